@@ -1,0 +1,24 @@
+package org.trollscan.cli;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import org.trollscan.output.OutputFile;
+
+/** Entry point: runs the command line and exits with its code. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+        java.nio.charset.StandardCharsets.UTF_8);
+    int code = run(args, System.in, OutputFile.stdout(), err);
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs trollscan with the given streams and returns the exit code; never calls System.exit. */
+  public static int run(String[] args, InputStream in, OutputStream out, PrintStream err) {
+    return TrollscanCommand.commandLine(in, out, err).execute(args);
+  }
+}

@@ -1,0 +1,192 @@
+package org.trollscan.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.trollscan.input.InputFormat;
+import org.trollscan.input.ReaderOptions;
+import org.trollscan.model.Label;
+import org.trollscan.model.ModelBundle;
+import org.trollscan.model.Scorer;
+import org.trollscan.output.CsvScoreWriter;
+import org.trollscan.output.JsonlScoreWriter;
+import org.trollscan.output.OutputColumns;
+import org.trollscan.output.OutputFile;
+import org.trollscan.output.ScoreWriter;
+import org.trollscan.output.SpreadsheetSafety;
+import org.trollscan.scoring.ScoringRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code trollscan score}: parses its options and runs a {@link ScoringRun}. */
+@Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Scores every post of the inputs and writes one row per post.",
+        "Inputs: CSV/TSV with a header, JSON Lines, or plain text (one post per line), by "
+            + "extension (.csv .tsv .jsonl .ndjson .txt, each also .gz); stdin ('-' or no file) "
+            + "is read as CSV unless --format says otherwise."})
+final class ScoreCommand implements Callable<Integer> {
+  @ParentCommand TrollscanCommand top;
+  @Mixin ModelOption model;
+
+  @Parameters(paramLabel = "FILE", arity = "0..*", description = "Input files; '-' or none: stdin.")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "Input format for every input: csv, tsv, jsonl, text (default: by extension).")
+  String format;
+
+  @Option(names = "--text-column", paramLabel = "NAME", defaultValue = "text",
+      description = "CSV column holding the post (default: ${DEFAULT-VALUE}).")
+  String textColumn;
+
+  @Option(names = "--id-column", paramLabel = "NAME", defaultValue = "id",
+      description = "CSV column holding the post id (default: ${DEFAULT-VALUE}; without it, "
+          + "the 1-based row number).")
+  String idColumn;
+
+  @Option(names = "--text-field", paramLabel = "NAME",
+      description = "JSON Lines field holding the post (default: --text-column).")
+  String textField;
+
+  @Option(names = "--id-field", paramLabel = "NAME",
+      description = "JSON Lines field holding the id (default: --id-column; without it, the line number).")
+  String idField;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write here instead of stdout; the file appears only when complete.")
+  String output;
+
+  @Option(names = "--output-format", paramLabel = "FORMAT", defaultValue = "csv",
+      description = "csv or jsonl (default: ${DEFAULT-VALUE}).")
+  String outputFormat;
+
+  @Option(names = "--keep", split = ",", paramLabel = "COLUMN",
+      description = "Input columns to copy into the output, after the score columns.")
+  List<String> keep = new ArrayList<>();
+
+  @Option(names = "--keep-all", description = "Copy every input column into the output.")
+  boolean keepAll;
+
+  @Option(names = "--threshold", paramLabel = "LABEL=VALUE",
+      description = "Override a label's decision threshold, e.g. false_report=0.7.")
+  Map<String, Double> thresholds = new java.util.LinkedHashMap<>();
+
+  @Option(names = "--only-flagged", description = "Write only posts with a flagged label.")
+  boolean onlyFlagged;
+
+  @Option(names = "--no-evidence", negatable = false,
+      description = "Leave the evidence column empty (faster).")
+  boolean noEvidence;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Scoring threads (default: all cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--errors", paramLabel = "FILE",
+      description = "Write rejected rows here as CSV: source, line, reason, raw.")
+  String errors;
+
+  @Option(names = "--strict", description = "Stop at the first rejected row (exit 3).")
+  boolean strict;
+
+  @Option(names = "--no-spreadsheet-safety",
+      description = "Do not prefix cells starting with = + - @ tab or CR with an apostrophe "
+          + "(for machine pipelines; keep it on for files people open in a spreadsheet).")
+  boolean noSpreadsheetSafety;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress and no summary on stderr.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintStream err = top.stderr;
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be at least 1");
+    }
+    ModelBundle bundle = model.load();
+    Map<Label, Double> overrides = new EnumMap<>(Label.class);
+    thresholds.forEach((name, value) -> {
+      Label label = Label.fromColumn(name);
+      if (label == null || bundle.model(label) == null) {
+        throw new IllegalArgumentException("--threshold: unknown label '" + name
+            + "'; the model has " + bundle.labels().stream().map(Label::column).toList());
+      }
+      if (!(value >= 0 && value <= 1)) {
+        throw new IllegalArgumentException("--threshold " + name + " must be between 0 and 1");
+      }
+      overrides.put(label, value);
+    });
+    Scorer scorer = new Scorer(bundle.withThresholds(overrides));
+    InputFormat inputFormat = format == null ? null : parseFormat(format);
+    ReaderOptions reader = new ReaderOptions(textField != null ? textField : textColumn,
+        idField != null ? idField : idColumn, false);
+    List<String> inputs = files.isEmpty() ? List.of("-") : files;
+    ScoringRun.Options options = new ScoringRun.Options(inputs, inputFormat, reader, threads,
+        onlyFlagged, !noEvidence, strict);
+    OutputColumns columns = new OutputColumns(bundle.labels(), keep, keepAll);
+    boolean progressShown = !quiet && System.console() != null;
+    ScoringRun run = new ScoringRun(scorer, options, top.stdin,
+        progressShown ? ScoringRun.Progress.terminal(err) : ScoringRun.Progress.NONE);
+    ScoringRun.Summary summary;
+    try (OutputFile out = OutputFile.open(output, top.stdout);
+        OutputFile errorFile = errors == null ? null : OutputFile.open(errors, null)) {
+      ScoreWriter writer = switch (outputFormat.toLowerCase(Locale.ROOT)) {
+        case "csv" -> new CsvScoreWriter(out.stream(), columns, !noSpreadsheetSafety);
+        case "jsonl" -> new JsonlScoreWriter(out.stream(), columns);
+        default -> throw new IllegalArgumentException(
+            "--output-format must be csv or jsonl, not " + outputFormat);
+      };
+      CSVPrinter errorPrinter = errorFile == null ? null : new CSVPrinter(
+          new OutputStreamWriter(errorFile.stream(), StandardCharsets.UTF_8),
+          CSVFormat.RFC4180.builder().setHeader("source", "line", "reason", "raw").get());
+      summary = run.run(writer, row -> {
+        if (errorPrinter != null) {
+          errorPrinter.printRecord(row.source(), row.line(), row.reason(),
+              noSpreadsheetSafety ? row.raw() : SpreadsheetSafety.neutralize(row.raw()));
+        }
+      });
+      if (errorPrinter != null) {
+        errorPrinter.flush();
+        errorFile.commit();
+      }
+      out.commit();
+    }
+    if (!quiet) {
+      err.printf("trollscan: %,d rows read, %,d written, %,d rejected%s%s; %,d flagged%n",
+          summary.read(), summary.written(), summary.rejected(),
+          summary.filtered() > 0 ? ", " + String.format("%,d", summary.filtered())
+              + " not flagged (not written: --only-flagged)" : "",
+          summary.truncated() > 0 ? ", " + summary.truncated() + " scored on their first "
+              + Scorer.MAX_CHARS + " characters" : "",
+          summary.flagged());
+      if (summary.rejected() > 0 && errors == null) {
+        err.println("trollscan: use --errors FILE to see the rejected rows and why");
+      }
+    }
+    return summary.rejected() > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
+  }
+
+  static InputFormat parseFormat(String name) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "csv" -> InputFormat.CSV;
+      case "tsv" -> InputFormat.TSV;
+      case "jsonl", "ndjson" -> InputFormat.JSONL;
+      case "text", "txt" -> InputFormat.TEXT;
+      default -> throw new IllegalArgumentException(
+          "--format must be csv, tsv, jsonl or text, not " + name);
+    };
+  }
+}

@@ -1,0 +1,105 @@
+package org.trollscan.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.trollscan.model.TrainingSettings;
+import org.trollscan.text.FeatureSettings;
+import org.trollscan.train.TrainingRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code trollscan train}: parses the settings and runs a {@link TrainingRun}. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Trains a model bundle from labelled CSV (LABELLING.md): one maxent model per label, "
+            + "thresholds chosen on out-of-fold scores of K-fold cross-validation grouped by "
+            + "thread_id, metrics printed as mean ± sd over the folds."})
+final class TrainCommand implements Callable<Integer> {
+  private static final TrainingSettings T = TrainingSettings.defaults();
+  private static final FeatureSettings F = FeatureSettings.defaults();
+
+  @ParentCommand TrollscanCommand top;
+
+  @Option(names = "--data", arity = "1..*", required = true, paramLabel = "FILE",
+      description = "Labelled CSV files. Never pass a test split.")
+  List<String> data;
+
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "BUNDLE",
+      description = "Where to write the model bundle (written atomically).")
+  Path output;
+
+  @Option(names = "--model-version", paramLabel = "TEXT",
+      description = "Version recorded in the bundle (default: today's date).")
+  String modelVersion;
+
+  @Option(names = "--algorithm", paramLabel = "QN|GIS",
+      description = "Maxent trainer: QN (L-BFGS) or GIS (default: " + "QN" + ").")
+  String algorithm = T.algorithm();
+
+  @Option(names = "--iterations", paramLabel = "N", description = "Maximum iterations (default: 300).")
+  int iterations = T.iterations();
+
+  @Option(names = "--cutoff", paramLabel = "N",
+      description = "Minimum occurrences of a feature (default: 2).")
+  int cutoff = T.cutoff();
+
+  @Option(names = "--l1", paramLabel = "COST", description = "L1 cost, QN only (default: 0).")
+  double l1 = T.l1Cost();
+
+  @Option(names = "--l2", paramLabel = "COST", description = "L2 cost, QN only (default: 1).")
+  double l2 = T.l2Cost();
+
+  @Option(names = "--cv", paramLabel = "K",
+      description = "Cross-validation folds for thresholds and metrics (default: 5).")
+  int folds = T.folds();
+
+  @Option(names = "--seed", paramLabel = "N", description = "Fold assignment seed (default: "
+      + TrainingSettings.DEFAULT_SEED + ").")
+  long seed = T.seed();
+
+  @Option(names = "--target-precision", paramLabel = "P",
+      description = "Choose each threshold as the lowest with out-of-fold precision >= P "
+          + "(default: maximise F1).")
+  Double targetPrecision;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Training threads (default: all cores).")
+  int threads = T.threads();
+
+  @Option(names = "--tokenizer", paramLabel = "forum|ud",
+      description = "Tokenizer (default: forum; ud = OpenNLP's UD English model).")
+  String tokenizer = F.tokenizer();
+
+  @Option(names = "--word-ngrams", paramLabel = "N", description = "Longest word n-gram, 0 = off (default: 2).")
+  int wordNgrams = F.wordNgramMax();
+
+  @Option(names = "--char-ngrams", paramLabel = "MIN-MAX",
+      description = "Character n-gram range, 0 = off (default: 2-5).")
+  String charNgrams = F.charNgramMin() + "-" + F.charNgramMax();
+
+  @Option(names = "--no-cues", description = "Turn the lexicon cue features off (for ablation).")
+  boolean noCues;
+
+  @Override
+  public Integer call() {
+    int charMin = 0;
+    int charMax = 0;
+    if (!charNgrams.equals("0")) {
+      String[] parts = charNgrams.split("-");
+      if (parts.length != 2) {
+        throw new IllegalArgumentException("--char-ngrams must be MIN-MAX or 0");
+      }
+      charMin = Integer.parseInt(parts[0].strip());
+      charMax = Integer.parseInt(parts[1].strip());
+    }
+    FeatureSettings features = new FeatureSettings(tokenizer, wordNgrams, charMin, charMax, !noCues);
+    TrainingSettings settings = new TrainingSettings(algorithm, iterations, cutoff, l1, l2, folds,
+        seed, targetPrecision, threads);
+    String version = modelVersion != null ? modelVersion : LocalDate.now().toString();
+    new TrainingRun(settings, features, top.stderr).run(data, version, output);
+    top.stderr.printf("wrote %s%n", output);
+    return ExitCodes.OK;
+  }
+}

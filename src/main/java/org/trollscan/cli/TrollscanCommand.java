@@ -1,0 +1,106 @@
+package org.trollscan.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.trollscan.ToolVersion;
+import org.trollscan.input.InputException;
+import org.trollscan.model.BundleException;
+import org.trollscan.model.BundleIO;
+import org.trollscan.model.Manifest;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code trollscan} command: holds the streams and maps errors to exit codes. */
+@Command(
+    name = "trollscan",
+    mixinStandardHelpOptions = true,
+    versionProvider = TrollscanCommand.Version.class,
+    description = "Scores forum posts for targeted harassment and false-report incitement.",
+    subcommands = {ScoreCommand.class, TrainCommand.class, EvalCommand.class,
+        ExplainCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success",
+        "1:internal error (a bug)",
+        "2:usage error",
+        "3:input data error",
+        "4:model error (missing, corrupt or incompatible model)",
+        "5:I/O error writing output",
+        "6:completed, but some rows were rejected",
+        "7:eval: a quality gate failed"})
+public final class TrollscanCommand {
+  InputStream stdin = System.in;
+  OutputStream stdout = System.out;
+  PrintStream stderr = System.err;
+
+  /** A command line wired to these streams, with trollscan's exception-to-exit-code mapping. */
+  public static CommandLine commandLine(InputStream in, OutputStream out, PrintStream err) {
+    TrollscanCommand top = new TrollscanCommand();
+    top.stdin = in;
+    top.stdout = out;
+    top.stderr = err;
+    CommandLine cl = new CommandLine(top);
+    cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    cl.setErr(new PrintWriter(err, true));
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      int code = exitCode(e);
+      if (code == ExitCodes.OK) {
+        return code; // a closed pipe downstream: stop quietly
+      }
+      if (code == ExitCodes.INTERNAL) {
+        err.println("trollscan: internal error, please report it:");
+        e.printStackTrace(err);
+      } else {
+        err.println("trollscan: " + message(e));
+      }
+      return code;
+    });
+    return cl;
+  }
+
+  static int exitCode(Throwable e) {
+    if (e instanceof InputException) {
+      return ExitCodes.INPUT;
+    } else if (e instanceof BundleException) {
+      return ExitCodes.MODEL;
+    } else if (isBrokenPipe(e)) {
+      return ExitCodes.OK;
+    } else if (e instanceof IOException || e instanceof UncheckedIOException) {
+      return ExitCodes.IO;
+    } else if (e instanceof IllegalArgumentException) {
+      return ExitCodes.USAGE;
+    }
+    return ExitCodes.INTERNAL;
+  }
+
+  private static String message(Throwable e) {
+    return e.getMessage() != null ? e.getMessage() : e.toString();
+  }
+
+  static boolean isBrokenPipe(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException && t.getMessage() != null
+          && t.getMessage().contains("Broken pipe")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Prints the tool version and the default model's version. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      Manifest m = BundleIO.defaultManifest();
+      String model = m == null ? "none shipped in this build" : m.modelVersion() + " (trained "
+          + m.createdAt() + ")";
+      return new String[] {"trollscan " + ToolVersion.get(), "default model " + model};
+    }
+  }
+}

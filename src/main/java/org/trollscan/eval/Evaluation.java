@@ -1,0 +1,33 @@
+package org.trollscan.eval;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of evaluating a model on labelled posts: overall metrics per label and the same per
+ * slice (value of a --by column).
+ *
+ * @param rows posts evaluated
+ * @param labels label name to its metrics
+ * @param slices column name to value to label name to metrics
+ * @param scored every post's scores next to its gold labels (for --predictions and the report)
+ */
+public record Evaluation(
+    long rows,
+    Map<String, LabelMetrics> labels,
+    Map<String, Map<String, Map<String, LabelMetrics>>> slices,
+    List<ScoredRow> scored) {
+
+  /**
+   * One evaluated post.
+   *
+   * @param id the post id
+   * @param text the post
+   * @param scores label name to probability
+   * @param gold label name to gold value (absent when not labelled)
+   * @param fields the input row
+   * @param evidence label name to evidence phrases, for the flagged labels
+   */
+  public record ScoredRow(String id, String text, Map<String, Double> scores,
+      Map<String, Boolean> gold, Map<String, String> fields, Map<String, List<String>> evidence) {}
+}

@@ -1,0 +1,233 @@
+package org.trollscan.model;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.BinaryFileDataReader;
+import opennlp.tools.ml.model.GenericModelReader;
+import opennlp.tools.ml.model.GenericModelWriter;
+
+/**
+ * Reads and writes model bundles: a zip holding {@code manifest.json} and one OpenNLP binary
+ * maxent model per label. Reading verifies the format version and every entry's SHA-256 before
+ * parsing it, and never uses Java deserialisation, so a foreign or tampered file is refused with
+ * a clear message instead of being interpreted.
+ */
+public final class BundleIO {
+  public static final String MANIFEST = "manifest.json";
+  /** Where the shipped default model sits on the classpath (copied from models/ by the build). */
+  public static final String DEFAULT_RESOURCE = "/models/trollscan-default.zip";
+  private static final long MAX_ENTRY_BYTES = 256L << 20;
+
+  static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private BundleIO() {}
+
+  /** Serialises each label model and writes bundle + manifest; returns the manifest written. */
+  public static Manifest write(Manifest draft, Map<Label, AbstractModel> models, Path target) {
+    try {
+      Map<String, byte[]> entries = new HashMap<>();
+      List<Manifest.LabelEntry> labels = new ArrayList<>();
+      for (Manifest.LabelEntry e : draft.labels()) {
+        AbstractModel model = models.get(Label.fromColumn(e.label()));
+        byte[] bytes = serialize(model);
+        String entry = e.label() + ".maxent";
+        entries.put(entry, bytes);
+        labels.add(new Manifest.LabelEntry(e.label(), entry, sha256(bytes), e.threshold(),
+            e.thresholdRule(), e.trainingRows(), e.positives(), e.crossValidation()));
+      }
+      Manifest manifest = new Manifest(draft.formatVersion(), draft.modelVersion(),
+          draft.toolVersion(), draft.createdAt(), draft.features(), draft.training(),
+          draft.data(), labels);
+      Path dir = target.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      try {
+        try (OutputStream out = Files.newOutputStream(tmp);
+            ZipOutputStream zip = new ZipOutputStream(out)) {
+          zip.putNextEntry(new ZipEntry(MANIFEST));
+          zip.write(JSON.writeValueAsBytes(manifest));
+          zip.closeEntry();
+          for (Manifest.LabelEntry e : labels) {
+            zip.putNextEntry(new ZipEntry(e.entry()));
+            zip.write(entries.get(e.entry()));
+            zip.closeEntry();
+          }
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      return manifest;
+    } catch (IOException e) {
+      throw new BundleException(target + ": cannot write the model: " + e.getMessage(), e);
+    }
+  }
+
+  /** Loads a bundle file. */
+  public static ModelBundle load(Path path) {
+    try (InputStream in = Files.newInputStream(path)) {
+      return read(in, path.toString());
+    } catch (NoSuchFileException e) {
+      throw new BundleException(path + ": model file not found");
+    } catch (IOException e) {
+      throw new BundleException(path + ": cannot read the model: " + e.getMessage(), e);
+    }
+  }
+
+  /** Loads the default model shipped inside the trollscan jar. */
+  public static ModelBundle loadDefault() {
+    try (InputStream in = BundleIO.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new BundleException("the default model is not in this build (" + DEFAULT_RESOURCE
+            + "); train one with 'trollscan train' and pass it with --model");
+      }
+      return read(in, "default model");
+    } catch (IOException e) {
+      throw new BundleException("default model: cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads only the manifest of the shipped default model, or null when there is none. */
+  public static Manifest defaultManifest() {
+    try (InputStream in = BundleIO.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        return null;
+      }
+      byte[] manifest = readEntries(in, "default model").get(MANIFEST);
+      return manifest == null ? null : JSON.readValue(manifest, Manifest.class);
+    } catch (IOException | BundleException e) {
+      return null;
+    }
+  }
+
+  static ModelBundle read(InputStream in, String name) throws IOException {
+    Map<String, byte[]> entries = readEntries(in, name);
+    byte[] manifestBytes = entries.get(MANIFEST);
+    if (manifestBytes == null) {
+      throw new BundleException(name + ": not a trollscan model (no " + MANIFEST + ")");
+    }
+    Manifest manifest;
+    try {
+      manifest = JSON.readValue(manifestBytes, Manifest.class);
+    } catch (IOException e) {
+      throw new BundleException(name + ": corrupt manifest: " + e.getMessage());
+    }
+    if (manifest.formatVersion() != Manifest.FORMAT_VERSION) {
+      throw new BundleException(name + ": model format " + manifest.formatVersion()
+          + " is not supported by this trollscan (it reads format " + Manifest.FORMAT_VERSION
+          + "); retrain the model or use a matching trollscan version");
+    }
+    if (manifest.labels() == null || manifest.labels().isEmpty() || manifest.features() == null) {
+      throw new BundleException(name + ": corrupt manifest: no labels or feature settings");
+    }
+    Map<Label, LabelModel> models = new EnumMap<>(Label.class);
+    for (Manifest.LabelEntry e : manifest.labels()) {
+      Label label = Label.fromColumn(e.label());
+      if (label == null) {
+        throw new BundleException(name + ": unknown label '" + e.label() + "' in the manifest");
+      }
+      byte[] bytes = entries.get(e.entry());
+      if (bytes == null) {
+        throw new BundleException(name + ": entry " + e.entry() + " is missing");
+      }
+      if (!sha256(bytes).equals(e.sha256())) {
+        throw new BundleException(name + ": entry " + e.entry()
+            + " does not match its checksum: the file is corrupt or was modified");
+      }
+      AbstractModel maxent = deserialize(bytes, name + ":" + e.entry());
+      if (maxent.getIndex(LabelModel.POSITIVE) < 0 || maxent.getIndex(LabelModel.NEGATIVE) < 0) {
+        throw new BundleException(name + ": entry " + e.entry() + " is not a binary model");
+      }
+      models.put(label, new LabelModel(label, maxent, e.threshold()));
+    }
+    return new ModelBundle(manifest, models);
+  }
+
+  private static Map<String, byte[]> readEntries(InputStream in, String name) throws IOException {
+    Map<String, byte[]> entries = new HashMap<>();
+    try (ZipInputStream zip = new ZipInputStream(in)) {
+      for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        byte[] chunk = new byte[1 << 16];
+        for (int n; (n = zip.read(chunk)) > 0; ) {
+          buf.write(chunk, 0, n);
+          if (buf.size() > MAX_ENTRY_BYTES) {
+            throw new BundleException(name + ": entry " + e.getName() + " is too large");
+          }
+        }
+        entries.put(e.getName(), buf.toByteArray());
+      }
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new BundleException(name + ": not a valid model file (" + e.getMessage() + ")");
+    }
+    if (entries.isEmpty()) {
+      throw new BundleException(name + ": not a trollscan model (not a zip bundle)");
+    }
+    return entries;
+  }
+
+  private static byte[] serialize(AbstractModel model) throws IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(buf)) {
+      new GenericModelWriter(model, out).persist();
+    }
+    return buf.toByteArray();
+  }
+
+  private static AbstractModel deserialize(byte[] bytes, String name) {
+    try {
+      return new GenericModelReader(new BinaryFileDataReader(new ByteArrayInputStream(bytes)))
+          .getModel();
+    } catch (IOException | RuntimeException e) {
+      throw new BundleException(name + ": cannot parse the maxent model: " + e.getMessage(), e);
+    }
+  }
+
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The SHA-256 of a file, streamed. */
+  public static String sha256(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      byte[] chunk = new byte[1 << 16];
+      for (int n; (n = in.read(chunk)) > 0; ) {
+        md.update(chunk, 0, n);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package org.trollscan.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import opennlp.tools.ml.EventTrainer;
+import opennlp.tools.ml.TrainerFactory;
+import opennlp.tools.ml.maxent.GISTrainer;
+import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
+import opennlp.tools.ml.AbstractEventTrainer;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.Event;
+import opennlp.tools.util.ObjectStreamUtils;
+import opennlp.tools.util.TrainingParameters;
+import org.trollscan.text.FeatureVector;
+
+/** Trains one binary OpenNLP maxent model from featurised posts and their gold values. */
+public final class MaxentTrainer {
+  private final TrainingSettings settings;
+
+  public MaxentTrainer(TrainingSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Trains on the given posts; both classes must be present. */
+  public AbstractModel train(List<FeatureVector> features, List<Boolean> gold) {
+    List<Event> events = new ArrayList<>(features.size());
+    for (int i = 0; i < features.size(); i++) {
+      FeatureVector fv = features.get(i);
+      events.add(new Event(gold.get(i) ? LabelModel.POSITIVE : LabelModel.NEGATIVE,
+          fv.names(), fv.values()));
+    }
+    TrainingParameters p = new TrainingParameters();
+    p.put(TrainingParameters.ALGORITHM_PARAM,
+        settings.algorithm().equals("QN") ? QNTrainer.MAXENT_QN_VALUE : GISTrainer.MAXENT_VALUE);
+    p.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
+    p.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
+    p.put(TrainingParameters.THREADS_PARAM, settings.threads());
+    p.put(AbstractEventTrainer.DATA_INDEXER_PARAM,
+        AbstractEventTrainer.DATA_INDEXER_ONE_PASS_REAL_VALUE);
+    if (settings.algorithm().equals("QN")) {
+      p.put(QNTrainer.L1COST_PARAM, settings.l1Cost());
+      p.put(QNTrainer.L2COST_PARAM, settings.l2Cost());
+    }
+    EventTrainer trainer = TrainerFactory.getEventTrainer(p, null);
+    try {
+      return (AbstractModel) trainer.train(ObjectStreamUtils.createObjectStream(events));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package org.trollscan.model;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** A trained model: one maxent model per label plus the manifest that says how it was made. */
+public record ModelBundle(Manifest manifest, Map<Label, LabelModel> models) {
+
+  public ModelBundle {
+    models = java.util.Collections.unmodifiableMap(new EnumMap<>(models));
+  }
+
+  /** The labels this bundle scores, in {@link Label} order. */
+  public List<Label> labels() {
+    return new ArrayList<>(models.keySet());
+  }
+
+  public LabelModel model(Label label) {
+    return models.get(label);
+  }
+
+  /** A copy with some thresholds replaced (from --threshold LABEL=VALUE). */
+  public ModelBundle withThresholds(Map<Label, Double> thresholds) {
+    Map<Label, LabelModel> changed = new EnumMap<>(models);
+    thresholds.forEach((label, t) -> {
+      LabelModel m = changed.get(label);
+      if (m == null) {
+        throw new IllegalArgumentException("the model has no label " + label.column());
+      }
+      changed.put(label, m.withThreshold(t));
+    });
+    return new ModelBundle(manifest, changed);
+  }
+}

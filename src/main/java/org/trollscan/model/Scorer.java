@@ -1,0 +1,171 @@
+package org.trollscan.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.trollscan.text.AnalyzedText;
+import org.trollscan.text.FeatureVector;
+import org.trollscan.text.Featurizer;
+
+/**
+ * Scores posts with a model bundle: featurises the text with the bundle's settings, computes each
+ * label's probability, applies thresholds, and finds the evidence for each flagged label.
+ * Thread-safe: one scorer serves all scoring threads.
+ */
+public final class Scorer {
+  /** Posts longer than this are scored on their first this-many characters and marked. */
+  public static final int MAX_CHARS = 20_000;
+  static final int EVIDENCE_PHRASES = 3;
+  static final int MAX_PHRASE_TOKENS = 6;
+
+  private final ModelBundle bundle;
+  private final Featurizer featurizer;
+
+  public Scorer(ModelBundle bundle) {
+    this.bundle = bundle;
+    this.featurizer = new Featurizer(bundle.manifest().features());
+  }
+
+  public ModelBundle bundle() {
+    return bundle;
+  }
+
+  public Score score(String text, boolean withEvidence) {
+    boolean truncated = text.length() > MAX_CHARS;
+    String scored = truncated ? text.substring(0, MAX_CHARS) : text;
+    AnalyzedText analyzed = featurizer.analyze(scored);
+    FeatureVector fv = featurizer.featurize(analyzed);
+    Map<Label, Double> probabilities = new EnumMap<>(Label.class);
+    List<Label> flagged = new ArrayList<>(2);
+    Map<Label, List<String>> evidence = new EnumMap<>(Label.class);
+    for (LabelModel m : bundle.models().values()) {
+      double[] contributions = contributions(m, fv);
+      double p = logistic(sum(contributions));
+      probabilities.put(m.label(), p);
+      if (p >= m.threshold()) {
+        flagged.add(m.label());
+        if (withEvidence) {
+          evidence.put(m.label(), evidence(analyzed, fv, contributions));
+        }
+      }
+    }
+    return new Score(probabilities, flagged, evidence, truncated);
+  }
+
+  /** The additive breakdown of every label's score for one post. */
+  public Explanation explain(String text) {
+    String scored = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+    AnalyzedText analyzed = featurizer.analyze(scored);
+    FeatureVector fv = featurizer.featurize(analyzed);
+    Map<Label, Explanation.LabelExplanation> labels = new EnumMap<>(Label.class);
+    for (LabelModel m : bundle.models().values()) {
+      double[] c = contributions(m, fv);
+      List<Contribution> list = new ArrayList<>();
+      for (int i = 0; i < c.length; i++) {
+        if (c[i] != 0) {
+          list.add(new Contribution(fv.names()[i], fv.values()[i], c[i] / fv.values()[i], c[i]));
+        }
+      }
+      list.sort(Comparator.comparingDouble((Contribution x) -> -Math.abs(x.contribution())));
+      double logit = sum(c);
+      labels.put(m.label(), new Explanation.LabelExplanation(logistic(logit), m.threshold(), logit,
+          list, evidence(analyzed, fv, c)));
+    }
+    return new Explanation(analyzed.normalized().text(), List.of(analyzed.tokens()), labels);
+  }
+
+  private static double[] contributions(LabelModel m, FeatureVector fv) {
+    String[] names = fv.names();
+    float[] values = fv.values();
+    double[] c = new double[names.length];
+    WeightTable w = m.weights();
+    for (int i = 0; i < names.length; i++) {
+      c[i] = values[i] * w.weight(names[i]);
+    }
+    return c;
+  }
+
+  private static double sum(double[] c) {
+    double s = 0;
+    for (double x : c) {
+      s += x;
+    }
+    return s;
+  }
+
+  static double logistic(double logit) {
+    return 1.0 / (1.0 + Math.exp(-logit));
+  }
+
+  /**
+   * Up to three phrases that raised the score most. Each feature's contribution is shared out over
+   * the tokens it came from; phrases are runs of tokens with a positive share, at most six tokens
+   * long, ranked by their total.
+   */
+  static List<String> evidence(AnalyzedText text, FeatureVector fv, double[] contributions) {
+    int n = text.tokens().length;
+    if (n == 0) {
+      return List.of();
+    }
+    int[] occurrencesOf = new int[contributions.length];
+    for (int f : fv.occurrenceFeature()) {
+      occurrencesOf[f]++;
+    }
+    double[] tokenScore = new double[n];
+    for (int k = 0; k < fv.occurrenceFeature().length; k++) {
+      int f = fv.occurrenceFeature()[k];
+      int from = fv.occurrenceFrom()[k];
+      int to = fv.occurrenceTo()[k];
+      if (to <= from) {
+        continue;
+      }
+      double share = contributions[f] / occurrencesOf[f] / (to - from);
+      for (int t = from; t < to; t++) {
+        tokenScore[t] += share;
+      }
+    }
+    List<double[]> phrases = new ArrayList<>(); // {score, from, to}
+    int t = 0;
+    while (t < n) {
+      if (tokenScore[t] <= 0 || !Character.isLetterOrDigit(text.tokens()[t].codePointAt(0))) {
+        t++;
+        continue;
+      }
+      int start = t;
+      while (t < n && tokenScore[t] > 0) {
+        t++;
+      }
+      int end = t;
+      while (end > start && !Character.isLetterOrDigit(text.tokens()[end - 1].codePointAt(0))) {
+        end--;
+      }
+      phrases.add(bestWindow(tokenScore, start, end));
+    }
+    phrases.sort(Comparator.comparingDouble((double[] p) -> -p[0]));
+    List<String> out = new ArrayList<>(EVIDENCE_PHRASES);
+    for (double[] p : phrases.subList(0, Math.min(EVIDENCE_PHRASES, phrases.size()))) {
+      String phrase = text.originalPhrase((int) p[1], (int) p[2]).strip();
+      if (!phrase.isEmpty() && !out.contains(phrase)) {
+        out.add(phrase);
+      }
+    }
+    return out;
+  }
+
+  private static double[] bestWindow(double[] score, int start, int end) {
+    int width = Math.min(MAX_PHRASE_TOKENS, end - start);
+    double best = Double.NEGATIVE_INFINITY;
+    int bestFrom = start;
+    for (int from = start; from + width <= end; from++) {
+      double s = Arrays.stream(score, from, from + width).sum();
+      if (s > best) {
+        best = s;
+        bestFrom = from;
+      }
+    }
+    return new double[] {best, bestFrom, bestFrom + width};
+  }
+}

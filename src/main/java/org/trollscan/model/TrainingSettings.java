@@ -1,0 +1,46 @@
+package org.trollscan.model;
+
+/**
+ * The maxent settings a model is trained with, stored in its manifest.
+ *
+ * @param algorithm "QN" (L-BFGS, OpenNLP MAXENT_QN) or "GIS" (OpenNLP MAXENT)
+ * @param iterations maximum training iterations
+ * @param cutoff minimum number of training posts a feature must occur in
+ * @param l1Cost L1 regularisation (QN only)
+ * @param l2Cost L2 regularisation (QN only)
+ * @param folds cross-validation folds used to choose thresholds and report metrics
+ * @param seed seed for fold assignment; the same data and seed give the same model
+ * @param targetPrecision when set, each threshold is the lowest reaching this precision;
+ *     otherwise the one maximising F1
+ * @param threads training threads
+ */
+public record TrainingSettings(
+    String algorithm,
+    int iterations,
+    int cutoff,
+    double l1Cost,
+    double l2Cost,
+    int folds,
+    long seed,
+    Double targetPrecision,
+    int threads) {
+
+  public static final long DEFAULT_SEED = 20261128L;
+
+  public static TrainingSettings defaults() {
+    return new TrainingSettings("QN", 300, 2, 0.0, 1.0, 5, DEFAULT_SEED, null,
+        Math.max(1, Runtime.getRuntime().availableProcessors()));
+  }
+
+  public TrainingSettings {
+    if (!algorithm.equals("QN") && !algorithm.equals("GIS")) {
+      throw new IllegalArgumentException("algorithm must be QN or GIS, not " + algorithm);
+    }
+    if (iterations < 1 || cutoff < 0 || l1Cost < 0 || l2Cost < 0 || folds < 2 || threads < 1) {
+      throw new IllegalArgumentException("invalid training settings: " + this);
+    }
+    if (targetPrecision != null && (targetPrecision <= 0 || targetPrecision > 1)) {
+      throw new IllegalArgumentException("target precision must be in (0, 1]");
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package org.trollscan.output;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.trollscan.input.InputException;
+import org.trollscan.input.Post;
+import org.trollscan.model.Label;
+
+/**
+ * The columns of a score output: id, one probability per label, flagged, evidence, then the
+ * input columns to keep, in input order.
+ *
+ * @param labels the labels the model scores
+ * @param keep input columns to copy, in the order given
+ * @param keepAll copy every input column (the first post's columns), overriding keep
+ */
+public record OutputColumns(List<Label> labels, List<String> keep, boolean keepAll) {
+  public static final String ID = "id";
+  public static final String FLAGGED = "flagged";
+  public static final String EVIDENCE = "evidence";
+
+  /** The input columns to copy, resolved against the first post. */
+  public List<String> keptColumns(Post first) {
+    if (keepAll) {
+      return List.copyOf(first.fields().keySet());
+    }
+    List<String> missing = new ArrayList<>();
+    for (String k : keep) {
+      if (!first.fields().containsKey(k)) {
+        missing.add(k);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new InputException(first.source(), first.line(), "--keep names unknown column(s) "
+          + missing + "; the columns are: " + String.join(", ", first.fields().keySet()));
+    }
+    return keep;
+  }
+
+  /** The output header given the kept input columns; a kept column clashing with ours gets "input_". */
+  public List<String> header(List<String> kept) {
+    List<String> h = new ArrayList<>();
+    h.add(ID);
+    for (Label l : labels) {
+      h.add(l.column());
+    }
+    h.add(FLAGGED);
+    h.add(EVIDENCE);
+    for (String k : kept) {
+      h.add(h.contains(k) ? "input_" + k : k);
+    }
+    return h;
+  }
+}

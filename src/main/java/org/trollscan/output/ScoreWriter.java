@@ -1,0 +1,13 @@
+package org.trollscan.output;
+
+import java.io.IOException;
+import org.trollscan.input.Post;
+import org.trollscan.model.Score;
+
+/** Writes scored posts in one output format, one row at a time. */
+public interface ScoreWriter {
+  void write(Post post, Score score) throws IOException;
+
+  /** Writes what is still pending (a CSV header when no row came) and flushes. */
+  void finish() throws IOException;
+}

@@ -1,0 +1,217 @@
+package org.trollscan.scoring;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.trollscan.input.InputException;
+import org.trollscan.input.InputFormat;
+import org.trollscan.input.Post;
+import org.trollscan.input.PostSource;
+import org.trollscan.input.PostSources;
+import org.trollscan.input.ReadItem;
+import org.trollscan.input.ReaderOptions;
+import org.trollscan.input.RejectedRow;
+import org.trollscan.model.Score;
+import org.trollscan.model.Scorer;
+import org.trollscan.output.ScoreWriter;
+
+/**
+ * Streams posts from the inputs through the scorer to a writer: reads a batch, scores batches on
+ * all threads, and writes them back in input order. At most a few batches per thread are in
+ * flight, so memory does not grow with the input. Every row read is either written, filtered
+ * out by {@code onlyFlagged}, or rejected; the summary counts each.
+ */
+public final class ScoringRun {
+  static final int BATCH = 256;
+
+  /**
+   * @param inputs files, "-" for stdin
+   * @param format the format for every input, or null to go by extension
+   * @param reader where the text and id are
+   * @param threads scoring threads
+   * @param onlyFlagged write only posts with at least one flagged label
+   * @param evidence find evidence phrases for flagged labels
+   * @param strict stop at the first rejected row
+   */
+  public record Options(List<String> inputs, InputFormat format, ReaderOptions reader, int threads,
+      boolean onlyFlagged, boolean evidence, boolean strict) {}
+
+  /** Counts of a finished run: read = written + filtered + rejected. */
+  public record Summary(long read, long written, long filtered, long rejected, long flagged,
+      long truncated) {}
+
+  /** Receives rejected rows (for --errors); may ignore them. */
+  public interface RejectSink {
+    void reject(RejectedRow row) throws IOException;
+  }
+
+  private record Scored(Post post, Score score) {}
+
+  private final Scorer scorer;
+  private final Options options;
+  private final InputStream stdin;
+  private final Progress progress;
+
+  public ScoringRun(Scorer scorer, Options options, InputStream stdin, Progress progress) {
+    this.scorer = scorer;
+    this.options = options;
+    this.stdin = stdin;
+    this.progress = progress;
+  }
+
+  public Summary run(ScoreWriter writer, RejectSink rejects) throws IOException {
+    Counts counts = new Counts();
+    ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+      Thread t = new Thread(r, "trollscan-score");
+      t.setDaemon(true);
+      return t;
+    });
+    Deque<Future<List<Object>>> inFlight = new ArrayDeque<>();
+    int maxInFlight = options.threads() * 3;
+    try {
+      for (String input : options.inputs()) {
+        try (PostSource source = PostSources.open(input, options.format(), options.reader(), stdin)) {
+          List<ReadItem> batch = new ArrayList<>(BATCH);
+          for (ReadItem item; (item = source.next()) != null; ) {
+            counts.read++;
+            if (item instanceof RejectedRow r && options.strict()) {
+              throw new InputException(r.source(), r.line(), r.reason() + " (--strict)");
+            }
+            batch.add(item);
+            if (batch.size() == BATCH) {
+              inFlight.add(pool.submit(scoreTask(batch)));
+              batch = new ArrayList<>(BATCH);
+              while (inFlight.size() >= maxInFlight) {
+                drainOne(inFlight, writer, rejects, counts);
+              }
+            }
+          }
+          if (!batch.isEmpty()) {
+            inFlight.add(pool.submit(scoreTask(batch)));
+          }
+        }
+      }
+      while (!inFlight.isEmpty()) {
+        drainOne(inFlight, writer, rejects, counts);
+      }
+      writer.finish();
+    } finally {
+      pool.shutdownNow();
+      progress.done();
+    }
+    return new Summary(counts.read, counts.written, counts.filtered, counts.rejected,
+        counts.flagged, counts.truncated);
+  }
+
+  private java.util.concurrent.Callable<List<Object>> scoreTask(List<ReadItem> batch) {
+    return () -> {
+      List<Object> out = new ArrayList<>(batch.size());
+      for (ReadItem item : batch) {
+        if (item instanceof Post p) {
+          out.add(new Scored(p, scorer.score(p.text(), options.evidence())));
+        } else {
+          out.add(item);
+        }
+      }
+      return out;
+    };
+  }
+
+  private void drainOne(Deque<Future<List<Object>>> inFlight, ScoreWriter writer,
+      RejectSink rejects, Counts counts) throws IOException {
+    List<Object> done;
+    try {
+      done = inFlight.removeFirst().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    for (Object o : done) {
+      if (o instanceof Scored s) {
+        boolean flagged = !s.score().flagged().isEmpty();
+        if (flagged) {
+          counts.flagged++;
+        }
+        if (s.score().truncated()) {
+          counts.truncated++;
+        }
+        if (options.onlyFlagged() && !flagged) {
+          counts.filtered++;
+        } else {
+          writer.write(s.post(), s.score());
+          counts.written++;
+        }
+      } else {
+        counts.rejected++;
+        rejects.reject((RejectedRow) o);
+      }
+    }
+    progress.update(counts.written + counts.filtered + counts.rejected);
+  }
+
+  private static final class Counts {
+    long read;
+    long written;
+    long filtered;
+    long rejected;
+    long flagged;
+    long truncated;
+  }
+
+  /** Progress on stderr for long runs. */
+  public interface Progress {
+    void update(long rowsDone);
+
+    void done();
+
+    Progress NONE = new Progress() {
+      @Override
+      public void update(long rowsDone) {}
+
+      @Override
+      public void done() {}
+    };
+
+    /** A line on a terminal, rewritten at most once a second. */
+    static Progress terminal(PrintStream err) {
+      return new Progress() {
+        private final long start = System.nanoTime();
+        private long lastPrint = start;
+        private boolean printed;
+
+        @Override
+        public void update(long rowsDone) {
+          long now = System.nanoTime();
+          if (now - lastPrint >= 1_000_000_000L) {
+            lastPrint = now;
+            printed = true;
+            double seconds = (now - start) / 1e9;
+            err.printf("\r%,d posts scored (%,.0f/s)", rowsDone, rowsDone / seconds);
+            err.flush();
+          }
+        }
+
+        @Override
+        public void done() {
+          if (printed) {
+            err.print("\r\033[K");
+            err.flush();
+          }
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package org.trollscan.text;
+
+import opennlp.tools.util.Span;
+
+/**
+ * A post after normalisation and tokenization: what the feature generators read.
+ *
+ * @param original the post as written
+ * @param normalized the normalised text with its map back to the original
+ * @param tokens the tokens of the normalised text
+ * @param spans each token's span in the normalised text
+ * @param sentence each token's sentence number, so cues can be paired within a sentence
+ */
+public record AnalyzedText(
+    String original, MappedText normalized, String[] tokens, Span[] spans, int[] sentence) {
+
+  /** The part of the original post that tokens {@code from} to {@code to} (exclusive) came from. */
+  public String originalPhrase(int from, int to) {
+    int start = normalized.originalStart(spans[from].getStart());
+    int end = normalized.originalEnd(spans[to - 1].getEnd());
+    return original.substring(start, Math.max(start, end));
+  }
+}

@@ -1,0 +1,30 @@
+package org.trollscan.text;
+
+/**
+ * How posts are turned into features; stored in every model bundle so that scoring uses exactly
+ * the settings the model was trained with.
+ *
+ * @param tokenizer "forum" ({@link ForumTokenizer}) or "ud" ({@link UdTokenizer})
+ * @param wordNgramMax longest word n-gram, 0 to turn word features off
+ * @param charNgramMin shortest character n-gram
+ * @param charNgramMax longest character n-gram, 0 to turn character features off
+ * @param cues whether lexicon cue features are on
+ */
+public record FeatureSettings(
+    String tokenizer, int wordNgramMax, int charNgramMin, int charNgramMax, boolean cues) {
+
+  /** The settings of the shipped model, chosen by the ablation in models/README.md. */
+  public static FeatureSettings defaults() {
+    return new FeatureSettings("forum", 2, 2, 5, true);
+  }
+
+  public FeatureSettings {
+    if (!tokenizer.equals("forum") && !tokenizer.equals("ud")) {
+      throw new IllegalArgumentException("tokenizer must be forum or ud, not " + tokenizer);
+    }
+    if (wordNgramMax < 0 || charNgramMax < 0 || charNgramMax > 0 && charNgramMin > charNgramMax
+        || charNgramMax > 0 && charNgramMin < 1) {
+      throw new IllegalArgumentException("invalid n-gram ranges in " + this);
+    }
+  }
+}

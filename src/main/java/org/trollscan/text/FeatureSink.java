@@ -1,0 +1,10 @@
+package org.trollscan.text;
+
+/** Receives the features a generator finds, each with the tokens it came from. */
+public interface FeatureSink {
+  /**
+   * Records one occurrence of a feature covering tokens {@code from} (inclusive) to {@code to}
+   * (exclusive); a feature with no place in the text uses {@code from == to == 0}.
+   */
+  void add(String feature, int from, int to);
+}

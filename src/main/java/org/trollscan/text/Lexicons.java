@@ -1,0 +1,90 @@
+package org.trollscan.text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The cue lexicons shipped in {@code cues.txt}: for each cue (authority, report verb, insult...)
+ * the phrases that signal it, as token arrays. Loaded once and shared; immutable.
+ */
+public final class Lexicons {
+  private static final Lexicons STANDARD = load();
+
+  private final Map<String, List<String[]>> phrasesByCue;
+  private final List<String> deobfuscationVocabulary;
+
+  private Lexicons(Map<String, List<String[]>> phrasesByCue, List<String> vocabulary) {
+    this.phrasesByCue = phrasesByCue;
+    this.deobfuscationVocabulary = vocabulary;
+  }
+
+  public static Lexicons standard() {
+    return STANDARD;
+  }
+
+  /** Cue name to its phrases; a phrase is its words, the last possibly ending in '*'. */
+  public Map<String, List<String[]>> phrasesByCue() {
+    return phrasesByCue;
+  }
+
+  /** Words the obfuscation step may recover, in priority order (cue words first). */
+  public List<String> deobfuscationVocabulary() {
+    return deobfuscationVocabulary;
+  }
+
+  private static Lexicons load() {
+    Map<String, List<String[]>> cues = new LinkedHashMap<>();
+    Set<String> vocabulary = new LinkedHashSet<>();
+    String cue = null;
+    for (String line : lines("cues.txt")) {
+      if (line.startsWith("[") && line.endsWith("]")) {
+        cue = line.substring(1, line.length() - 1);
+        cues.put(cue, new ArrayList<>());
+        continue;
+      }
+      if (cue == null) {
+        throw new IllegalStateException("cues.txt: phrase before the first [section]: " + line);
+      }
+      String[] words = line.split(" ");
+      cues.get(cue).add(words);
+      for (String w : words) {
+        if (!w.endsWith("*") && w.chars().allMatch(Character::isLetter)) {
+          vocabulary.add(w);
+        }
+      }
+    }
+    vocabulary.addAll(lines("deobfuscation-extra.txt"));
+    Map<String, List<String[]>> frozen = new LinkedHashMap<>();
+    cues.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+    return new Lexicons(Map.copyOf(frozen), List.copyOf(vocabulary));
+  }
+
+  private static List<String> lines(String resource) {
+    List<String> out = new ArrayList<>();
+    try (InputStream in = Lexicons.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line; (line = r.readLine()) != null; ) {
+        line = line.strip();
+        if (!line.isEmpty() && !line.startsWith("#")) {
+          out.add(line);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,139 @@
+package org.trollscan.text;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Undoes leetspeak and starred letters in words that matter to the labels: "r3p0rt" becomes
+ * "report", "s0c1al" "social", "c*ll" "call", "f**king" "fucking". A word is rewritten only when
+ * the rewrite is in the vocabulary of words worth recovering, so "2nd", "10pm" and "999" stay.
+ */
+public final class ObfuscationStep implements NormalizationStep {
+  private static final Pattern CANDIDATE = Pattern.compile("[\\p{L}\\p{N}@$*|!]+");
+
+  private final Set<String> vocabulary;
+  private final List<String> vocabularyByPriority;
+
+  public ObfuscationStep(List<String> vocabularyByPriority) {
+    this.vocabularyByPriority = List.copyOf(vocabularyByPriority);
+    this.vocabulary = Set.copyOf(vocabularyByPriority);
+  }
+
+  @Override
+  public MappedText apply(MappedText in) {
+    String s = in.text();
+    Matcher m = CANDIDATE.matcher(s);
+    MappedText.Builder out = null;
+    int at = 0;
+    while (m.find()) {
+      String word = m.group();
+      if (!looksObfuscated(word)) {
+        continue;
+      }
+      int end = m.end();
+      String recovered = recover(word);
+      if (recovered == null) {
+        // "r3port!!!": try again without the trailing exclamation marks.
+        String trimmed = word.replaceFirst("!+$", "");
+        if (trimmed.length() < word.length() && looksObfuscated(trimmed)) {
+          recovered = recover(trimmed);
+          end = m.start() + trimmed.length();
+        }
+      }
+      if (recovered == null || recovered.length() != end - m.start()) {
+        continue;
+      }
+      if (out == null) {
+        out = in.newBuilder();
+      }
+      for (int i = at; i < m.start(); i++) {
+        out.append(s.charAt(i), in.from(i));
+      }
+      for (int i = m.start(); i < end; i++) {
+        out.append(recovered.charAt(i - m.start()), in.from(i));
+      }
+      at = end;
+    }
+    if (out == null) {
+      return in;
+    }
+    for (int i = at; i < s.length(); i++) {
+      out.append(s.charAt(i), in.from(i));
+    }
+    return out.build();
+  }
+
+  private static boolean looksObfuscated(String word) {
+    boolean letter = false;
+    boolean mask = false;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (Character.isLetter(c)) {
+        letter = true;
+      } else {
+        mask = true;
+      }
+    }
+    return letter && mask && word.length() >= 2;
+  }
+
+  /** The vocabulary word this obfuscated word stands for, or null when there is none. */
+  String recover(String word) {
+    StringBuilder leet = new StringBuilder(word.length());
+    boolean hasStar = false;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      char mapped = switch (c) {
+        case '0' -> 'o';
+        case '1', '!', '|' -> 'i';
+        case '3' -> 'e';
+        case '4', '@' -> 'a';
+        case '5', '$' -> 's';
+        case '7' -> 't';
+        case '8' -> 'b';
+        case '9' -> 'g';
+        default -> c;
+      };
+      if (c == '*') {
+        hasStar = true;
+      }
+      leet.append(mapped);
+    }
+    String candidate = leet.toString();
+    if (!hasStar) {
+      if (vocabulary.contains(candidate)) {
+        return candidate;
+      }
+      String withL = candidate.replace('i', 'l');
+      for (int i = 0; i < word.length(); i++) {
+        char c = word.charAt(i);
+        if (c == '1' || c == '|') {
+          String alt = candidate.substring(0, i) + 'l' + candidate.substring(i + 1);
+          if (vocabulary.contains(alt)) {
+            return alt;
+          }
+        }
+      }
+      return vocabulary.contains(withL) ? withL : null;
+    }
+    // Stars stand for unknown letters: the first vocabulary word of the same shape wins.
+    for (String v : vocabularyByPriority) {
+      if (v.length() == candidate.length() && matchesMasked(candidate, v)) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  private static boolean matchesMasked(String masked, String word) {
+    for (int i = 0; i < masked.length(); i++) {
+      char c = masked.charAt(i);
+      if (c != '*' && c != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

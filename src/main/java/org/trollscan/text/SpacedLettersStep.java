@@ -1,0 +1,38 @@
+package org.trollscan.text;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Joins words spelled out letter by letter to dodge filters: "s o c i a l  s e r v i c e s"
+ * becomes "social services", "r.e.p.o.r.t" becomes "report". Needs at least four single
+ * characters in a row, so that ordinary text such as "i am a" is left alone.
+ */
+public final class SpacedLettersStep implements NormalizationStep {
+  private static final Pattern SPACED =
+      Pattern.compile("(?<![\\p{L}\\p{N}])(?:[\\p{L}\\p{N}@$*][ .\\-_]){3,}[\\p{L}\\p{N}@$*](?![\\p{L}\\p{N}])");
+
+  @Override
+  public MappedText apply(MappedText in) {
+    String s = in.text();
+    Matcher m = SPACED.matcher(s);
+    if (!m.find()) {
+      return in;
+    }
+    MappedText.Builder out = in.newBuilder();
+    int at = 0;
+    do {
+      for (int i = at; i < m.start(); i++) {
+        out.append(s.charAt(i), in.from(i));
+      }
+      for (int i = m.start(); i < m.end(); i += 2) {
+        out.append(s.charAt(i), in.from(i));
+      }
+      at = m.end();
+    } while (m.find());
+    for (int i = at; i < s.length(); i++) {
+      out.append(s.charAt(i), in.from(i));
+    }
+    return out.build();
+  }
+}

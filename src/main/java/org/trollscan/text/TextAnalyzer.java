@@ -1,0 +1,48 @@
+package org.trollscan.text;
+
+import opennlp.tools.tokenize.Tokenizer;
+import opennlp.tools.util.Span;
+
+/** Normalises and tokenizes a post: the text-processing stage in front of feature generation. */
+public final class TextAnalyzer {
+  private final Normalizer normalizer;
+  private final Tokenizer tokenizer;
+
+  public TextAnalyzer(Normalizer normalizer, Tokenizer tokenizer) {
+    this.normalizer = normalizer;
+    this.tokenizer = tokenizer;
+  }
+
+  /** The analyzer for a tokenizer name in the feature settings ("forum" or "ud"). */
+  public static TextAnalyzer forTokenizer(String name) {
+    Tokenizer t = switch (name) {
+      case "forum" -> ForumTokenizer.INSTANCE;
+      case "ud" -> new UdTokenizer();
+      default -> throw new IllegalArgumentException("unknown tokenizer: " + name);
+    };
+    return new TextAnalyzer(Normalizer.standard(), t);
+  }
+
+  public AnalyzedText analyze(String original) {
+    MappedText normalized = normalizer.normalize(original);
+    String text = normalized.text();
+    Span[] spans = tokenizer.tokenizePos(text);
+    String[] tokens = new String[spans.length];
+    int[] sentence = new int[spans.length];
+    int current = 0;
+    for (int i = 0; i < spans.length; i++) {
+      tokens[i] = spans[i].getCoveredText(text).toString();
+      sentence[i] = current;
+      if (endsSentence(tokens[i]) || i + 1 < spans.length
+          && text.substring(spans[i].getEnd(), spans[i + 1].getStart()).indexOf('\n') >= 0) {
+        current++;
+      }
+    }
+    return new AnalyzedText(original, normalized, tokens, spans, sentence);
+  }
+
+  private static boolean endsSentence(String token) {
+    char c = token.charAt(0);
+    return c == '.' || c == '!' || c == '?';
+  }
+}

@@ -1,0 +1,28 @@
+package org.trollscan.text;
+
+import java.text.Normalizer;
+
+/**
+ * Unicode NFKC: folds full-width letters, ligatures, mathematical alphabets and other
+ * compatibility forms that trolls use to dodge word filters ("ｒｅｐｏｒｔ", "𝐫𝐞𝐩𝐨𝐫𝐭").
+ * Normalises one code point at a time so every output character keeps its origin; this differs
+ * from whole-string NFKC only for combining sequences, which the later case-folding step ignores.
+ */
+public final class UnicodeNfkcStep implements NormalizationStep {
+  @Override
+  public MappedText apply(MappedText in) {
+    String s = in.text();
+    if (Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
+      return in;
+    }
+    MappedText.Builder out = in.newBuilder();
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      int n = Character.charCount(cp);
+      String piece = s.substring(i, i + n);
+      out.append(Normalizer.normalize(piece, Normalizer.Form.NFKC), in.from(i));
+      i += n;
+    }
+    return out.build();
+  }
+}

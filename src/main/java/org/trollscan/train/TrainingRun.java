@@ -1,0 +1,247 @@
+package org.trollscan.train;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+import opennlp.tools.ml.model.AbstractModel;
+import org.trollscan.eval.Metrics;
+import org.trollscan.input.InputException;
+import org.trollscan.input.LabelledCorpusReader;
+import org.trollscan.input.LabelledPost;
+import org.trollscan.model.BundleIO;
+import org.trollscan.model.Label;
+import org.trollscan.model.LabelModel;
+import org.trollscan.model.Manifest;
+import org.trollscan.model.MaxentTrainer;
+import org.trollscan.model.TrainingSettings;
+import org.trollscan.text.FeatureSettings;
+import org.trollscan.text.FeatureVector;
+import org.trollscan.text.Featurizer;
+import org.trollscan.ToolVersion;
+
+/**
+ * Trains a model bundle from labelled CSV files: featurises every post once, runs K-fold
+ * cross-validation per label (folds grouped by thread and stratified by label), chooses each
+ * threshold on the out-of-fold scores, trains the final model on all rows, and writes the bundle
+ * with a manifest that records data, settings and cross-validated metrics.
+ */
+public final class TrainingRun {
+  private final TrainingSettings settings;
+  private final FeatureSettings features;
+  private final PrintStream log;
+
+  public TrainingRun(TrainingSettings settings, FeatureSettings features, PrintStream log) {
+    this.settings = settings;
+    this.features = features;
+    this.log = log;
+  }
+
+  /** Cross-validated results of one label. */
+  public record LabelReport(Label label, long rows, long positives, double threshold, String rule,
+      Map<String, double[]> crossValidation) {}
+
+  /** What a run produced. */
+  public record Result(Manifest manifest, List<LabelReport> reports) {}
+
+  public Result run(List<String> files, String modelVersion, Path output) {
+    List<LabelledPost> posts = new ArrayList<>();
+    List<Manifest.DataFile> data = new ArrayList<>();
+    LabelledCorpusReader reader = new LabelledCorpusReader(Label.columns());
+    for (String file : files) {
+      List<LabelledPost> rows = reader.read(file);
+      for (LabelledPost p : rows) {
+        Boolean fr = p.gold().get(Label.FALSE_REPORT.column());
+        Boolean h = p.gold().get(Label.HARASSMENT.column());
+        if (Boolean.TRUE.equals(fr) && Boolean.FALSE.equals(h)) {
+          throw new InputException(file, p.post().line(),
+              "false_report is 1 but harassment is 0 (LABELLING.md: it must be 1 or empty)");
+        }
+      }
+      posts.addAll(rows);
+      try {
+        data.add(new Manifest.DataFile(file, rows.size(), BundleIO.sha256(Path.of(file))));
+      } catch (IOException e) {
+        throw new InputException(file + ": cannot read: " + e.getMessage());
+      }
+      log.printf("read %,d rows from %s%n", rows.size(), file);
+    }
+    Featurizer featurizer = new Featurizer(features);
+    long start = System.nanoTime();
+    FeatureVector[] vectors = new FeatureVector[posts.size()];
+    IntStream.range(0, posts.size()).parallel()
+        .forEach(i -> vectors[i] = featurizer.featurize(posts.get(i).post().text()));
+    log.printf("featurised %,d posts in %.1f s%n", posts.size(), (System.nanoTime() - start) / 1e9);
+
+    Map<Label, AbstractModel> models = new EnumMap<>(Label.class);
+    List<Manifest.LabelEntry> entries = new ArrayList<>();
+    List<LabelReport> reports = new ArrayList<>();
+    for (Label label : Label.values()) {
+      List<Integer> rows = new ArrayList<>();
+      for (int i = 0; i < posts.size(); i++) {
+        if (posts.get(i).gold().containsKey(label.column())) {
+          rows.add(i);
+        }
+      }
+      if (rows.isEmpty()) {
+        log.printf("%s: no labelled rows, not trained%n", label.column());
+        continue;
+      }
+      LabelReport report = trainLabel(label, rows, posts, vectors, models);
+      reports.add(report);
+      entries.add(new Manifest.LabelEntry(label.column(), null, null, report.threshold(),
+          report.rule(), report.rows(), report.positives(), report.crossValidation()));
+    }
+    if (entries.isEmpty()) {
+      throw new InputException("no row is labelled for any of " + Label.columns());
+    }
+    Manifest draft = new Manifest(Manifest.FORMAT_VERSION, modelVersion, ToolVersion.get(),
+        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), features, settings, data,
+        entries);
+    Manifest written = BundleIO.write(draft, models, output);
+    return new Result(written, reports);
+  }
+
+  private LabelReport trainLabel(Label label, List<Integer> rows, List<LabelledPost> posts,
+      FeatureVector[] vectors, Map<Label, AbstractModel> models) {
+    int n = rows.size();
+    boolean[] gold = new boolean[n];
+    List<FeatureVector> fvs = new ArrayList<>(n);
+    List<Boolean> golds = new ArrayList<>(n);
+    for (int k = 0; k < n; k++) {
+      LabelledPost p = posts.get(rows.get(k));
+      gold[k] = p.gold().get(label.column());
+      fvs.add(vectors[rows.get(k)]);
+      golds.add(gold[k]);
+    }
+    long positives = Metrics.positives(gold);
+    if (positives == 0 || positives == n) {
+      throw new InputException(label.column() + ": the training data has only one class ("
+          + positives + " positive of " + n + "); a model needs both");
+    }
+    int[] fold = assignFolds(rows, posts, gold);
+    double[] oof = new double[n];
+    MaxentTrainer trainer = new MaxentTrainer(settings);
+    for (int f = 0; f < settings.folds(); f++) {
+      List<FeatureVector> trainX = new ArrayList<>();
+      List<Boolean> trainY = new ArrayList<>();
+      for (int k = 0; k < n; k++) {
+        if (fold[k] != f) {
+          trainX.add(fvs.get(k));
+          trainY.add(golds.get(k));
+        }
+      }
+      AbstractModel m = trainer.train(trainX, trainY);
+      int pos = m.getIndex(LabelModel.POSITIVE);
+      for (int k = 0; k < n; k++) {
+        if (fold[k] == f) {
+          oof[k] = m.eval(fvs.get(k).names(), fvs.get(k).values())[pos];
+        }
+      }
+      log.printf("%s: fold %d/%d done%n", label.column(), f + 1, settings.folds());
+    }
+    double threshold;
+    String rule;
+    if (settings.targetPrecision() != null) {
+      threshold = Metrics.thresholdForPrecision(oof, gold, settings.targetPrecision());
+      rule = "lowest out-of-fold threshold with precision >= " + settings.targetPrecision();
+      if (Double.isNaN(threshold)) {
+        threshold = Metrics.bestF1Threshold(oof, gold);
+        rule = "precision " + settings.targetPrecision() + " unreachable; max out-of-fold F1";
+        log.printf("%s: %s%n", label.column(), rule);
+      }
+    } else {
+      threshold = Metrics.bestF1Threshold(oof, gold);
+      rule = "max out-of-fold F1 over " + settings.folds() + " folds";
+    }
+    Map<String, double[]> cv = crossValidation(oof, gold, fold, threshold);
+    models.put(label, trainer.train(fvs, golds));
+    log.printf("%s: %,d rows, %,d positive, threshold %.4f (%s)%n", label.column(), n, positives,
+        threshold, rule);
+    cv.forEach((metric, ms) -> log.printf("  %-10s %.4f ± %.4f%n", metric, ms[0], ms[1]));
+    return new LabelReport(label, n, positives, threshold, rule, cv);
+  }
+
+  /**
+   * Folds by group (thread), so that no thread straddles train and test, and stratified: groups
+   * with a positive post are dealt out round-robin separately from the others.
+   */
+  private int[] assignFolds(List<Integer> rows, List<LabelledPost> posts, boolean[] gold) {
+    Map<String, Boolean> groupPositive = new LinkedHashMap<>();
+    for (int k = 0; k < rows.size(); k++) {
+      groupPositive.merge(posts.get(rows.get(k)).group(), gold[k], Boolean::logicalOr);
+    }
+    List<String> positiveGroups = new ArrayList<>();
+    List<String> negativeGroups = new ArrayList<>();
+    groupPositive.forEach((g, p) -> (p ? positiveGroups : negativeGroups).add(g));
+    Random random = new Random(settings.seed());
+    Collections.shuffle(positiveGroups, random);
+    Collections.shuffle(negativeGroups, random);
+    Map<String, Integer> foldOf = new HashMap<>();
+    int next = 0;
+    for (List<String> groups : List.of(positiveGroups, negativeGroups)) {
+      for (String g : groups) {
+        foldOf.put(g, next++ % settings.folds());
+      }
+    }
+    int[] fold = new int[rows.size()];
+    for (int k = 0; k < rows.size(); k++) {
+      fold[k] = foldOf.get(posts.get(rows.get(k)).group());
+    }
+    return fold;
+  }
+
+  private Map<String, double[]> crossValidation(double[] oof, boolean[] gold, int[] fold,
+      double threshold) {
+    String[] names = {"auc", "ap", "f1", "precision", "recall", "brier"};
+    double[][] perFold = new double[names.length][settings.folds()];
+    for (int f = 0; f < settings.folds(); f++) {
+      int size = 0;
+      for (int k : fold) {
+        if (k == f) {
+          size++;
+        }
+      }
+      double[] s = new double[size];
+      boolean[] g = new boolean[size];
+      int j = 0;
+      for (int k = 0; k < fold.length; k++) {
+        if (fold[k] == f) {
+          s[j] = oof[k];
+          g[j++] = gold[k];
+        }
+      }
+      Metrics.Confusion c = Metrics.confusion(s, g, threshold);
+      double[] v = {Metrics.rocAuc(s, g), Metrics.averagePrecision(s, g), c.f1(), c.precision(),
+          c.recall(), Metrics.brier(s, g)};
+      for (int m = 0; m < names.length; m++) {
+        perFold[m][f] = v[m];
+      }
+    }
+    Map<String, double[]> out = new LinkedHashMap<>();
+    for (int m = 0; m < names.length; m++) {
+      double mean = 0;
+      for (double x : perFold[m]) {
+        mean += x;
+      }
+      mean /= perFold[m].length;
+      double var = 0;
+      for (double x : perFold[m]) {
+        var += (x - mean) * (x - mean);
+      }
+      double sd = Math.sqrt(var / Math.max(1, perFold[m].length - 1));
+      out.put(names[m], new double[] {mean, sd});
+    }
+    return out;
+  }
+}
