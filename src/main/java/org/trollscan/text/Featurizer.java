@@ -90,9 +90,7 @@ public final class Featurizer {
     float[] values = new float[names.size()];
     for (int i = 0; i < values.length; i++) {
       String family = families.get(i);
-      values[i] = family.equals("w") || family.equals("c")
-          ? (float) (1.0 / Math.sqrt(perFamily.get(family)))
-          : 1f;
+      values[i] = family.equals(BIAS) ? 1f : (float) (1.0 / Math.sqrt(perFamily.get(family)));
     }
     return new FeatureVector(
         names.toArray(new String[0]),
