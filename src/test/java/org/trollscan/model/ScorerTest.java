@@ -1,0 +1,98 @@
+package org.trollscan.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trollscan.text.FeatureVector;
+import org.trollscan.text.Featurizer;
+
+class ScorerTest {
+  @TempDir static Path dir;
+  static ModelBundle bundle;
+  static Scorer scorer;
+
+  static final List<String> POSTS = List.of(
+      "someone ring social services on her",
+      "she is a vile cow",
+      "lovely weather",
+      "R3PORT h3r to the c0uncil!!! 😡",
+      "Emails to her sponsors please\nand her boss too");
+
+  @BeforeAll
+  static void trainTinyModel() throws IOException {
+    bundle = BundleIO.load(TinyModels.train(dir));
+    scorer = new Scorer(bundle);
+  }
+
+  @Test
+  void compiledWeightsGiveOpenNlpsOwnProbabilitiesTo1e9() {
+    Featurizer f = new Featurizer(bundle.manifest().features());
+    for (String post : POSTS) {
+      FeatureVector fv = f.featurize(post);
+      for (LabelModel m : bundle.models().values()) {
+        double[] opennlp = m.maxent().eval(fv.names(), fv.values());
+        double expected = opennlp[m.maxent().getIndex(LabelModel.POSITIVE)];
+        double actual = scorer.score(post, false).probabilities().get(m.label());
+        assertEquals(expected, actual, 1e-9, post + " / " + m.label());
+      }
+    }
+  }
+
+  @Test
+  void explainContributionsAddUpToTheLogitOfTheScore() {
+    for (String post : POSTS) {
+      Explanation e = scorer.explain(post);
+      e.labels().forEach((label, x) -> {
+        double sum = x.contributions().stream().mapToDouble(Contribution::contribution).sum();
+        assertEquals(x.logit(), sum, 1e-9);
+        double p = scorer.score(post, false).probabilities().get(label);
+        assertEquals(p, 1 / (1 + Math.exp(-x.logit())), 1e-12);
+      });
+    }
+  }
+
+  @Test
+  void evidencePhrasesAreSubstringsOfTheOriginalPost() {
+    for (String post : POSTS) {
+      scorer.explain(post).labels().values().forEach(x -> {
+        assertTrue(x.evidence().size() <= 3);
+        x.evidence().forEach(phrase -> assertTrue(post.contains(phrase), phrase + " in " + post));
+      });
+    }
+  }
+
+  @Test
+  void obfuscatedEvidenceIsQuotedAsWritten() {
+    Score s = scorer.score("R3PORT h3r to the c0uncil!!! 😡", true);
+    if (s.flagged().contains(Label.FALSE_REPORT)) {
+      assertTrue(String.join("|", s.evidence().get(Label.FALSE_REPORT)).matches(".*(R3PORT|c0uncil).*"),
+          s.evidence().toString());
+    }
+  }
+
+  @Test
+  void thresholdsDecideFlagsAndCanBeOverridden() {
+    String post = "someone ring social services on her";
+    Scorer never = new Scorer(bundle.withThresholds(java.util.Map.of(
+        Label.HARASSMENT, 1.0, Label.FALSE_REPORT, 1.0)));
+    assertTrue(never.score(post, true).flagged().isEmpty());
+    Scorer always = new Scorer(bundle.withThresholds(java.util.Map.of(
+        Label.HARASSMENT, 0.0, Label.FALSE_REPORT, 0.0)));
+    assertEquals(List.of(Label.HARASSMENT, Label.FALSE_REPORT), always.score(post, true).flagged());
+  }
+
+  @Test
+  void overlongPostsAreScoredOnAPrefixAndMarked() {
+    String huge = "ring social services on her. ".repeat(Scorer.MAX_CHARS / 10);
+    Score s = scorer.score(huge, true);
+    assertTrue(s.truncated());
+    assertFalse(scorer.score("short", true).truncated());
+  }
+}

@@ -1,0 +1,52 @@
+package org.trollscan.text;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CueFeaturesTest {
+  private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum");
+  private final CueFeatures cues = new CueFeatures(Lexicons.standard());
+
+  private List<String> features(String post) {
+    List<String> out = new ArrayList<>();
+    cues.generate(analyzer.analyze(post), (f, from, to) -> out.add(f));
+    return out;
+  }
+
+  @Test
+  void reportVerbAndAuthorityInOneSentenceMakeAPair() {
+    List<String> f = features("Someone should ring social services on her");
+    assertTrue(f.contains("cue:authority"), f.toString());
+    assertTrue(f.contains("s:report_verb+authority"), f.toString());
+    assertTrue(f.contains("s:call_to_action+report_verb"), f.toString());
+    assertTrue(f.contains("s:authority+target_third"), f.toString());
+  }
+
+  @Test
+  void pairsAcrossSentencesAreOnlyPostLevel() {
+    List<String> f = features("Ring them. Social services are useless.");
+    assertTrue(f.contains("d:report_verb+authority"), f.toString());
+    assertFalse(f.contains("s:report_verb+authority"), f.toString());
+  }
+
+  @Test
+  void negationJustBeforeAReportVerbIsScoped() {
+    assertTrue(features("nobody should report her").contains("neg:report_verb"));
+    assertFalse(features("report her, nobody cares").contains("neg:report_verb"));
+  }
+
+  @Test
+  void obfuscatedCuesAreFoundAfterNormalisation() {
+    assertTrue(features("r3port h3r to s0cial s3rvices").contains("s:report_verb+authority"));
+  }
+
+  @Test
+  void asAnOpenNlpFeatureGeneratorItWorksOnPlainTokens() {
+    var f = cues.extractFeatures(new String[] {"email", "her", "sponsors"}, java.util.Map.of());
+    assertTrue(f.contains("s:report_verb+authority"), f.toString());
+  }
+}

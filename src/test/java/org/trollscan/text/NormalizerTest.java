@@ -1,0 +1,64 @@
+package org.trollscan.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class NormalizerTest {
+  private final Normalizer normalizer = Normalizer.standard();
+
+  static Stream<Arguments> table() throws IOException {
+    List<Arguments> rows = new ArrayList<>();
+    try (InputStream in = NormalizerTest.class.getResourceAsStream("/text/normalization.tsv")) {
+      String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+      for (int i = 0; i < lines.length; i++) {
+        if (lines[i].isBlank() || lines[i].startsWith("#")) {
+          continue;
+        }
+        String[] cols = lines[i].split("\t");
+        rows.add(Arguments.of(i + 1, cols[0].replace("\\n", "\n"), cols[1].replace("\\n", "\n")));
+      }
+    }
+    return rows.stream();
+  }
+
+  @ParameterizedTest(name = "normalization.tsv line {0}: {1}")
+  @MethodSource("table")
+  void normalisesAsTheTableSays(int line, String input, String expected) {
+    assertEquals(expected, normalizer.normalize(input).text(), "normalization.tsv line " + line);
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("table")
+  void everyNormalisedCharacterMapsBackIntoTheOriginal(int line, String input, String expected) {
+    MappedText t = normalizer.normalize(input);
+    assertEquals(t.text().length() + 1, t.origin().length);
+    for (int i = 0; i < t.text().length(); i++) {
+      assertTrue(t.originalStart(i) >= 0 && t.originalStart(i) < input.length(),
+          "line " + line + " char " + i);
+    }
+    assertEquals(input.length(), t.origin()[t.text().length()]);
+  }
+
+  @Test
+  void leavesPlainTextUntouchedAndCheap() {
+    MappedText t = normalizer.normalize("the kids are fine");
+    assertEquals("the kids are fine", t.text());
+  }
+
+  @Test
+  void recoversStarredWordsOnlyWhenTheShapeMatchesAVocabularyWord() {
+    assertEquals("fuck off", normalizer.normalize("f**k off").text());
+    assertEquals("h*llo there", normalizer.normalize("h*llo there").text());
+  }
+}
