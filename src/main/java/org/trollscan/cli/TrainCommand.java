@@ -27,6 +27,16 @@ final class TrainCommand implements Callable<Integer> {
       description = "Labelled CSV files. Never pass a test split.")
   List<String> data;
 
+  @Option(names = "--tune-on", arity = "1..*", paramLabel = "FILE",
+      description = "Choose thresholds and report cross-validated metrics on the rows of these "
+          + "--data files only (default: all rows); use it when training mixes domains.")
+  List<String> tuneOn = new java.util.ArrayList<>();
+
+  @Option(names = "--weight", paramLabel = "FILE=N",
+      description = "Count each row of this --data file N times in training (repeatable), "
+          + "e.g. to give a small in-domain corpus more say than a large out-of-domain one.")
+  java.util.Map<String, Integer> weights = new java.util.LinkedHashMap<>();
+
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "BUNDLE",
       description = "Where to write the model bundle (written atomically).")
   Path output;
@@ -98,7 +108,8 @@ final class TrainCommand implements Callable<Integer> {
     TrainingSettings settings = new TrainingSettings(algorithm, iterations, cutoff, l1, l2, folds,
         seed, targetPrecision, threads);
     String version = modelVersion != null ? modelVersion : LocalDate.now().toString();
-    new TrainingRun(settings, features, top.stderr).run(data, version, output);
+    new TrainingRun(settings, features, top.stderr, java.util.Set.copyOf(tuneOn), weights)
+        .run(data, version, output);
     top.stderr.printf("wrote %s%n", output);
     return ExitCodes.OK;
   }

@@ -10,9 +10,12 @@ import opennlp.tools.util.Span;
  * @param tokens the tokens of the normalised text
  * @param spans each token's span in the normalised text
  * @param sentence each token's sentence number, so cues can be paired within a sentence
+ * @param quoted whether each token stands between a pair of double quotes: reported speech, as
+ *     in 'someone wrote "ring social services on her", which is vile'
  */
 public record AnalyzedText(
-    String original, MappedText normalized, String[] tokens, Span[] spans, int[] sentence) {
+    String original, MappedText normalized, String[] tokens, Span[] spans, int[] sentence,
+    boolean[] quoted) {
 
   /** The part of the original post that tokens {@code from} to {@code to} (exclusive) came from. */
   public String originalPhrase(int from, int to) {

@@ -24,7 +24,6 @@ public final class CueFeatures implements TextFeatureGenerator {
     {"insult", "target_second"}, {"insult", "target_third"}, {"insult", "target_handle"},
     {"threat", "target_second"}, {"threat", "target_third"}, {"threat", "target_handle"},
     {"doxxing", "target_third"}, {"doxxing", "target_handle"}, {"doxxing", "authority"},
-    {"negation", "report_verb"}, {"negation", "call_to_action"},
     {"condemnation", "authority"}, {"condemnation", "report_verb"},
     {"reporting_news", "authority"}, {"genuine_concern", "authority"},
     {"own_case", "authority"}, {"advice", "authority"},
@@ -95,13 +94,55 @@ public final class CueFeatures implements TextFeatureGenerator {
 
   @Override
   public void generate(AnalyzedText text, FeatureSink sink) {
-    List<CueMatch> matches = match(text.tokens());
+    List<CueMatch> spoken = new ArrayList<>();
+    List<CueMatch> quoted = new ArrayList<>();
+    boolean[] inQuotes = text.quoted();
+    for (CueMatch m : match(text.tokens())) {
+      (inQuotes[m.from()] ? quoted : spoken).add(m);
+    }
+    // Reported speech is kept apart: quoting "ring social services on her" to condemn it is not
+    // saying it.
+    emit(spoken, "", text.sentence(), sink);
+    emit(quoted, "q", text.sentence(), sink);
+  }
+
+  /** Cues a post needs for a label to apply at all; their absence is a feature too. */
+  private static final String[][] ABSENCE = {
+    {"no_target", "target_second", "target_third", "target_handle", "target_family"},
+    {"no_authority", "authority"},
+  };
+
+  private static void emit(List<CueMatch> matches, String prefix, int[] sentence,
+      FeatureSink sink) {
+    List<CueMatch> negations = new ArrayList<>();
+    for (CueMatch m : matches) {
+      if (m.cue().equals("negation")) {
+        negations.add(m);
+      }
+    }
     Map<String, List<CueMatch>> byCue = new HashMap<>();
     for (CueMatch m : matches) {
-      sink.add("cue:" + m.cue(), m.from(), m.to());
+      CueMatch negatedBy = NEGATABLE.contains(m.cue()) ? negation(m, negations) : null;
+      if (negatedBy != null) {
+        // "nobody should report her": the report verb is negated, so it neither counts as a
+        // report verb nor pairs with the authority or the target.
+        sink.add(prefix + "neg:" + m.cue(), negatedBy.from(), m.to());
+        continue;
+      }
+      sink.add(prefix + "cue:" + m.cue(), m.from(), m.to());
       byCue.computeIfAbsent(m.cue(), k -> new ArrayList<>()).add(m);
     }
-    int[] sentence = text.sentence();
+    if (prefix.isEmpty()) {
+      for (String[] absence : ABSENCE) {
+        boolean present = false;
+        for (int k = 1; k < absence.length; k++) {
+          present |= byCue.containsKey(absence[k]);
+        }
+        if (!present) {
+          sink.add("cue:" + absence[0], 0, 0);
+        }
+      }
+    }
     for (String[] pair : PAIRS) {
       List<CueMatch> as = byCue.get(pair[0]);
       List<CueMatch> bs = byCue.get(pair[1]);
@@ -133,22 +174,23 @@ public final class CueFeatures implements TextFeatureGenerator {
       int from = Math.min(bestA.from(), bestB.from());
       int to = Math.max(bestA.to(), bestB.to());
       String name = pair[0] + "+" + pair[1];
-      sink.add("d:" + name, from, to);
+      sink.add(prefix + "d:" + name, from, to);
       if (sameSentence) {
-        sink.add("s:" + name, from, to);
+        sink.add(prefix + "s:" + name, from, to);
       }
     }
-    List<CueMatch> negations = byCue.getOrDefault("negation", List.of());
-    for (CueMatch m : matches) {
-      if (!m.cue().equals("report_verb") && !m.cue().equals("call_to_action")
-          && !m.cue().equals("harm_intent")) {
-        continue;
-      }
-      for (CueMatch n : negations) {
-        if (n.to() <= m.from() && m.from() - n.to() < NEGATION_SCOPE) {
-          sink.add("neg:" + m.cue(), n.from(), m.to());
-        }
+  }
+
+  private static final java.util.Set<String> NEGATABLE =
+      java.util.Set.of("report_verb", "call_to_action", "harm_intent", "threat");
+
+  /** The negation that scopes over a cue: one ending at most three tokens before it. */
+  private static CueMatch negation(CueMatch m, List<CueMatch> negations) {
+    for (CueMatch n : negations) {
+      if (n.to() <= m.from() && m.from() - n.to() < NEGATION_SCOPE) {
+        return n;
       }
     }
+    return null;
   }
 }

@@ -38,7 +38,27 @@ public final class TextAnalyzer {
         current++;
       }
     }
-    return new AnalyzedText(original, normalized, tokens, spans, sentence);
+    return new AnalyzedText(original, normalized, tokens, spans, sentence, quoted(tokens));
+  }
+
+  /** Marks tokens between pairs of double-quote tokens; an unpaired quote marks nothing. */
+  static boolean[] quoted(String[] tokens) {
+    boolean[] quoted = new boolean[tokens.length];
+    int open = -1;
+    for (int i = 0; i < tokens.length; i++) {
+      if (!tokens[i].startsWith("\"")) {
+        continue;
+      }
+      if (open < 0) {
+        open = i;
+      } else {
+        for (int k = open + 1; k < i; k++) {
+          quoted[k] = true;
+        }
+        open = -1;
+      }
+    }
+    return quoted;
   }
 
   private static boolean endsSentence(String token) {

@@ -32,7 +32,8 @@ public interface TextFeatureGenerator extends FeatureGenerator {
     }
     String text = joined.toString();
     AnalyzedText analyzed =
-        new AnalyzedText(text, MappedText.of(text), tokens, spans, new int[tokens.length]);
+        new AnalyzedText(text, MappedText.of(text), tokens, spans,
+        new int[tokens.length], TextAnalyzer.quoted(tokens));
     List<String> out = new ArrayList<>();
     generate(analyzed, (feature, from, to) -> out.add(feature));
     return out;

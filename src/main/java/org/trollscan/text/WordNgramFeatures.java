@@ -1,6 +1,10 @@
 package org.trollscan.text;
 
-/** Word n-grams from 1 to {@code maxN} words: "w:ring", "w:ring social", "w:ring social services". */
+/**
+ * Word n-grams from 1 to {@code maxN} words: "w:ring", "w:ring social", "w:ring social services".
+ * Commas, full stops and other ASCII punctuation are skipped (they carried spurious weight in
+ * short posts); "!", "?" and emoji are kept, since they carry tone.
+ */
 public final class WordNgramFeatures implements TextFeatureGenerator {
   private final int maxN;
 
@@ -18,15 +22,27 @@ public final class WordNgramFeatures implements TextFeatureGenerator {
     String[] t = text.tokens();
     StringBuilder gram = new StringBuilder(32);
     for (int i = 0; i < t.length; i++) {
+      if (skipped(t[i])) {
+        continue;
+      }
       gram.setLength(0);
       gram.append("w:");
       for (int n = 1; n <= maxN && i + n <= t.length; n++) {
+        String next = t[i + n - 1];
+        if (n > 1 && skipped(next)) {
+          break;
+        }
         if (n > 1) {
           gram.append(' ');
         }
-        gram.append(t[i + n - 1]);
+        gram.append(next);
         sink.add(gram.toString(), i, i + n);
       }
     }
+  }
+
+  private static boolean skipped(String token) {
+    char c = token.charAt(0);
+    return c < 128 && !Character.isLetterOrDigit(c) && c != '!' && c != '?';
   }
 }

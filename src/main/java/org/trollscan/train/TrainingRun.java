@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.IntStream;
 import opennlp.tools.ml.model.AbstractModel;
 import org.trollscan.eval.Metrics;
@@ -40,11 +41,28 @@ public final class TrainingRun {
   private final TrainingSettings settings;
   private final FeatureSettings features;
   private final PrintStream log;
+  private final Set<String> tuneFiles;
+  private final Map<String, Integer> weights;
 
   public TrainingRun(TrainingSettings settings, FeatureSettings features, PrintStream log) {
+    this(settings, features, log, Set.of(), Map.of());
+  }
+
+  /**
+   * @param tuneFiles training files whose rows choose the thresholds and report the
+   *     cross-validated metrics; empty for all rows. Mixed-domain training (tweets plus forum
+   *     posts) needs this: a threshold fitted to the pooled rows suits the larger domain only.
+   * @param weights per training file, how many times each of its rows counts in training (OpenNLP
+   *     events carry no weight, so a row is repeated); files not named count once. Out-of-fold
+   *     scores, thresholds and metrics still use each row once.
+   */
+  public TrainingRun(TrainingSettings settings, FeatureSettings features, PrintStream log,
+      Set<String> tuneFiles, Map<String, Integer> weights) {
     this.settings = settings;
     this.features = features;
     this.log = log;
+    this.tuneFiles = Set.copyOf(tuneFiles);
+    this.weights = Map.copyOf(weights);
   }
 
   /** Cross-validated results of one label. */
@@ -102,6 +120,17 @@ public final class TrainingRun {
       entries.add(new Manifest.LabelEntry(label.column(), null, null, report.threshold(),
           report.rule(), report.rows(), report.positives(), report.crossValidation()));
     }
+    for (String tune : tuneFiles) {
+      if (!files.contains(tune)) {
+        throw new InputException("--tune-on " + tune + " is not one of the --data files");
+      }
+    }
+    weights.forEach((file, w) -> {
+      if (!files.contains(file) || w < 1) {
+        throw new InputException("--weight " + file + "=" + w
+            + ": the file must be one of the --data files and the weight at least 1");
+      }
+    });
     if (entries.isEmpty()) {
       throw new InputException("no row is labelled for any of " + Label.columns());
     }
@@ -118,11 +147,13 @@ public final class TrainingRun {
     boolean[] gold = new boolean[n];
     List<FeatureVector> fvs = new ArrayList<>(n);
     List<Boolean> golds = new ArrayList<>(n);
+    int[] weight = new int[n];
     for (int k = 0; k < n; k++) {
       LabelledPost p = posts.get(rows.get(k));
       gold[k] = p.gold().get(label.column());
       fvs.add(vectors[rows.get(k)]);
       golds.add(gold[k]);
+      weight[k] = weights.getOrDefault(p.post().source(), 1);
     }
     long positives = Metrics.positives(gold);
     if (positives == 0 || positives == n) {
@@ -136,7 +167,7 @@ public final class TrainingRun {
       List<FeatureVector> trainX = new ArrayList<>();
       List<Boolean> trainY = new ArrayList<>();
       for (int k = 0; k < n; k++) {
-        if (fold[k] != f) {
+        for (int copy = 0; fold[k] != f && copy < weight[k]; copy++) {
           trainX.add(fvs.get(k));
           trainY.add(golds.get(k));
         }
@@ -150,26 +181,94 @@ public final class TrainingRun {
       }
       log.printf("%s: fold %d/%d done%n", label.column(), f + 1, settings.folds());
     }
+    boolean[] tune = new boolean[n];
+    int tuneRows = 0;
+    long tunePositives = 0;
+    for (int k = 0; k < n; k++) {
+      tune[k] = tuneFiles.isEmpty() || tuneFiles.contains(posts.get(rows.get(k)).post().source());
+      if (tune[k]) {
+        tuneRows++;
+        tunePositives += gold[k] ? 1 : 0;
+      }
+    }
+    String scope = "";
+    if (!tuneFiles.isEmpty()) {
+      if (tunePositives == 0 || tunePositives == tuneRows) {
+        log.printf("%s: the --tune-on rows have one class only; tuning on all rows%n",
+            label.column());
+        java.util.Arrays.fill(tune, true);
+      } else {
+        scope = " on the " + tuneRows + " rows of " + String.join(", ", new java.util.TreeSet<>(tuneFiles));
+      }
+    }
+    double[] tuneScores = select(oof, tune);
+    boolean[] tuneGold = select(gold, tune);
     double threshold;
     String rule;
     if (settings.targetPrecision() != null) {
-      threshold = Metrics.thresholdForPrecision(oof, gold, settings.targetPrecision());
-      rule = "lowest out-of-fold threshold with precision >= " + settings.targetPrecision();
+      threshold = Metrics.thresholdForPrecision(tuneScores, tuneGold, settings.targetPrecision());
+      rule = "lowest out-of-fold threshold with precision >= " + settings.targetPrecision() + scope;
       if (Double.isNaN(threshold)) {
-        threshold = Metrics.bestF1Threshold(oof, gold);
-        rule = "precision " + settings.targetPrecision() + " unreachable; max out-of-fold F1";
+        threshold = Metrics.bestF1Threshold(tuneScores, tuneGold);
+        rule = "precision " + settings.targetPrecision() + " unreachable; max out-of-fold F1" + scope;
         log.printf("%s: %s%n", label.column(), rule);
       }
     } else {
-      threshold = Metrics.bestF1Threshold(oof, gold);
-      rule = "max out-of-fold F1 over " + settings.folds() + " folds";
+      threshold = Metrics.bestF1Threshold(tuneScores, tuneGold);
+      rule = "max out-of-fold F1 over " + settings.folds() + " folds" + scope;
     }
-    Map<String, double[]> cv = crossValidation(oof, gold, fold, threshold);
-    models.put(label, trainer.train(fvs, golds));
+    Map<String, double[]> cv = crossValidation(tuneScores, tuneGold, select(fold, tune), threshold);
+    List<FeatureVector> allX = new ArrayList<>();
+    List<Boolean> allY = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      for (int copy = 0; copy < weight[k]; copy++) {
+        allX.add(fvs.get(k));
+        allY.add(golds.get(k));
+      }
+    }
+    models.put(label, trainer.train(allX, allY));
     log.printf("%s: %,d rows, %,d positive, threshold %.4f (%s)%n", label.column(), n, positives,
         threshold, rule);
     cv.forEach((metric, ms) -> log.printf("  %-10s %.4f ± %.4f%n", metric, ms[0], ms[1]));
     return new LabelReport(label, n, positives, threshold, rule, cv);
+  }
+
+  private static double[] select(double[] values, boolean[] keep) {
+    double[] out = new double[count(keep)];
+    for (int k = 0, j = 0; k < values.length; k++) {
+      if (keep[k]) {
+        out[j++] = values[k];
+      }
+    }
+    return out;
+  }
+
+  private static boolean[] select(boolean[] values, boolean[] keep) {
+    boolean[] out = new boolean[count(keep)];
+    for (int k = 0, j = 0; k < values.length; k++) {
+      if (keep[k]) {
+        out[j++] = values[k];
+      }
+    }
+    return out;
+  }
+
+  private static int[] select(int[] values, boolean[] keep) {
+    int[] out = new int[count(keep)];
+    for (int k = 0, j = 0; k < values.length; k++) {
+      if (keep[k]) {
+        out[j++] = values[k];
+      }
+    }
+    return out;
+  }
+
+  private static int count(boolean[] keep) {
+    int c = 0;
+    for (boolean b : keep) {
+      c += b ? 1 : 0;
+    }
+    return c;
   }
 
   /**

@@ -36,6 +36,7 @@ class CueFeaturesTest {
   @Test
   void negationJustBeforeAReportVerbIsScoped() {
     assertTrue(features("nobody should report her").contains("neg:report_verb"));
+    assertFalse(features("nobody should report her").contains("d:report_verb+target_third"));
     assertFalse(features("report her, nobody cares").contains("neg:report_verb"));
   }
 
@@ -48,5 +49,12 @@ class CueFeaturesTest {
   void asAnOpenNlpFeatureGeneratorItWorksOnPlainTokens() {
     var f = cues.extractFeatures(new String[] {"email", "her", "sponsors"}, java.util.Map.of());
     assertTrue(f.contains("s:report_verb+authority"), f.toString());
+  }
+
+  @Test
+  void cuesInsideQuotesAreReportedSpeechNotTheWritersOwn() {
+    List<String> f = features("Someone wrote \"ring social services on her\" under her post. Vile");
+    assertTrue(f.contains("qs:report_verb+authority"), f.toString());
+    assertFalse(f.contains("s:report_verb+authority"), f.toString());
   }
 }
