@@ -14,6 +14,7 @@ import org.trollscan.eval.Evaluation;
 import org.trollscan.eval.EvaluationJson;
 import org.trollscan.eval.Evaluator;
 import org.trollscan.eval.Gate;
+import org.trollscan.eval.HtmlReport;
 import org.trollscan.eval.LabelMetrics;
 import org.trollscan.input.LabelledCorpusReader;
 import org.trollscan.input.LabelledPost;
@@ -52,6 +53,11 @@ final class EvalCommand implements Callable<Integer> {
       description = "Write each row's scores next to its gold labels as CSV.")
   String predictions;
 
+  @Option(names = "--report", paramLabel = "FILE.html",
+      description = "Write a self-contained HTML report with ROC, precision-recall and "
+          + "calibration plots, histograms, slices and the worst errors.")
+  String report;
+
   @Option(names = "--min", paramLabel = "LABEL:METRIC=VALUE",
       description = "Quality gate, e.g. harassment:auc=0.85 (repeatable); exit 7 when one fails. "
           + "For brier and ece the value is a maximum.")
@@ -85,6 +91,13 @@ final class EvalCommand implements Callable<Integer> {
     }
     if (predictions != null) {
       writePredictions(e, bundle);
+    }
+    if (report != null) {
+      try (OutputFile f = OutputFile.open(report, top.stdout)) {
+        f.stream().write(HtmlReport.render(e, bundle.manifest().modelVersion(), data)
+            .getBytes(StandardCharsets.UTF_8));
+        f.commit();
+      }
     }
     boolean failed = false;
     for (Gate.Result r : results) {

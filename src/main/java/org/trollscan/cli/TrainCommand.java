@@ -82,11 +82,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "Tokenizer (default: forum; ud = OpenNLP's UD English model).")
   String tokenizer = F.tokenizer();
 
-  @Option(names = "--word-ngrams", paramLabel = "N", description = "Longest word n-gram, 0 = off (default: 2).")
+  @Option(names = "--word-ngrams", paramLabel = "N", description = "Longest word n-gram, 0 = off (default: 1).")
   int wordNgrams = F.wordNgramMax();
 
   @Option(names = "--char-ngrams", paramLabel = "MIN-MAX",
-      description = "Character n-gram range, 0 = off (default: 2-5).")
+      description = "Character n-gram range, 0 = off (default: 1-4).")
   String charNgrams = F.charNgramMin() + "-" + F.charNgramMax();
 
   @Option(names = "--no-cues", description = "Turn the lexicon cue features off (for ablation).")

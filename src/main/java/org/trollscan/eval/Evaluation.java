@@ -26,7 +26,7 @@ public record Evaluation(
    * @param scores label name to probability
    * @param gold label name to gold value (absent when not labelled)
    * @param fields the input row
-   * @param evidence label name to evidence phrases, for the flagged labels
+   * @param evidence label name to the phrases that raised its score most (every label)
    */
   public record ScoredRow(String id, String text, Map<String, Double> scores,
       Map<String, Boolean> gold, Map<String, String> fields, Map<String, List<String>> evidence) {}

@@ -24,7 +24,7 @@ public final class Evaluator {
     Evaluation.ScoredRow[] rows = new Evaluation.ScoredRow[posts.size()];
     IntStream.range(0, posts.size()).parallel().forEach(i -> {
       LabelledPost p = posts.get(i);
-      Score score = scorer.score(p.post().text(), true);
+      Score score = scorer.score(p.post().text(), true, true);
       Map<String, Double> scores = new LinkedHashMap<>();
       Map<String, List<String>> evidence = new LinkedHashMap<>();
       score.probabilities().forEach((label, prob) -> scores.put(label.column(), prob));

@@ -41,7 +41,12 @@ final class CsvPostSource implements PostSource {
     } catch (IllegalArgumentException e) {
       throw new InputException(source, 1, "bad header: " + e.getMessage());
     } catch (IOException | UncheckedIOException e) {
-      throw new InputException(source, 1, "cannot read the header: " + e.getMessage());
+      Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof java.io.EOFException || cause instanceof java.util.zip.ZipException) {
+        throw new InputException(source, 1,
+            "cannot read on: truncated or corrupt compressed file (" + cause.getMessage() + ")");
+      }
+      throw new InputException(source, 1, "cannot read the header: " + cause.getMessage());
     }
     this.header = parser.getHeaderNames();
     if (header.isEmpty()) {
@@ -75,8 +80,12 @@ final class CsvPostSource implements PostSource {
       }
       record = records.next();
     } catch (UncheckedIOException | IllegalStateException e) {
-      String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-      throw new InputException(source, line, "malformed CSV: " + why);
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof java.io.EOFException || cause instanceof java.util.zip.ZipException) {
+        throw new InputException(source, line,
+            "cannot read on: truncated or corrupt compressed file (" + cause.getMessage() + ")");
+      }
+      throw new InputException(source, line, "malformed CSV: " + cause.getMessage());
     }
     nextLine = parser.getCurrentLineNumber() + 1;
     row++;

@@ -28,6 +28,8 @@ import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.BinaryFileDataReader;
 import opennlp.tools.ml.model.GenericModelReader;
 import opennlp.tools.ml.model.GenericModelWriter;
+import org.trollscan.ToolVersion;
+import org.trollscan.text.Lexicons;
 
 /**
  * Reads and writes model bundles: a zip holding {@code manifest.json} and one OpenNLP binary
@@ -61,11 +63,14 @@ public final class BundleIO {
             e.thresholdRule(), e.trainingRows(), e.positives(), e.crossValidation()));
       }
       Manifest manifest = new Manifest(draft.formatVersion(), draft.modelVersion(),
-          draft.toolVersion(), draft.createdAt(), draft.features(), draft.training(),
-          draft.data(), labels);
+          draft.toolVersion(), draft.createdAt(), draft.features(), draft.lexicon(),
+          draft.training(), draft.data(), labels);
       Path dir = target.toAbsolutePath().getParent();
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      // Not Files.createTempFile: its owner-only permissions would stick to the renamed bundle.
+      Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
+          + ".tmp");
+      Files.createFile(tmp);
       try {
         try (OutputStream out = Files.newOutputStream(tmp);
             ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -145,6 +150,11 @@ public final class BundleIO {
     }
     if (manifest.labels() == null || manifest.labels().isEmpty() || manifest.features() == null) {
       throw new BundleException(name + ": corrupt manifest: no labels or feature settings");
+    }
+    if (!Lexicons.standard().fingerprint().equals(manifest.lexicon())) {
+      throw new BundleException(name + ": the model was trained with different cue lexicons than"
+          + " this trollscan has (" + manifest.toolVersion() + " vs " + ToolVersion.get()
+          + "); retrain it with this version");
     }
     Map<Label, LabelModel> models = new EnumMap<>(Label.class);
     for (Manifest.LabelEntry e : manifest.labels()) {

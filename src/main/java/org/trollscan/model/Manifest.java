@@ -12,6 +12,7 @@ import org.trollscan.text.FeatureSettings;
  * @param toolVersion the trollscan version that trained it
  * @param createdAt when it was trained (ISO-8601)
  * @param features how posts are featurised
+ * @param lexicon fingerprint of the cue lexicons the features were computed with
  * @param training the maxent settings
  * @param data the training files with their row counts and SHA-256
  * @param labels one entry per label model
@@ -22,6 +23,7 @@ public record Manifest(
     String toolVersion,
     String createdAt,
     FeatureSettings features,
+    String lexicon,
     TrainingSettings training,
     List<DataFile> data,
     List<LabelEntry> labels) {

@@ -20,6 +20,24 @@ public final class Scorer {
   public static final int MAX_CHARS = 20_000;
   static final int EVIDENCE_PHRASES = 3;
   static final int MAX_PHRASE_TOKENS = 6;
+  /** A phrase raising the score by less than this share of the best phrase is not shown. */
+  static final double MIN_SHARE_OF_TOP = 0.2;
+  private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of(
+      "a", "an", "the", "and", "or", "but", "as", "at", "by", "for", "from", "in", "into", "of",
+      "on", "to", "with", "is", "are", "was", "were", "be", "been", "it", "its", "it's", "this",
+      "that", "these", "those", "so", "if", "then", "than", "there", "here", "i", "me", "my", "we",
+      "our", "us", "just", "about", "up", "out", "all", "any", "some", "what", "which", "who",
+      "how", "when", "where", "why", "do", "does", "did", "has", "have", "had", "will", "would",
+      "can", "could", "not", "no", "yes", "ok", "lol");
+
+  private static boolean onlyFunctionWords(String[] tokens, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!FUNCTION_WORDS.contains(tokens[i]) && Character.isLetterOrDigit(tokens[i].codePointAt(0))) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   private final ModelBundle bundle;
   private final Featurizer featurizer;
@@ -34,6 +52,14 @@ public final class Scorer {
   }
 
   public Score score(String text, boolean withEvidence) {
+    return score(text, withEvidence, false);
+  }
+
+  /**
+   * Scores a post; with {@code evidenceForAll}, evidence is found for every label, flagged or
+   * not (what a report needs to show why a false negative scored as high as it did).
+   */
+  public Score score(String text, boolean withEvidence, boolean evidenceForAll) {
     boolean truncated = text.length() > MAX_CHARS;
     String scored = truncated ? text.substring(0, MAX_CHARS) : text;
     AnalyzedText analyzed = featurizer.analyze(scored);
@@ -45,11 +71,12 @@ public final class Scorer {
       double[] contributions = contributions(m, fv);
       double p = logistic(sum(contributions));
       probabilities.put(m.label(), p);
-      if (p >= m.threshold()) {
+      boolean flag = p >= m.threshold();
+      if (flag) {
         flagged.add(m.label());
-        if (withEvidence) {
-          evidence.put(m.label(), evidence(analyzed, fv, contributions));
-        }
+      }
+      if (withEvidence && (flag || evidenceForAll)) {
+        evidence.put(m.label(), evidence(analyzed, fv, contributions));
       }
     }
     return new Score(probabilities, flagged, evidence, truncated);
@@ -146,7 +173,14 @@ public final class Scorer {
     }
     phrases.sort(Comparator.comparingDouble((double[] p) -> -p[0]));
     List<String> out = new ArrayList<>(EVIDENCE_PHRASES);
-    for (double[] p : phrases.subList(0, Math.min(EVIDENCE_PHRASES, phrases.size()))) {
+    double top = phrases.isEmpty() ? 0 : phrases.get(0)[0];
+    for (double[] p : phrases) {
+      if (out.size() == EVIDENCE_PHRASES || p[0] < MIN_SHARE_OF_TOP * top) {
+        break;
+      }
+      if (onlyFunctionWords(text.tokens(), (int) p[1], (int) p[2])) {
+        continue; // "and | as" tells a moderator nothing
+      }
       String phrase = text.originalPhrase((int) p[1], (int) p[2]).strip();
       if (!phrase.isEmpty() && !out.contains(phrase)) {
         out.add(phrase);

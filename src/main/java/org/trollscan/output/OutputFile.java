@@ -49,7 +49,10 @@ public final class OutputFile implements AutoCloseable {
     try {
       Path dir = target.getParent();
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+      // Not Files.createTempFile: its owner-only permissions would stick to the renamed output.
+      Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
+          + ".part");
+      Files.createFile(tmp);
       return new OutputFile(target, tmp, new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16));
     } catch (IOException e) {
       throw new UncheckedIOException(name + ": cannot write: " + e.getMessage(), e);

@@ -28,6 +28,8 @@ public final class CueFeatures implements TextFeatureGenerator {
     {"reporting_news", "authority"}, {"genuine_concern", "authority"},
     {"own_case", "authority"}, {"advice", "authority"},
     {"profanity", "target_second"}, {"profanity", "target_third"},
+    {"deception", "report_verb"}, {"deception", "authority"}, {"deception", "target_third"},
+    {"condemnation2", "report_verb"}, {"condemnation2", "authority"},
   };
   private static final int NEGATION_SCOPE = 3;
 

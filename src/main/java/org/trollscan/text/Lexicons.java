@@ -22,10 +22,21 @@ public final class Lexicons {
 
   private final Map<String, List<String[]>> phrasesByCue;
   private final List<String> deobfuscationVocabulary;
+  private final String fingerprint;
 
-  private Lexicons(Map<String, List<String[]>> phrasesByCue, List<String> vocabulary) {
+  private Lexicons(Map<String, List<String[]>> phrasesByCue, List<String> vocabulary,
+      String fingerprint) {
     this.phrasesByCue = phrasesByCue;
     this.deobfuscationVocabulary = vocabulary;
+    this.fingerprint = fingerprint;
+  }
+
+  /**
+   * SHA-256 of the lexicon files: a model is only valid with the lexicons it was trained with,
+   * so bundles record it and loading compares it.
+   */
+  public String fingerprint() {
+    return fingerprint;
   }
 
   public static Lexicons standard() {
@@ -63,10 +74,21 @@ public final class Lexicons {
         }
       }
     }
-    vocabulary.addAll(lines("deobfuscation-extra.txt"));
+    List<String> extra = lines("deobfuscation-extra.txt");
+    vocabulary.addAll(extra);
     Map<String, List<String[]>> frozen = new LinkedHashMap<>();
     cues.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-    return new Lexicons(Map.copyOf(frozen), List.copyOf(vocabulary));
+    String all = String.join("\n", lines("cues.txt")) + "\n--\n" + String.join("\n", extra);
+    return new Lexicons(Map.copyOf(frozen), List.copyOf(vocabulary), sha256(all));
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static List<String> lines(String resource) {

@@ -29,6 +29,7 @@ import org.trollscan.model.TrainingSettings;
 import org.trollscan.text.FeatureSettings;
 import org.trollscan.text.FeatureVector;
 import org.trollscan.text.Featurizer;
+import org.trollscan.text.Lexicons;
 import org.trollscan.ToolVersion;
 
 /**
@@ -135,8 +136,8 @@ public final class TrainingRun {
       throw new InputException("no row is labelled for any of " + Label.columns());
     }
     Manifest draft = new Manifest(Manifest.FORMAT_VERSION, modelVersion, ToolVersion.get(),
-        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), features, settings, data,
-        entries);
+        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), features,
+        Lexicons.standard().fingerprint(), settings, data, entries);
     Manifest written = BundleIO.write(draft, models, output);
     return new Result(written, reports);
   }

@@ -91,6 +91,15 @@ class BundleIOTest {
     assertTrue(e.getMessage().contains("format 99 is not supported"), e.getMessage());
   }
 
+  @Test
+  void aModelTrainedWithOtherCueLexiconsIsRefused() throws IOException {
+    Path other = rewrite("lexicon.zip", (name, bytes) -> name.equals(BundleIO.MANIFEST)
+        ? new String(bytes).replaceAll("\"lexicon\" : \"[0-9a-f]+\"", "\"lexicon\" : \"00\"").getBytes()
+        : bytes);
+    BundleException e = assertThrows(BundleException.class, () -> BundleIO.load(other));
+    assertTrue(e.getMessage().contains("different cue lexicons"), e.getMessage());
+  }
+
   interface EntryRewriter {
     byte[] rewrite(String name, byte[] bytes);
   }
