@@ -170,11 +170,18 @@ public final class BundleIO {
         throw new BundleException(name + ": entry " + e.entry()
             + " does not match its checksum: the file is corrupt or was modified");
       }
-      AbstractModel maxent = deserialize(bytes, name + ":" + e.entry());
+    }
+    // Parsing the label models is most of the start-up time; they are independent, so in parallel.
+    List<AbstractModel> parsed = manifest.labels().parallelStream()
+        .map(e -> deserialize(entries.get(e.entry()), name + ":" + e.entry())).toList();
+    for (int i = 0; i < parsed.size(); i++) {
+      Manifest.LabelEntry e = manifest.labels().get(i);
+      AbstractModel maxent = parsed.get(i);
       if (maxent.getIndex(LabelModel.POSITIVE) < 0 || maxent.getIndex(LabelModel.NEGATIVE) < 0) {
         throw new BundleException(name + ": entry " + e.entry() + " is not a binary model");
       }
-      models.put(label, new LabelModel(label, maxent, e.threshold()));
+      models.put(Label.fromColumn(e.label()), new LabelModel(Label.fromColumn(e.label()), maxent,
+          e.threshold()));
     }
     return new ModelBundle(manifest, models);
   }

@@ -5,8 +5,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** A trained model: one maxent model per label plus the manifest that says how it was made. */
-public record ModelBundle(Manifest manifest, Map<Label, LabelModel> models) {
+/**
+ * A trained model: one maxent model per label plus the manifest that says how it was made, and
+ * the weights compiled for scoring (derived from the models when the bundle is built).
+ */
+public record ModelBundle(Manifest manifest, Map<Label, LabelModel> models, CompiledWeights compiled) {
+
+  public ModelBundle(Manifest manifest, Map<Label, LabelModel> models) {
+    this(manifest, models, new CompiledWeights(
+        new EnumMap<>(models).values().stream().map(LabelModel::maxent).toList()));
+  }
 
   public ModelBundle {
     models = java.util.Collections.unmodifiableMap(new EnumMap<>(models));
@@ -31,6 +39,6 @@ public record ModelBundle(Manifest manifest, Map<Label, LabelModel> models) {
       }
       changed.put(label, m.withThreshold(t));
     });
-    return new ModelBundle(manifest, changed);
+    return new ModelBundle(manifest, changed, compiled);
   }
 }

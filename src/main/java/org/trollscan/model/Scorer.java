@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.trollscan.text.AnalyzedText;
 import org.trollscan.text.FeatureVector;
+import org.trollscan.text.FeatureHash;
 import org.trollscan.text.Featurizer;
+import org.trollscan.text.HashedFeatures;
 
 /**
  * Scores posts with a model bundle: featurises the text with the bundle's settings, computes each
@@ -63,21 +65,35 @@ public final class Scorer {
     boolean truncated = text.length() > MAX_CHARS;
     String scored = truncated ? text.substring(0, MAX_CHARS) : text;
     AnalyzedText analyzed = featurizer.analyze(scored);
-    FeatureVector fv = featurizer.featurize(analyzed);
+    HashedFeatures hf = featurizer.featurizeHashed(analyzed);
+    CompiledWeights weights = bundle.compiled();
+    int features = hf.hashes().length;
+    int[] slots = new int[features];
+    for (int i = 0; i < features; i++) {
+      slots[i] = weights.find(hf.hashes()[i]);
+    }
     Map<Label, Double> probabilities = new EnumMap<>(Label.class);
     List<Label> flagged = new ArrayList<>(2);
     Map<Label, List<String>> evidence = new EnumMap<>(Label.class);
+    int l = 0;
     for (LabelModel m : bundle.models().values()) {
-      double[] contributions = contributions(m, fv);
-      double p = logistic(sum(contributions));
+      double[] contributions = new double[features];
+      double logit = 0;
+      for (int i = 0; i < features; i++) {
+        contributions[i] = hf.values()[i] * weights.weight(slots[i], l);
+        logit += contributions[i];
+      }
+      double p = logistic(logit);
       probabilities.put(m.label(), p);
       boolean flag = p >= m.threshold();
       if (flag) {
         flagged.add(m.label());
       }
       if (withEvidence && (flag || evidenceForAll)) {
-        evidence.put(m.label(), evidence(analyzed, fv, contributions));
+        evidence.put(m.label(), evidence(analyzed, hf.occurrenceFeature(), hf.occurrenceFrom(),
+            hf.occurrenceTo(), contributions));
       }
+      l++;
     }
     return new Score(probabilities, flagged, evidence, truncated);
   }
@@ -87,32 +103,27 @@ public final class Scorer {
     String scored = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
     AnalyzedText analyzed = featurizer.analyze(scored);
     FeatureVector fv = featurizer.featurize(analyzed);
+    CompiledWeights weights = bundle.compiled();
     Map<Label, Explanation.LabelExplanation> labels = new EnumMap<>(Label.class);
+    int l = 0;
     for (LabelModel m : bundle.models().values()) {
-      double[] c = contributions(m, fv);
+      double[] c = new double[fv.names().length];
       List<Contribution> list = new ArrayList<>();
       for (int i = 0; i < c.length; i++) {
+        double w = weights.weight(weights.find(FeatureHash.of(fv.names()[i])), l);
+        c[i] = fv.values()[i] * w;
         if (c[i] != 0) {
-          list.add(new Contribution(fv.names()[i], fv.values()[i], c[i] / fv.values()[i], c[i]));
+          list.add(new Contribution(fv.names()[i], fv.values()[i], w, c[i]));
         }
       }
       list.sort(Comparator.comparingDouble((Contribution x) -> -Math.abs(x.contribution())));
       double logit = sum(c);
       labels.put(m.label(), new Explanation.LabelExplanation(logistic(logit), m.threshold(), logit,
-          list, evidence(analyzed, fv, c)));
+          list, evidence(analyzed, fv.occurrenceFeature(), fv.occurrenceFrom(),
+              fv.occurrenceTo(), c)));
+      l++;
     }
     return new Explanation(analyzed.normalized().text(), List.of(analyzed.tokens()), labels);
-  }
-
-  private static double[] contributions(LabelModel m, FeatureVector fv) {
-    String[] names = fv.names();
-    float[] values = fv.values();
-    double[] c = new double[names.length];
-    WeightTable w = m.weights();
-    for (int i = 0; i < names.length; i++) {
-      c[i] = values[i] * w.weight(names[i]);
-    }
-    return c;
   }
 
   private static double sum(double[] c) {
@@ -132,20 +143,21 @@ public final class Scorer {
    * the tokens it came from; phrases are runs of tokens with a positive share, at most six tokens
    * long, ranked by their total.
    */
-  static List<String> evidence(AnalyzedText text, FeatureVector fv, double[] contributions) {
+  static List<String> evidence(AnalyzedText text, int[] occurrenceFeature, int[] occurrenceFrom,
+      int[] occurrenceTo, double[] contributions) {
     int n = text.tokens().length;
     if (n == 0) {
       return List.of();
     }
     int[] occurrencesOf = new int[contributions.length];
-    for (int f : fv.occurrenceFeature()) {
+    for (int f : occurrenceFeature) {
       occurrencesOf[f]++;
     }
     double[] tokenScore = new double[n];
-    for (int k = 0; k < fv.occurrenceFeature().length; k++) {
-      int f = fv.occurrenceFeature()[k];
-      int from = fv.occurrenceFrom()[k];
-      int to = fv.occurrenceTo()[k];
+    for (int k = 0; k < occurrenceFeature.length; k++) {
+      int f = occurrenceFeature[k];
+      int from = occurrenceFrom[k];
+      int to = occurrenceTo[k];
       if (to <= from) {
         continue;
       }

@@ -8,6 +8,9 @@ public final class CaseFoldStep implements NormalizationStep {
   @Override
   public MappedText apply(MappedText in) {
     String s = in.text();
+    if (!needsFolding(s)) {
+      return in;
+    }
     MappedText.Builder out = in.newBuilder();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -20,5 +23,15 @@ public final class CaseFoldStep implements NormalizationStep {
       out.append(folded, in.from(i));
     }
     return out.build();
+  }
+
+  private static boolean needsFolding(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 128 || c == '`' || (c >= 'A' && c <= 'Z')) {
+        return true;
+      }
+    }
+    return false;
   }
 }

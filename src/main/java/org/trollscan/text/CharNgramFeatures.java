@@ -32,7 +32,7 @@ public final class CharNgramFeatures implements TextFeatureGenerator {
         for (int s = 0; s + n <= padded.length(); s++) {
           gram.setLength(0);
           gram.append("c:").append(padded, s, s + n);
-          sink.add(gram.toString(), i, i + 1);
+          sink.add(gram, i, i + 1);
         }
       }
     }

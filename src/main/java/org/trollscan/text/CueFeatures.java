@@ -39,14 +39,17 @@ public final class CueFeatures implements TextFeatureGenerator {
   public record CueMatch(String cue, int from, int to) {}
 
   private final Map<String, List<Entry>> byFirstWord = new HashMap<>();
-  private final List<Entry> byFirstWordPrefix = new ArrayList<>();
+  /** Single-word prefix entries ("report*"), indexed by their first two characters. */
+  private final Map<String, List<Entry>> byPrefixStart = new HashMap<>();
 
   public CueFeatures(Lexicons lexicons) {
     lexicons.phrasesByCue().forEach((cue, phrases) -> {
       for (String[] words : phrases) {
         Entry e = new Entry(cue, words);
         if (words.length == 1 && words[0].endsWith("*")) {
-          byFirstWordPrefix.add(e);
+          String prefix = words[0].substring(0, words[0].length() - 1);
+          byPrefixStart.computeIfAbsent(prefix.substring(0, Math.min(2, prefix.length())),
+              k -> new ArrayList<>()).add(e);
         } else {
           byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>()).add(e);
         }
@@ -69,10 +72,14 @@ public final class CueFeatures implements TextFeatureGenerator {
           matches.add(new CueMatch(e.cue(), i, i + e.words().length));
         }
       }
-      for (Entry e : byFirstWordPrefix) {
-        String w = e.words()[0];
-        if (first.startsWith(w.substring(0, w.length() - 1))) {
-          matches.add(new CueMatch(e.cue(), i, i + 1));
+      List<Entry> candidates = first.length() < 2 ? byPrefixStart.get(first)
+          : byPrefixStart.get(first.substring(0, 2));
+      if (candidates != null) {
+        for (Entry e : candidates) {
+          String w = e.words()[0];
+          if (first.regionMatches(0, w, 0, w.length() - 1)) {
+            matches.add(new CueMatch(e.cue(), i, i + 1));
+          }
         }
       }
     }

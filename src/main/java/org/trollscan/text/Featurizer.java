@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns an analysed post into a {@link FeatureVector} from the feature families its settings turn
- * on. Word and character n-grams are binary and scaled by 1/sqrt(count) per family, so that long
- * posts do not swamp the model (the length normalisation that makes TF-IDF logistic regressions
- * beat plain Doccat); cue features are binary. A constant {@value #BIAS} feature is the
- * intercept. Thread-safe.
+ * Turns an analysed post into features from the families its settings turn on. Every family's
+ * values are scaled to unit length per post (each distinct feature 1/sqrt(count)), so that long
+ * posts do not swamp the model and no family dominates the others; a constant {@value #BIAS}
+ * feature is the intercept. Two outputs with the same features and values: {@link FeatureVector}
+ * names them (training, explain), {@link HashedFeatures} hashes them without building a String
+ * per n-gram (scoring). Thread-safe.
  */
 public final class Featurizer {
   public static final String BIAS = "bias";
+  public static final long BIAS_HASH = FeatureHash.of(BIAS);
 
   private final FeatureSettings settings;
   private final TextAnalyzer analyzer;
@@ -46,57 +48,167 @@ public final class Featurizer {
     return featurize(analyze(post));
   }
 
+  /** Occurrences and per-feature family, shared by both outputs. */
+  private static final class Occurrences {
+    int[] feature = new int[64];
+    int[] from = new int[64];
+    int[] to = new int[64];
+    int size;
+    int[] familyOf = new int[64];
+    int distinct;
+
+    void add(int f, int start, int end) {
+      if (size == feature.length) {
+        feature = Arrays.copyOf(feature, size * 2);
+        from = Arrays.copyOf(from, size * 2);
+        to = Arrays.copyOf(to, size * 2);
+      }
+      feature[size] = f;
+      from[size] = start;
+      to[size] = end;
+      size++;
+    }
+
+    int newFeature(int family) {
+      if (distinct == familyOf.length) {
+        familyOf = Arrays.copyOf(familyOf, distinct * 2);
+      }
+      familyOf[distinct] = family;
+      return distinct++;
+    }
+
+    /** Each family scaled to unit length: value 1/sqrt(distinct features in the family). */
+    float[] values(int families) {
+      int[] count = new int[families + 1];
+      for (int i = 0; i < distinct; i++) {
+        count[familyOf[i]]++;
+      }
+      float[] values = new float[distinct];
+      for (int i = 0; i < distinct; i++) {
+        values[i] = familyOf[i] == 0 ? 1f : (float) (1.0 / Math.sqrt(count[familyOf[i]]));
+      }
+      return values;
+    }
+  }
+
   public FeatureVector featurize(AnalyzedText text) {
     Map<String, Integer> index = new HashMap<>();
     List<String> names = new ArrayList<>();
-    List<String> families = new ArrayList<>();
-    int[] occFeature = new int[64];
-    int[] occFrom = new int[64];
-    int[] occTo = new int[64];
-    int occurrences = 0;
+    Occurrences occ = new Occurrences();
     names.add(BIAS);
-    families.add(BIAS);
-    index.put(BIAS, 0);
-    for (TextFeatureGenerator g : generators) {
-      String family = g.family();
-      List<int[]> found = new ArrayList<>();
-      g.generate(text, (feature, from, to) -> {
-        Integer id = index.get(feature);
+    index.put(BIAS, occ.newFeature(0));
+    for (int g = 0; g < generators.size(); g++) {
+      int family = g + 1;
+      generators.get(g).generate(text, (feature, from, to) -> {
+        String name = feature.toString();
+        Integer id = index.get(name);
         if (id == null) {
-          id = names.size();
-          index.put(feature, id);
-          names.add(feature);
-          families.add(family);
+          id = occ.newFeature(family);
+          index.put(name, id);
+          names.add(name);
         }
-        found.add(new int[] {id, from, to});
+        occ.add(id, from, to);
       });
-      if (occurrences + found.size() > occFeature.length) {
-        int size = Math.max(occFeature.length * 2, occurrences + found.size());
-        occFeature = Arrays.copyOf(occFeature, size);
-        occFrom = Arrays.copyOf(occFrom, size);
-        occTo = Arrays.copyOf(occTo, size);
+    }
+    return new FeatureVector(names.toArray(new String[0]), occ.values(generators.size()),
+        Arrays.copyOf(occ.feature, occ.size), Arrays.copyOf(occ.from, occ.size),
+        Arrays.copyOf(occ.to, occ.size));
+  }
+
+  /** The same features as {@link #featurize(AnalyzedText)}, identified by hash. */
+  public HashedFeatures featurizeHashed(AnalyzedText text) {
+    LongIndex index = INDEX.get();
+    index.clear();
+    Occurrences occ = new Occurrences();
+    long[][] hashes = {new long[64]};
+    hashes[0][0] = BIAS_HASH;
+    index.putIfAbsent(BIAS_HASH, occ.newFeature(0));
+    for (int g = 0; g < generators.size(); g++) {
+      int family = g + 1;
+      generators.get(g).generate(text, (feature, from, to) -> {
+        long h = FeatureHash.of(feature);
+        int id = index.get(h);
+        if (id < 0) {
+          id = occ.newFeature(family);
+          index.putIfAbsent(h, id);
+          if (id == hashes[0].length) {
+            hashes[0] = Arrays.copyOf(hashes[0], id * 2);
+          }
+          hashes[0][id] = h;
+        }
+        occ.add(id, from, to);
+      });
+    }
+    return new HashedFeatures(Arrays.copyOf(hashes[0], occ.distinct),
+        occ.values(generators.size()), Arrays.copyOf(occ.feature, occ.size),
+        Arrays.copyOf(occ.from, occ.size), Arrays.copyOf(occ.to, occ.size));
+  }
+
+  /** One index per scoring thread, cleared between posts: no allocation per post. */
+  private static final ThreadLocal<LongIndex> INDEX = ThreadLocal.withInitial(() -> new LongIndex(1024));
+
+  /** A small open-addressing map from 64-bit hash to feature index, for one post. */
+  private static final class LongIndex {
+    private long[] keys;
+    private int[] ids;
+    private int size;
+    private int[] usedSlots = new int[512];
+
+    void clear() {
+      for (int i = 0; i < size; i++) {
+        ids[usedSlots[i]] = -1;
       }
-      for (int[] f : found) {
-        occFeature[occurrences] = f[0];
-        occFrom[occurrences] = f[1];
-        occTo[occurrences] = f[2];
-        occurrences++;
+      size = 0;
+    }
+
+    LongIndex(int capacity) {
+      keys = new long[capacity];
+      ids = new int[capacity];
+      Arrays.fill(ids, -1);
+    }
+
+    int get(long key) {
+      int mask = keys.length - 1;
+      for (int slot = (int) key & mask; ids[slot] >= 0; slot = (slot + 1) & mask) {
+        if (keys[slot] == key) {
+          return ids[slot];
+        }
+      }
+      return -1;
+    }
+
+    void putIfAbsent(long key, int id) {
+      if (size * 2 >= keys.length) {
+        grow();
+      }
+      int mask = keys.length - 1;
+      int slot = (int) key & mask;
+      while (ids[slot] >= 0) {
+        if (keys[slot] == key) {
+          return;
+        }
+        slot = (slot + 1) & mask;
+      }
+      keys[slot] = key;
+      ids[slot] = id;
+      if (size == usedSlots.length) {
+        usedSlots = Arrays.copyOf(usedSlots, size * 2);
+      }
+      usedSlots[size++] = slot;
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[] oldIds = ids;
+      keys = new long[oldKeys.length * 2];
+      ids = new int[oldIds.length * 2];
+      Arrays.fill(ids, -1);
+      size = 0;
+      for (int i = 0; i < oldKeys.length; i++) {
+        if (oldIds[i] >= 0) {
+          putIfAbsent(oldKeys[i], oldIds[i]);
+        }
       }
     }
-    Map<String, Integer> perFamily = new HashMap<>();
-    for (String f : families) {
-      perFamily.merge(f, 1, Integer::sum);
-    }
-    float[] values = new float[names.size()];
-    for (int i = 0; i < values.length; i++) {
-      String family = families.get(i);
-      values[i] = family.equals(BIAS) ? 1f : (float) (1.0 / Math.sqrt(perFamily.get(family)));
-    }
-    return new FeatureVector(
-        names.toArray(new String[0]),
-        values,
-        Arrays.copyOf(occFeature, occurrences),
-        Arrays.copyOf(occFrom, occurrences),
-        Arrays.copyOf(occTo, occurrences));
   }
 }

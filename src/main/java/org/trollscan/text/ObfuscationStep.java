@@ -24,6 +24,9 @@ public final class ObfuscationStep implements NormalizationStep {
   @Override
   public MappedText apply(MappedText in) {
     String s = in.text();
+    if (!hasMaskCharacter(s)) {
+      return in;
+    }
     Matcher m = CANDIDATE.matcher(s);
     MappedText.Builder out = null;
     int at = 0;
@@ -63,6 +66,17 @@ public final class ObfuscationStep implements NormalizationStep {
       out.append(s.charAt(i), in.from(i));
     }
     return out.build();
+  }
+
+  /** Only text with a digit or one of @ $ * | ! can hold an obfuscated word. */
+  private static boolean hasMaskCharacter(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9' || c == '@' || c == '$' || c == '*' || c == '|' || c == '!') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean looksObfuscated(String word) {

@@ -18,6 +18,9 @@ public final class PlaceholderStep implements NormalizationStep {
   @Override
   public MappedText apply(MappedText in) {
     String s = in.text();
+    if (s.indexOf('@') < 0 && s.indexOf("http") < 0 && s.indexOf("www.") < 0) {
+      return in;
+    }
     Matcher m = LINK_OR_MENTION.matcher(s);
     if (!m.find()) {
       return in;

@@ -15,6 +15,9 @@ public final class SpacedLettersStep implements NormalizationStep {
   @Override
   public MappedText apply(MappedText in) {
     String s = in.text();
+    if (!mayHaveSpacedLetters(s)) {
+      return in;
+    }
     Matcher m = SPACED.matcher(s);
     if (!m.find()) {
       return in;
@@ -34,5 +37,26 @@ public final class SpacedLettersStep implements NormalizationStep {
       out.append(s.charAt(i), in.from(i));
     }
     return out.build();
+  }
+
+  /** Cheap pre-check: four single characters in a row separated by one separator. */
+  private static boolean mayHaveSpacedLetters(String s) {
+    int run = 0;
+    for (int i = 0; i + 1 < s.length(); i++) {
+      char sep = s.charAt(i + 1);
+      boolean single = (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))
+          && (sep == ' ' || sep == '.' || sep == '-' || sep == '_')
+          && !Character.isWhitespace(s.charAt(i));
+      if (single) {
+        run++;
+        if (run >= 3) {
+          return true;
+        }
+        i++;
+      } else {
+        run = 0;
+      }
+    }
+    return false;
   }
 }

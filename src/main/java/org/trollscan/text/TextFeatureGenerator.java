@@ -35,7 +35,7 @@ public interface TextFeatureGenerator extends FeatureGenerator {
         new AnalyzedText(text, MappedText.of(text), tokens, spans,
         new int[tokens.length], TextAnalyzer.quoted(tokens));
     List<String> out = new ArrayList<>();
-    generate(analyzed, (feature, from, to) -> out.add(feature));
+    generate(analyzed, (feature, from, to) -> out.add(feature.toString()));
     return out;
   }
 }

@@ -36,7 +36,7 @@ public final class WordNgramFeatures implements TextFeatureGenerator {
           gram.append(' ');
         }
         gram.append(next);
-        sink.add(gram.toString(), i, i + n);
+        sink.add(gram, i, i + n);
       }
     }
   }

@@ -13,7 +13,7 @@ class CueFeaturesTest {
 
   private List<String> features(String post) {
     List<String> out = new ArrayList<>();
-    cues.generate(analyzer.analyze(post), (f, from, to) -> out.add(f));
+    cues.generate(analyzer.analyze(post), (f, from, to) -> out.add(f.toString()));
     return out;
   }
 
