@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
     versionProvider = TrollscanCommand.Version.class,
     description = "Scores forum posts for targeted harassment and false-report incitement.",
     subcommands = {ScoreCommand.class, TrainCommand.class, EvalCommand.class,
-        ExplainCommand.class, CommandLine.HelpCommand.class},
+        ExplainCommand.class, SummarizeCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",

@@ -1,0 +1,139 @@
+package org.trollscan.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.trollscan.input.InputFormat;
+import org.trollscan.input.Post;
+import org.trollscan.input.PostSource;
+import org.trollscan.input.PostSources;
+import org.trollscan.input.ReadItem;
+import org.trollscan.input.ReaderOptions;
+import org.trollscan.input.RejectedRow;
+import org.trollscan.model.Label;
+import org.trollscan.model.ModelBundle;
+import org.trollscan.model.Scorer;
+import org.trollscan.output.OutputFile;
+import org.trollscan.summary.Summarizer;
+import org.trollscan.summary.Summary;
+import org.trollscan.summary.SummaryWriter;
+import org.trollscan.summary.TargetExtractor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code trollscan summarize}: threads, targets and authors of flagged posts. */
+@Command(name = "summarize", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Summarises an export per thread, per target (the people flagged posts aim "
+        + "at) and per author. Reads raw posts and scores them, or a file `score --keep-all` "
+        + "wrote (its `flagged` column is used as is).",
+        "Writes threads.csv, targets.csv and authors.csv into --output-dir."})
+final class SummarizeCommand implements Callable<Integer> {
+  @ParentCommand TrollscanCommand top;
+  @Mixin ModelOption model;
+
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Input files ('-' for stdin).")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = {"-o", "--output-dir"}, required = true, paramLabel = "DIR",
+      description = "Folder for threads.csv, targets.csv and authors.csv.")
+  Path outputDir;
+
+  @Option(names = "--html", paramLabel = "FILE", description = "Also write an HTML page with bar charts.")
+  String html;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "csv, tsv, jsonl or text (default: by extension).")
+  String format;
+
+  @Option(names = "--text-column", paramLabel = "NAME", defaultValue = "text",
+      description = "Column or field holding the post (default: ${DEFAULT-VALUE}).")
+  String textColumn;
+
+  @Option(names = "--id-column", paramLabel = "NAME", defaultValue = "id",
+      description = "Column or field holding the post id (default: ${DEFAULT-VALUE}).")
+  String idColumn;
+
+  @Option(names = "--thread-column", paramLabel = "NAME", description = "Column holding the thread.")
+  String threadColumn;
+
+  @Option(names = "--author-column", paramLabel = "NAME", description = "Column holding the author.")
+  String authorColumn;
+
+  @Option(names = "--time-column", paramLabel = "NAME", description = "Column holding the post time.")
+  String timeColumn;
+
+  @Override
+  public Integer call() throws IOException {
+    ModelBundle bundle = model.load();
+    Scorer scorer = new Scorer(bundle);
+    List<Label> labels = bundle.labels();
+    Summarizer summarizer = new Summarizer(labels,
+        new Summarizer.Columns(threadColumn, authorColumn, timeColumn), new TargetExtractor());
+    InputFormat f = format == null ? null : ScoreCommand.parseFormat(format);
+    long read = 0;
+    long rejected = 0;
+    for (String file : files) {
+      try (PostSource source = PostSources.open(file, f,
+          new ReaderOptions(textColumn, idColumn, false), top.stdin)) {
+        for (ReadItem item; (item = source.next()) != null; ) {
+          read++;
+          if (item instanceof RejectedRow) {
+            rejected++;
+            continue;
+          }
+          Post post = (Post) item;
+          checkColumns(post);
+          summarizer.add(post, flagged(post, scorer));
+        }
+      }
+    }
+    Summary summary = summarizer.summary();
+    SummaryWriter.writeCsv(summary, labels, outputDir);
+    if (html != null) {
+      try (OutputFile out = OutputFile.open(html, top.stdout)) {
+        out.stream().write(SummaryWriter.html(summary, labels).getBytes(StandardCharsets.UTF_8));
+        out.commit();
+      }
+    }
+    top.stderr.printf("trollscan: %,d rows read, %,d summarised, %,d rejected; %,d threads, "
+        + "%,d targets, %,d authors%n", read, read - rejected, rejected, summary.threads().size(),
+        summary.targets().size(), summary.authors().size());
+    return rejected > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
+  }
+
+  private boolean checked;
+
+  private void checkColumns(Post post) {
+    if (checked) {
+      return;
+    }
+    checked = true;
+    for (String column : new String[] {threadColumn, authorColumn, timeColumn}) {
+      if (column != null && !post.fields().containsKey(column)) {
+        throw new org.trollscan.input.InputException(post.source(), post.line(), "no column '"
+            + column + "'; the columns are: " + String.join(", ", post.fields().keySet()));
+      }
+    }
+  }
+
+  /** The labels a post is flagged for: from a scored file's `flagged` column, else by scoring. */
+  private static List<Label> flagged(Post post, Scorer scorer) {
+    String column = post.fields().get("flagged");
+    if (column == null) {
+      return scorer.score(post.text(), false).flagged();
+    }
+    List<Label> out = new ArrayList<>();
+    for (String name : column.split(";")) {
+      Label l = Label.fromColumn(name.strip());
+      if (l != null) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,93 @@
+package org.trollscan.summary;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import opennlp.tools.postag.POSModel;
+import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.tokenize.SimpleTokenizer;
+import org.trollscan.text.AnalyzedText;
+import org.trollscan.text.CueFeatures;
+import org.trollscan.text.Lexicons;
+import org.trollscan.text.TextAnalyzer;
+
+/**
+ * Finds the people a post aims at: @handles, titles such as "her husband" or "the OP" (from the
+ * target cues), and names, which OpenNLP's UD English part-of-speech model
+ * ({@code opennlp-models-pos-en}) tags as proper nouns. Agencies ("Ofsted", "HMRC") are not
+ * people and are left out. Each thread gets its own tagger (POSTaggerME is not thread-safe).
+ */
+public final class TargetExtractor {
+  private static final String POS_MODEL = "/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
+  private static final Pattern HANDLE = Pattern.compile("(?<![\\w@])@[A-Za-z0-9_]{2,30}");
+  private static final Set<String> TITLE_CUES = Set.of("target_handle", "target_family");
+  private static volatile POSModel model;
+
+  private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum");
+  private final CueFeatures cues = new CueFeatures(Lexicons.standard());
+  private final Set<String> notPeople = new java.util.HashSet<>();
+  private final ThreadLocal<POSTaggerME> tagger = ThreadLocal.withInitial(() -> new POSTaggerME(model()));
+
+  public TargetExtractor() {
+    for (String[] phrase : Lexicons.standard().phrasesByCue().get("authority")) {
+      if (phrase.length == 1) {
+        notPeople.add(phrase[0].replace("*", ""));
+      }
+    }
+    notPeople.addAll(List.of("i", "op", "mum", "mom", "dad", "god", "lol", "omg", "ngl", "tbh",
+        "aibu", "yta", "nta", "esh", "wibu", "ywbu", "yanbu", "dh", "dd", "ds", "dsl", "psa"));
+  }
+
+  private static POSModel model() {
+    if (model == null) {
+      synchronized (TargetExtractor.class) {
+        if (model == null) {
+          try (InputStream in = TargetExtractor.class.getResourceAsStream(POS_MODEL)) {
+            if (in == null) {
+              throw new IllegalStateException("POS model not on the classpath: " + POS_MODEL);
+            }
+            model = new POSModel(in);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      }
+    }
+    return model;
+  }
+
+  /** The targets named in a post, in order of first mention, without duplicates. */
+  public List<String> targets(String post) {
+    Set<String> out = new LinkedHashSet<>();
+    Matcher m = HANDLE.matcher(post);
+    while (m.find()) {
+      out.add(m.group());
+    }
+    AnalyzedText analyzed = analyzer.analyze(post);
+    for (CueFeatures.CueMatch c : cues.match(analyzed.tokens())) {
+      // Titles: "her husband", "the op", "that vlogger"; a lone "op" or handle is not a title.
+      if (TITLE_CUES.contains(c.cue()) && c.to() - c.from() > 1) {
+        out.add(String.join(" ", java.util.Arrays.copyOfRange(analyzed.tokens(), c.from(), c.to())));
+      }
+    }
+    String[] tokens = SimpleTokenizer.INSTANCE.tokenize(post);
+    String[] tags = tagger.get().tag(tokens);
+    for (int i = 0; i < tokens.length; i++) {
+      String t = tokens[i];
+      boolean proper = tags[i].equals("PROPN") || tags[i].equals("NNP");
+      if (proper && Character.isUpperCase(t.charAt(0)) && t.length() > 1
+          && !t.equals(t.toUpperCase(Locale.ROOT)) && !notPeople.contains(t.toLowerCase(Locale.ROOT))
+          && (i == 0 || !tokens[i - 1].equals("@"))) {
+        out.add(t);
+      }
+    }
+    return new ArrayList<>(out);
+  }
+}
