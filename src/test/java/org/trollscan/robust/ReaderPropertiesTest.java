@@ -55,19 +55,19 @@ class ReaderPropertiesTest {
             }));
   }
 
-  @Property(tries = 300)
+  @Property
   void csvReaderYieldsPostsOrRejectionsAndOnlyFailsClearly(@ForAll("csvLike") byte[] bytes)
       throws IOException {
     check(bytes, ".csv", InputFormat.CSV);
   }
 
-  @Property(tries = 300)
+  @Property
   void jsonLinesReaderYieldsPostsOrRejectionsAndOnlyFailsClearly(@ForAll("jsonLike") byte[] bytes)
       throws IOException {
     check(bytes, ".jsonl", InputFormat.JSONL);
   }
 
-  @Property(tries = 200)
+  @Property
   void textReaderYieldsOneItemPerLine(@ForAll("csvLike") byte[] bytes) throws IOException {
     check(bytes, ".txt", InputFormat.TEXT);
   }
