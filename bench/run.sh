@@ -11,7 +11,7 @@ W=target/bench
 mkdir -p "$W"
 mvn -q -B package -DskipTests
 mvn -q -B test-compile
-CP="target/test-classes:target/trollscan.jar"
+CP="target/test-classes:target/trollscan-cli.jar"
 TIME=/usr/bin/time
 
 [ -f "$W/posts200k.csv" ] || java -cp "$CP" org.trollscan.bench.BenchmarkData 200000 "$W/posts200k.csv" "$W/posts200k.txt"
@@ -59,8 +59,7 @@ for size in 200k 2m; do
     row "fastText predict-prob ($size)" "$posts" "$f" "${t% *}"
   fi
 done
-one=$(measure "echo 'text
-someone ring social services on her' | bin/trollscan score -")
+one=$(measure "printf 'text\\nsomeone ring social services on her\\n' | bin/trollscan score -")
 row "trollscan, one post from stdin" 1 "$one"
 oned=$(measure "printf 'id,text\n1,someone ring social services on her\n' > $W/one.csv && java -cp $CP org.trollscan.bench.DoccatBaseline score $W/doccat.bin $W/one.csv")
 row "plain Doccat, one post" 1 "$oned" "${one% *}"

@@ -165,12 +165,14 @@ final class ScoreCommand implements Callable<Integer> {
       out.commit();
     }
     if (!quiet) {
-      err.printf("trollscan: %,d rows read, %,d written, %,d rejected%s%s; %,d flagged%n",
+      err.printf("trollscan: %,d rows read, %,d written, %,d rejected%s%s%s; %,d flagged%n",
           summary.read(), summary.written(), summary.rejected(),
           summary.filtered() > 0 ? ", " + String.format("%,d", summary.filtered())
               + " not flagged (not written: --only-flagged)" : "",
           summary.truncated() > 0 ? ", " + summary.truncated() + " scored on their first "
               + Scorer.MAX_CHARS + " characters" : "",
+          summary.replaced() > 0 ? ", " + summary.replaced()
+              + " with invalid UTF-8 replaced by U+FFFD" : "",
           summary.flagged());
       if (summary.rejected() > 0 && errors == null) {
         err.println("trollscan: use --errors FILE to see the rejected rows and why");

@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.StringJoiner;
 import org.trollscan.model.Label;
 
-/** Formats score values the same way for every output format. */
-final class Cells {
+/** Formats score values the same way for every output (CSV, JSON Lines, Spark). */
+public final class Cells {
   private Cells() {}
 
   /** A probability with six decimals, fast and locale-independent ("0.031250"). */
-  static String probability(double p) {
+  public static String probability(double p) {
     long micro = Math.round(p * 1_000_000);
     if (micro >= 1_000_000) {
       return "1.000000";
@@ -19,7 +19,7 @@ final class Cells {
     return "0." + digits.substring(1);
   }
 
-  static String flagged(List<Label> flagged) {
+  public static String flagged(List<Label> flagged) {
     StringJoiner j = new StringJoiner(";");
     for (Label l : flagged) {
       j.add(l.column());
@@ -28,7 +28,7 @@ final class Cells {
   }
 
   /** "false_report: ring social services | her kids; harassment: ..." in label order. */
-  static String evidence(List<Label> flagged, Map<Label, List<String>> evidence) {
+  public static String evidence(List<Label> flagged, Map<Label, List<String>> evidence) {
     StringJoiner j = new StringJoiner("; ");
     for (Label l : flagged) {
       List<String> phrases = evidence.get(l);
@@ -40,7 +40,7 @@ final class Cells {
   }
 
   /** Evidence is read in a cell or a terminal: line breaks and runs of spaces become one space. */
-  static String oneLine(String s) {
+  public static String oneLine(String s) {
     return s.replaceAll("\\s+", " ");
   }
 }

@@ -44,9 +44,12 @@ public final class ScoringRun {
   public record Options(List<String> inputs, InputFormat format, ReaderOptions reader, int threads,
       boolean onlyFlagged, boolean evidence, boolean strict) {}
 
-  /** Counts of a finished run: read = written + filtered + rejected. */
+  /**
+   * Counts of a finished run: read = written + filtered + rejected. {@code replaced} counts
+   * posts holding U+FFFD, the replacement for invalid UTF-8 (or a U+FFFD the author typed).
+   */
   public record Summary(long read, long written, long filtered, long rejected, long flagged,
-      long truncated) {}
+      long truncated, long replaced) {}
 
   /** Receives rejected rows (for --errors); may ignore them. */
   public interface RejectSink {
@@ -108,7 +111,7 @@ public final class ScoringRun {
       progress.done();
     }
     return new Summary(counts.read, counts.written, counts.filtered, counts.rejected,
-        counts.flagged, counts.truncated);
+        counts.flagged, counts.truncated, counts.replaced);
   }
 
   private java.util.concurrent.Callable<List<Object>> scoreTask(List<ReadItem> batch) {
@@ -148,6 +151,9 @@ public final class ScoringRun {
         if (s.score().truncated()) {
           counts.truncated++;
         }
+        if (s.post().text().indexOf('\uFFFD') >= 0) {
+          counts.replaced++;
+        }
         if (options.onlyFlagged() && !flagged) {
           counts.filtered++;
         } else {
@@ -169,6 +175,7 @@ public final class ScoringRun {
     long rejected;
     long flagged;
     long truncated;
+    long replaced;
   }
 
   /** Progress on stderr for long runs. */
