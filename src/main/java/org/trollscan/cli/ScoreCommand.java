@@ -44,26 +44,7 @@ final class ScoreCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "0..*", description = "Input files; '-' or none: stdin.")
   List<String> files = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "Input format for every input: csv, tsv, jsonl, text (default: by extension).")
-  String format;
-
-  @Option(names = "--text-column", paramLabel = "NAME", defaultValue = "text",
-      description = "CSV column holding the post (default: ${DEFAULT-VALUE}).")
-  String textColumn;
-
-  @Option(names = "--id-column", paramLabel = "NAME", defaultValue = "id",
-      description = "CSV column holding the post id (default: ${DEFAULT-VALUE}; without it, "
-          + "the 1-based row number).")
-  String idColumn;
-
-  @Option(names = "--text-field", paramLabel = "NAME",
-      description = "JSON Lines field holding the post (default: --text-column).")
-  String textField;
-
-  @Option(names = "--id-field", paramLabel = "NAME",
-      description = "JSON Lines field holding the id (default: --id-column; without it, the line number).")
-  String idField;
+  @Mixin InputOptions input;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write here instead of stdout; the file appears only when complete.")
@@ -130,9 +111,8 @@ final class ScoreCommand implements Callable<Integer> {
       overrides.put(label, value);
     });
     Scorer scorer = new Scorer(bundle.withThresholds(overrides));
-    InputFormat inputFormat = format == null ? null : parseFormat(format);
-    ReaderOptions reader = new ReaderOptions(textField != null ? textField : textColumn,
-        idField != null ? idField : idColumn, false);
+    InputFormat inputFormat = input.inputFormat();
+    ReaderOptions reader = input.readerOptions();
     List<String> inputs = files.isEmpty() ? List.of("-") : files;
     ScoringRun.Options options = new ScoringRun.Options(inputs, inputFormat, reader, threads,
         onlyFlagged, !noEvidence, strict);
@@ -179,16 +159,5 @@ final class ScoreCommand implements Callable<Integer> {
       }
     }
     return summary.rejected() > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
-  }
-
-  static InputFormat parseFormat(String name) {
-    return switch (name.toLowerCase(Locale.ROOT)) {
-      case "csv" -> InputFormat.CSV;
-      case "tsv" -> InputFormat.TSV;
-      case "jsonl", "ndjson" -> InputFormat.JSONL;
-      case "text", "txt" -> InputFormat.TEXT;
-      default -> throw new IllegalArgumentException(
-          "--format must be csv, tsv, jsonl or text, not " + name);
-    };
   }
 }

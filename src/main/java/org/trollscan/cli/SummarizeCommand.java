@@ -11,7 +11,6 @@ import org.trollscan.input.Post;
 import org.trollscan.input.PostSource;
 import org.trollscan.input.PostSources;
 import org.trollscan.input.ReadItem;
-import org.trollscan.input.ReaderOptions;
 import org.trollscan.input.RejectedRow;
 import org.trollscan.model.Label;
 import org.trollscan.model.ModelBundle;
@@ -47,16 +46,7 @@ final class SummarizeCommand implements Callable<Integer> {
   @Option(names = "--html", paramLabel = "FILE", description = "Also write an HTML page with bar charts.")
   String html;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "csv, tsv, jsonl or text (default: by extension).")
-  String format;
-
-  @Option(names = "--text-column", paramLabel = "NAME", defaultValue = "text",
-      description = "Column or field holding the post (default: ${DEFAULT-VALUE}).")
-  String textColumn;
-
-  @Option(names = "--id-column", paramLabel = "NAME", defaultValue = "id",
-      description = "Column or field holding the post id (default: ${DEFAULT-VALUE}).")
-  String idColumn;
+  @Mixin InputOptions input;
 
   @Option(names = "--thread-column", paramLabel = "NAME", description = "Column holding the thread.")
   String threadColumn;
@@ -74,12 +64,11 @@ final class SummarizeCommand implements Callable<Integer> {
     List<Label> labels = bundle.labels();
     Summarizer summarizer = new Summarizer(labels,
         new Summarizer.Columns(threadColumn, authorColumn, timeColumn), new TargetExtractor());
-    InputFormat f = format == null ? null : ScoreCommand.parseFormat(format);
+    InputFormat f = input.inputFormat();
     long read = 0;
     long rejected = 0;
     for (String file : files) {
-      try (PostSource source = PostSources.open(file, f,
-          new ReaderOptions(textColumn, idColumn, false), top.stdin)) {
+      try (PostSource source = PostSources.open(file, f, input.readerOptions(), top.stdin)) {
         for (ReadItem item; (item = source.next()) != null; ) {
           read++;
           if (item instanceof RejectedRow) {

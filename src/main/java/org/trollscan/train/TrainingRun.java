@@ -202,8 +202,15 @@ public final class TrainingRun {
         scope = " on the " + tuneRows + " rows of " + String.join(", ", new java.util.TreeSet<>(tuneFiles));
       }
     }
-    double[] tuneScores = select(oof, tune);
-    boolean[] tuneGold = select(gold, tune);
+    int[] tunePositions = positions(tune);
+    double[] tuneScores = new double[tunePositions.length];
+    boolean[] tuneGold = new boolean[tunePositions.length];
+    int[] tuneFolds = new int[tunePositions.length];
+    for (int j = 0; j < tunePositions.length; j++) {
+      tuneScores[j] = oof[tunePositions[j]];
+      tuneGold[j] = gold[tunePositions[j]];
+      tuneFolds[j] = fold[tunePositions[j]];
+    }
     double threshold;
     String rule;
     if (settings.targetPrecision() != null) {
@@ -218,7 +225,7 @@ public final class TrainingRun {
       threshold = Metrics.bestF1Threshold(tuneScores, tuneGold);
       rule = "max out-of-fold F1 over " + settings.folds() + " folds" + scope;
     }
-    Map<String, double[]> cv = crossValidation(tuneScores, tuneGold, select(fold, tune), threshold);
+    Map<String, double[]> cv = crossValidation(tuneScores, tuneGold, tuneFolds, threshold);
     List<FeatureVector> allX = new ArrayList<>();
     List<Boolean> allY = new ArrayList<>();
     for (int k = 0; k < n; k++) {
@@ -234,42 +241,9 @@ public final class TrainingRun {
     return new LabelReport(label, n, positives, threshold, rule, cv);
   }
 
-  private static double[] select(double[] values, boolean[] keep) {
-    double[] out = new double[count(keep)];
-    for (int k = 0, j = 0; k < values.length; k++) {
-      if (keep[k]) {
-        out[j++] = values[k];
-      }
-    }
-    return out;
-  }
-
-  private static boolean[] select(boolean[] values, boolean[] keep) {
-    boolean[] out = new boolean[count(keep)];
-    for (int k = 0, j = 0; k < values.length; k++) {
-      if (keep[k]) {
-        out[j++] = values[k];
-      }
-    }
-    return out;
-  }
-
-  private static int[] select(int[] values, boolean[] keep) {
-    int[] out = new int[count(keep)];
-    for (int k = 0, j = 0; k < values.length; k++) {
-      if (keep[k]) {
-        out[j++] = values[k];
-      }
-    }
-    return out;
-  }
-
-  private static int count(boolean[] keep) {
-    int c = 0;
-    for (boolean b : keep) {
-      c += b ? 1 : 0;
-    }
-    return c;
+  /** The positions where {@code keep} is true. */
+  private static int[] positions(boolean[] keep) {
+    return java.util.stream.IntStream.range(0, keep.length).filter(k -> keep[k]).toArray();
   }
 
   /**
