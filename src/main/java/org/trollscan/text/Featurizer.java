@@ -48,14 +48,21 @@ public final class Featurizer {
     return featurize(analyze(post));
   }
 
-  /** Occurrences and per-feature family, shared by both outputs. */
+  /** Occurrences and per-feature family, shared by both outputs; reused per thread. */
   private static final class Occurrences {
-    int[] feature = new int[64];
-    int[] from = new int[64];
-    int[] to = new int[64];
+    int[] feature = new int[1024];
+    int[] from = new int[1024];
+    int[] to = new int[1024];
     int size;
-    int[] familyOf = new int[64];
+    int[] familyOf = new int[1024];
+    long[] hashes = new long[1024];
     int distinct;
+
+    Occurrences reset() {
+      size = 0;
+      distinct = 0;
+      return this;
+    }
 
     void add(int f, int start, int end) {
       if (size == feature.length) {
@@ -72,6 +79,7 @@ public final class Featurizer {
     int newFeature(int family) {
       if (distinct == familyOf.length) {
         familyOf = Arrays.copyOf(familyOf, distinct * 2);
+        hashes = Arrays.copyOf(hashes, distinct * 2);
       }
       familyOf[distinct] = family;
       return distinct++;
@@ -94,7 +102,7 @@ public final class Featurizer {
   public FeatureVector featurize(AnalyzedText text) {
     Map<String, Integer> index = new HashMap<>();
     List<String> names = new ArrayList<>();
-    Occurrences occ = new Occurrences();
+    Occurrences occ = OCCURRENCES.get().reset();
     names.add(BIAS);
     index.put(BIAS, occ.newFeature(0));
     for (int g = 0; g < generators.size(); g++) {
@@ -119,10 +127,10 @@ public final class Featurizer {
   public HashedFeatures featurizeHashed(AnalyzedText text) {
     LongIndex index = INDEX.get();
     index.clear();
-    Occurrences occ = new Occurrences();
-    long[][] hashes = {new long[64]};
-    hashes[0][0] = BIAS_HASH;
-    index.putIfAbsent(BIAS_HASH, occ.newFeature(0));
+    Occurrences occ = OCCURRENCES.get().reset();
+    int bias = occ.newFeature(0);
+    occ.hashes[bias] = BIAS_HASH;
+    index.putIfAbsent(BIAS_HASH, bias);
     for (int g = 0; g < generators.size(); g++) {
       int family = g + 1;
       generators.get(g).generate(text, (feature, from, to) -> {
@@ -130,19 +138,19 @@ public final class Featurizer {
         int id = index.get(h);
         if (id < 0) {
           id = occ.newFeature(family);
+          occ.hashes[id] = h;
           index.putIfAbsent(h, id);
-          if (id == hashes[0].length) {
-            hashes[0] = Arrays.copyOf(hashes[0], id * 2);
-          }
-          hashes[0][id] = h;
         }
         occ.add(id, from, to);
       });
     }
-    return new HashedFeatures(Arrays.copyOf(hashes[0], occ.distinct),
+    return new HashedFeatures(Arrays.copyOf(occ.hashes, occ.distinct),
         occ.values(generators.size()), Arrays.copyOf(occ.feature, occ.size),
         Arrays.copyOf(occ.from, occ.size), Arrays.copyOf(occ.to, occ.size));
   }
+
+  /** Per-thread work buffers: featurising a post allocates only its results. */
+  private static final ThreadLocal<Occurrences> OCCURRENCES = ThreadLocal.withInitial(Occurrences::new);
 
   /** One index per scoring thread, cleared between posts: no allocation per post. */
   private static final ThreadLocal<LongIndex> INDEX = ThreadLocal.withInitial(() -> new LongIndex(1024));
