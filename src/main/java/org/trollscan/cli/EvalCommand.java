@@ -1,21 +1,16 @@
 package org.trollscan.cli;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.trollscan.eval.Evaluation;
 import org.trollscan.eval.EvaluationJson;
+import org.trollscan.eval.EvaluationText;
 import org.trollscan.eval.Evaluator;
 import org.trollscan.eval.Gate;
 import org.trollscan.eval.HtmlReport;
-import org.trollscan.eval.LabelMetrics;
 import org.trollscan.input.LabelledCorpusReader;
 import org.trollscan.input.LabelledPost;
 import org.trollscan.model.Label;
@@ -75,14 +70,7 @@ final class EvalCommand implements Callable<Integer> {
     Evaluation e = new Evaluator(new Scorer(bundle)).evaluate(posts, by);
     List<Gate.Result> results = parsedGates.stream().map(g -> g.check(e.labels())).toList();
 
-    PrintWriter out = spec.commandLine().getOut();
-    out.printf("%d rows, model %s%n%n", e.rows(), bundle.manifest().modelVersion());
-    printTable(out, "", e.labels());
-    e.slices().forEach((column, values) -> {
-      out.printf("%nby %s:%n", column);
-      values.forEach((value, labels) -> printTable(out, value.isEmpty() ? "(empty)" : value, labels));
-    });
-    out.flush();
+    EvaluationText.printTable(spec.commandLine().getOut(), e, bundle.manifest().modelVersion());
     if (json != null) {
       try (OutputFile f = OutputFile.open(json, top.stdout)) {
         EvaluationJson.write(e, bundle.manifest().modelVersion(), results, f.stream());
@@ -90,7 +78,11 @@ final class EvalCommand implements Callable<Integer> {
       }
     }
     if (predictions != null) {
-      writePredictions(e, bundle);
+      try (OutputFile f = OutputFile.open(predictions, top.stdout)) {
+        EvaluationText.writePredictions(e, bundle.labels().stream().map(Label::column).toList(),
+            f.stream());
+        f.commit();
+      }
     }
     if (report != null) {
       try (OutputFile f = OutputFile.open(report, top.stdout)) {
@@ -110,47 +102,5 @@ final class EvalCommand implements Callable<Integer> {
       }
     }
     return failed ? ExitCodes.GATE_FAILED : ExitCodes.OK;
-  }
-
-  private static void printTable(PrintWriter out, String slice, Map<String, LabelMetrics> labels) {
-    if (slice.isEmpty()) {
-      out.printf("%-14s %7s %6s %6s %6s %6s %6s %6s %6s %6s %6s%n", "label", "support", "pos",
-          "thresh", "prec", "recall", "f1", "auc", "ap", "brier", "ece");
-    }
-    labels.forEach((label, m) -> {
-      String name = slice.isEmpty() ? label : "  " + slice + " / " + label;
-      if (m.positives() == 0 || m.positives() == m.support()) {
-        out.printf("%-40s %7d  one class only: pass rate %.3f%n", name, m.support(), m.accuracy());
-        return;
-      }
-      out.printf("%-14s %7d %6d %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f%n", name,
-          m.support(), m.positives(), m.threshold(), m.precision(), m.recall(), m.f1(), m.auc(),
-          m.averagePrecision(), m.brier(), m.ece());
-    });
-  }
-
-  private void writePredictions(Evaluation e, ModelBundle bundle) throws IOException {
-    try (OutputFile f = OutputFile.open(predictions, top.stdout)) {
-      List<String> header = new ArrayList<>(List.of("id"));
-      for (Label l : bundle.labels()) {
-        header.add(l.column() + "_score");
-        header.add(l.column() + "_gold");
-      }
-      header.add("text");
-      CSVPrinter p = new CSVPrinter(new OutputStreamWriter(f.stream(), StandardCharsets.UTF_8),
-          CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0])).get());
-      for (Evaluation.ScoredRow r : e.scored()) {
-        List<String> row = new ArrayList<>(List.of(r.id()));
-        for (Label l : bundle.labels()) {
-          row.add(String.format("%.6f", r.scores().get(l.column())));
-          Boolean g = r.gold().get(l.column());
-          row.add(g == null ? "" : g ? "1" : "0");
-        }
-        row.add(r.text());
-        p.printRecord(row);
-      }
-      p.flush();
-      f.commit();
-    }
   }
 }

@@ -1,17 +1,13 @@
 package org.trollscan.cli;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.trollscan.input.InputFormat;
 import org.trollscan.input.ReaderOptions;
 import org.trollscan.model.Label;
@@ -21,8 +17,8 @@ import org.trollscan.output.CsvScoreWriter;
 import org.trollscan.output.JsonlScoreWriter;
 import org.trollscan.output.OutputColumns;
 import org.trollscan.output.OutputFile;
+import org.trollscan.output.RejectedRowWriter;
 import org.trollscan.output.ScoreWriter;
-import org.trollscan.output.SpreadsheetSafety;
 import org.trollscan.scoring.ScoringRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -129,31 +125,21 @@ final class ScoreCommand implements Callable<Integer> {
         default -> throw new IllegalArgumentException(
             "--output-format must be csv or jsonl, not " + outputFormat);
       };
-      CSVPrinter errorPrinter = errorFile == null ? null : new CSVPrinter(
-          new OutputStreamWriter(errorFile.stream(), StandardCharsets.UTF_8),
-          CSVFormat.RFC4180.builder().setHeader("source", "line", "reason", "raw").get());
+      RejectedRowWriter rejects = errorFile == null ? null
+          : new RejectedRowWriter(errorFile.stream(), !noSpreadsheetSafety);
       summary = run.run(writer, row -> {
-        if (errorPrinter != null) {
-          errorPrinter.printRecord(row.source(), row.line(), row.reason(),
-              noSpreadsheetSafety ? row.raw() : SpreadsheetSafety.neutralize(row.raw()));
+        if (rejects != null) {
+          rejects.write(row);
         }
       });
-      if (errorPrinter != null) {
-        errorPrinter.flush();
+      if (rejects != null) {
+        rejects.finish();
         errorFile.commit();
       }
       out.commit();
     }
     if (!quiet) {
-      err.printf("trollscan: %,d rows read, %,d written, %,d rejected%s%s%s; %,d flagged%n",
-          summary.read(), summary.written(), summary.rejected(),
-          summary.filtered() > 0 ? ", " + String.format("%,d", summary.filtered())
-              + " not flagged (not written: --only-flagged)" : "",
-          summary.truncated() > 0 ? ", " + summary.truncated() + " scored on their first "
-              + Scorer.MAX_CHARS + " characters" : "",
-          summary.replaced() > 0 ? ", " + summary.replaced()
-              + " with invalid UTF-8 replaced by U+FFFD" : "",
-          summary.flagged());
+      err.println("trollscan: " + summary.describe());
       if (summary.rejected() > 0 && errors == null) {
         err.println("trollscan: use --errors FILE to see the rejected rows and why");
       }

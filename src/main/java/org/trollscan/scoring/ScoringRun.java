@@ -49,7 +49,22 @@ public final class ScoringRun {
    * posts holding U+FFFD, the replacement for invalid UTF-8 (or a U+FFFD the author typed).
    */
   public record Summary(long read, long written, long filtered, long rejected, long flagged,
-      long truncated, long replaced) {}
+      long truncated, long replaced) {
+
+    /** The one-line account of a run printed on stderr. */
+    public String describe() {
+      return String.format(java.util.Locale.ROOT,
+          "%,d rows read, %,d written, %,d rejected%s%s%s; %,d flagged", read,
+          written, rejected,
+          filtered > 0 ? String.format(java.util.Locale.ROOT,
+              ", %,d not flagged (not written: --only-flagged)", filtered)
+              : "",
+          truncated > 0 ? ", " + truncated + " scored on their first " + Scorer.MAX_CHARS
+              + " characters" : "",
+          replaced > 0 ? ", " + replaced + " with invalid UTF-8 replaced by U+FFFD" : "",
+          flagged);
+    }
+  }
 
   /** Receives rejected rows (for --errors); may ignore them. */
   public interface RejectSink {
