@@ -1,8 +1,5 @@
 package org.trollscan.summary;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +11,7 @@ import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.tokenize.SimpleTokenizer;
 import org.trollscan.text.AnalyzedText;
+import org.trollscan.text.ClasspathModel;
 import org.trollscan.text.CueFeatures;
 import org.trollscan.text.Lexicons;
 import org.trollscan.text.TextAnalyzer;
@@ -25,15 +23,15 @@ import org.trollscan.text.TextAnalyzer;
  * people and are left out. Each thread gets its own tagger (POSTaggerME is not thread-safe).
  */
 public final class TargetExtractor {
-  private static final String POS_MODEL = "/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
+  private static final ClasspathModel<POSModel> POS_MODEL =
+      new ClasspathModel<>("/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin", POSModel::new);
   private static final Pattern HANDLE = Pattern.compile("(?<![\\w@])@[A-Za-z0-9_]{2,30}");
   private static final Set<String> TITLE_CUES = Set.of("target_handle", "target_family");
-  private static volatile POSModel model;
 
   private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum");
   private final CueFeatures cues = new CueFeatures(Lexicons.standard());
   private final Set<String> notPeople = new java.util.HashSet<>();
-  private final ThreadLocal<POSTaggerME> tagger = ThreadLocal.withInitial(() -> new POSTaggerME(model()));
+  private final ThreadLocal<POSTaggerME> tagger = ThreadLocal.withInitial(() -> new POSTaggerME(POS_MODEL.get()));
 
   public TargetExtractor() {
     for (String[] phrase : Lexicons.standard().phrasesByCue().get("authority")) {
@@ -43,24 +41,6 @@ public final class TargetExtractor {
     }
     notPeople.addAll(List.of("i", "op", "mum", "mom", "dad", "god", "lol", "omg", "ngl", "tbh",
         "aibu", "yta", "nta", "esh", "wibu", "ywbu", "yanbu", "dh", "dd", "ds", "dsl", "psa"));
-  }
-
-  private static POSModel model() {
-    if (model == null) {
-      synchronized (TargetExtractor.class) {
-        if (model == null) {
-          try (InputStream in = TargetExtractor.class.getResourceAsStream(POS_MODEL)) {
-            if (in == null) {
-              throw new IllegalStateException("POS model not on the classpath: " + POS_MODEL);
-            }
-            model = new POSModel(in);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      }
-    }
-    return model;
   }
 
   /** The targets named in a post, in order of first mention, without duplicates. */

@@ -1,8 +1,5 @@
 package org.trollscan.text;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import opennlp.tools.tokenize.Tokenizer;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
@@ -15,29 +12,11 @@ import opennlp.tools.util.Span;
  * gets its own instance over the shared model.
  */
 public final class UdTokenizer implements Tokenizer {
-  private static final String RESOURCE = "/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
-  private static volatile TokenizerModel model;
+  private static final ClasspathModel<TokenizerModel> MODEL =
+      new ClasspathModel<>("/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin", TokenizerModel::new);
 
   private final ThreadLocal<TokenizerME> tokenizer =
-      ThreadLocal.withInitial(() -> new TokenizerME(model()));
-
-  private static TokenizerModel model() {
-    if (model == null) {
-      synchronized (UdTokenizer.class) {
-        if (model == null) {
-          try (InputStream in = UdTokenizer.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-              throw new IllegalStateException("UD tokenizer model not on the classpath: " + RESOURCE);
-            }
-            model = new TokenizerModel(in);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      }
-    }
-    return model;
-  }
+      ThreadLocal.withInitial(() -> new TokenizerME(MODEL.get()));
 
   @Override
   public String[] tokenize(String s) {
