@@ -13,6 +13,8 @@ public enum Label {
     this.column = column;
   }
 
+  /** The label's name in files and JSON ("false_report"). */
+  @com.fasterxml.jackson.annotation.JsonValue
   public String column() {
     return column;
   }

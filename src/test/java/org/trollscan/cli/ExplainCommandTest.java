@@ -35,6 +35,7 @@ class ExplainCommandTest {
     Cli.Result r = Cli.runWithStdin("ring social services on her", "explain", "--model", model,
         "--json");
     JsonNode root = new ObjectMapper().readTree(r.out());
+    assertTrue(root.get("labels").has("false_report"), "labels are named as in files");
     for (JsonNode label : root.get("labels")) {
       double sum = 0;
       for (JsonNode c : label.get("contributions")) {
