@@ -30,19 +30,23 @@ public final class EvaluationText {
 
   private static void printLabels(PrintWriter out, String slice, Map<String, LabelMetrics> labels) {
     if (slice.isEmpty()) {
-      out.printf("%-14s %7s %6s %6s %6s %6s %6s %6s %6s %6s %6s%n", "label", "support", "pos",
-          "thresh", "prec", "recall", "f1", "auc", "ap", "brier", "ece");
+      out.printf("%-36s %7s %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s%n", "label",
+          "support", "pos", "thresh", "prec", "recall", "f1", "auc", "ap", "brier", "ece", "tp",
+          "fp", "tn", "fn", "bestT");
     }
     labels.forEach((label, m) -> {
       String name = slice.isEmpty() ? label : "  " + slice + " / " + label;
       if (m.positives() == 0 || m.positives() == m.support()) {
-        out.printf(Locale.ROOT, "%-40s %7d  one class only: pass rate %.3f%n", name, m.support(),
+        out.printf(Locale.ROOT, "%-36s %7d  one class only: pass rate %.3f%n", name, m.support(),
             m.accuracy());
         return;
       }
-      out.printf(Locale.ROOT, "%-14s %7d %6d %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f%n",
+      Metrics.Confusion c = m.confusion();
+      out.printf(Locale.ROOT,
+          "%-36s %7d %6d %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f %6d %6d %6d %6d %6.3f%n",
           name, m.support(), m.positives(), m.threshold(), m.precision(), m.recall(), m.f1(),
-          m.auc(), m.averagePrecision(), m.brier(), m.ece());
+          m.auc(), m.averagePrecision(), m.brier(), m.ece(), c.truePositives(),
+          c.falsePositives(), c.trueNegatives(), c.falseNegatives(), m.bestF1Threshold());
     });
   }
 
