@@ -113,7 +113,8 @@ final class ScoreCommand implements Callable<Integer> {
     ScoringRun.Options options = new ScoringRun.Options(inputs, inputFormat, reader, threads,
         onlyFlagged, !noEvidence, strict);
     OutputColumns columns = new OutputColumns(bundle.labels(), keep, keepAll);
-    boolean progressShown = !quiet && System.console() != null;
+    boolean progressShown = !quiet
+        && (Boolean.getBoolean("trollscan.stderr.tty") || System.console() != null);
     ScoringRun run = new ScoringRun(scorer, options, top.stdin,
         progressShown ? ScoringRun.Progress.terminal(err) : ScoringRun.Progress.NONE);
     ScoringRun.Summary summary;
