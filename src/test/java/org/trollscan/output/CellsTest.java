@@ -1,0 +1,38 @@
+package org.trollscan.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.trollscan.model.Label;
+
+class CellsTest {
+  @Test
+  void probabilitiesHaveSixDecimalsWhateverTheLocale() {
+    assertEquals("0.000000", Cells.probability(0));
+    assertEquals("1.000000", Cells.probability(1));
+    assertEquals("0.500000", Cells.probability(0.5));
+    assertEquals("0.000001", Cells.probability(0.0000014));
+    assertEquals("1.000000", Cells.probability(0.9999999));
+  }
+
+  @Test
+  void evidenceNamesEachFlaggedLabelAndFitsOnOneLine() {
+    String e = Cells.evidence(List.of(Label.HARASSMENT, Label.FALSE_REPORT), Map.of(
+        Label.HARASSMENT, List.of("thick\ncow", "her"),
+        Label.FALSE_REPORT, List.of("ring  social services")));
+    assertEquals("harassment: thick cow | her; false_report: ring social services", e);
+    assertEquals("harassment;false_report", Cells.flagged(List.of(Label.HARASSMENT, Label.FALSE_REPORT)));
+  }
+
+  @Test
+  void spreadsheetFormulaStartsAreNeutralisedAndOtherCellsKept() {
+    for (String risky : List.of("=1+1", "+44 7700", "-2", "@SUM(A1)", "\tx", "\rx")) {
+      assertEquals("'" + risky, SpreadsheetSafety.neutralize(risky));
+    }
+    for (String safe : List.of("", "hello", "1", "'quoted", " =not at start")) {
+      assertEquals(safe, SpreadsheetSafety.neutralize(safe));
+    }
+  }
+}

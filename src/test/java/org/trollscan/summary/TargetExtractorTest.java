@@ -1,0 +1,27 @@
+package org.trollscan.summary;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TargetExtractorTest {
+  private final TargetExtractor extractor = new TargetExtractor();
+
+  @Test
+  void findsHandlesNamesAndTitlesButNotAgencies() {
+    List<String> t = extractor.targets(
+        "@kerry_cooks_uk is a fraud. Someone ring Ofsted and HMRC about Kerry and her husband");
+    assertTrue(t.contains("@kerry_cooks_uk"), t.toString());
+    assertTrue(t.contains("Kerry"), t.toString());
+    assertTrue(t.contains("her husband"), t.toString());
+    assertFalse(t.contains("Ofsted"), t.toString());
+    assertFalse(t.contains("HMRC"), t.toString());
+  }
+
+  @Test
+  void aPostWithoutAnyoneNamedHasNoTargets() {
+    assertTrue(extractor.targets("what a lovely day for the fete").isEmpty());
+  }
+}
