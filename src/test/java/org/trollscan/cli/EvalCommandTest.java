@@ -21,7 +21,7 @@ class EvalCommandTest {
 
   @BeforeAll
   static void trainTinyModel() throws IOException {
-    model = TinyModels.train(dir).toString();
+    model = TinyModels.shared().toString();
     data = TinyModels.writeCorpus(dir).toString();
   }
 

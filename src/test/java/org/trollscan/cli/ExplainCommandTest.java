@@ -6,19 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.trollscan.model.TinyModels;
 
 class ExplainCommandTest {
-  @TempDir static Path dir;
   static String model;
 
   @BeforeAll
   static void trainTinyModel() throws IOException {
-    model = TinyModels.train(dir).toString();
+    model = TinyModels.shared().toString();
   }
 
   @Test

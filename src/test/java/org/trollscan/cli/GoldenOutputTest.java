@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,12 +22,11 @@ import org.trollscan.model.TinyModels;
  */
 class GoldenOutputTest {
   static final Path GOLDEN = Path.of("src/test/resources/golden");
-  @TempDir static Path dir;
   static String model;
 
   @BeforeAll
   static void trainTinyModel() throws IOException {
-    model = TinyModels.train(dir).toString();
+    model = TinyModels.shared().toString();
   }
 
   static Stream<Arguments> cases() {

@@ -24,7 +24,7 @@ class ScoreCommandTest {
 
   @BeforeAll
   static void trainTinyModel() throws IOException {
-    model = TinyModels.train(dir).toString();
+    model = TinyModels.shared().toString();
   }
 
   static List<CSVRecord> csv(String text) throws IOException {

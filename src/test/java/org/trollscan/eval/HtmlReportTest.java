@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.trollscan.input.LabelledCorpusReader;
 import org.trollscan.model.BundleIO;
 import org.trollscan.model.Label;
@@ -15,11 +13,10 @@ import org.trollscan.model.Scorer;
 import org.trollscan.model.TinyModels;
 
 class HtmlReportTest {
-  @TempDir Path dir;
 
   @Test
   void reportIsOneSelfContainedPageWithEveryChartAndTheWorstErrors() throws IOException {
-    Scorer scorer = new Scorer(BundleIO.load(TinyModels.train(dir)));
+    Scorer scorer = new Scorer(BundleIO.load(TinyModels.shared()));
     var posts = new LabelledCorpusReader(Label.columns()).read("samples/functional.csv");
     Evaluation e = new Evaluator(scorer).evaluate(posts, List.of("functionality"));
     String html = HtmlReport.render(e, "test-1", List.of("samples/functional.csv"));

@@ -22,7 +22,7 @@ class BundleIOTest {
 
   @BeforeAll
   static void trainTinyModel() throws IOException {
-    bundle = TinyModels.train(dir);
+    bundle = TinyModels.shared();
   }
 
   @Test

@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.trollscan.text.FeatureVector;
 import org.trollscan.text.Featurizer;
 
 class ScorerTest {
-  @TempDir static Path dir;
   static ModelBundle bundle;
   static Scorer scorer;
 
@@ -27,7 +24,7 @@ class ScorerTest {
 
   @BeforeAll
   static void trainTinyModel() throws IOException {
-    bundle = BundleIO.load(TinyModels.train(dir));
+    bundle = BundleIO.load(TinyModels.shared());
     scorer = new Scorer(bundle);
   }
 

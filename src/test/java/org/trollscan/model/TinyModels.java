@@ -53,6 +53,23 @@ public final class TinyModels {
     return csv;
   }
 
+  private static Path shared;
+
+  /**
+   * One bundle trained on {@link #ROWS} per test JVM, shared read-only by every test class that
+   * only scores with it (training it once per class repeated the same work seven times).
+   */
+  public static synchronized Path shared() throws IOException {
+    if (shared == null) {
+      Path dir = Files.createTempDirectory("trollscan-tiny");
+      dir.toFile().deleteOnExit();
+      shared = train(dir);
+      shared.toFile().deleteOnExit();
+      dir.resolve("tiny.csv").toFile().deleteOnExit();
+    }
+    return shared;
+  }
+
   /** Trains a bundle on {@link #ROWS} with the default features. */
   public static Path train(Path dir) throws IOException {
     Path csv = writeCorpus(dir);

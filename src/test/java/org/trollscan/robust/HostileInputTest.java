@@ -35,7 +35,7 @@ class HostileInputTest {
 
   @BeforeAll
   static void trainTinyModel() throws IOException {
-    model = TinyModels.train(tmp).toString();
+    model = TinyModels.shared().toString();
   }
 
   record Run(int code, String out, String err) {}
