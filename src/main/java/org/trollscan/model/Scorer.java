@@ -206,7 +206,10 @@ public final class Scorer {
     double best = Double.NEGATIVE_INFINITY;
     int bestFrom = start;
     for (int from = start; from + width <= end; from++) {
-      double s = Arrays.stream(score, from, from + width).sum();
+      double s = 0;
+      for (int t = from; t < from + width; t++) {
+        s += score[t];
+      }
       if (s > best) {
         best = s;
         bestFrom = from;

@@ -41,6 +41,20 @@ public final class Cells {
 
   /** Evidence is read in a cell or a terminal: line breaks and runs of spaces become one space. */
   public static String oneLine(String s) {
-    return s.replaceAll("\\s+", " ");
+    StringBuilder out = new StringBuilder(s.length());
+    boolean afterSpace = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c)) {
+        if (!afterSpace) {
+          out.append(' ');
+        }
+        afterSpace = true;
+      } else {
+        out.append(c);
+        afterSpace = false;
+      }
+    }
+    return out.toString();
   }
 }

@@ -2,9 +2,12 @@ package org.trollscan.text;
 
 /**
  * Character n-grams inside each word, with word boundaries marked ("c:<rep", "c:port>"): robust
- * to misspellings, inflections and leftover obfuscation that the word features miss.
+ * to misspellings, inflections and leftover obfuscation that the word features miss. Emitted by
+ * start position, shortest first, so the hashed path can extend one hash per start.
  */
 public final class CharNgramFeatures implements TextFeatureGenerator {
+  private static final long PREFIX = FeatureHash.extend(FeatureHash.START, "c:");
+
   private final int minN;
   private final int maxN;
 
@@ -27,14 +30,43 @@ public final class CharNgramFeatures implements TextFeatureGenerator {
       if (!Character.isLetterOrDigit(token.codePointAt(0))) {
         continue;
       }
-      String padded = "<" + token + ">";
-      for (int n = minN; n <= maxN; n++) {
-        for (int s = 0; s + n <= padded.length(); s++) {
-          gram.setLength(0);
-          gram.append("c:").append(padded, s, s + n);
-          sink.add(gram, i, i + 1);
+      int padded = token.length() + 2;
+      for (int s = 0; s < padded; s++) {
+        gram.setLength(0);
+        gram.append("c:");
+        for (int n = 1; n <= maxN && s + n <= padded; n++) {
+          gram.append(paddedChar(token, s + n - 1));
+          if (n >= minN) {
+            sink.add(gram, i, i + 1);
+          }
         }
       }
     }
+  }
+
+  @Override
+  public void generateHashed(AnalyzedText text, HashSink sink) {
+    String[] t = text.tokens();
+    for (int i = 0; i < t.length; i++) {
+      String token = t[i];
+      if (!Character.isLetterOrDigit(token.codePointAt(0))) {
+        continue;
+      }
+      int padded = token.length() + 2;
+      for (int s = 0; s < padded; s++) {
+        long h = PREFIX;
+        for (int n = 1; n <= maxN && s + n <= padded; n++) {
+          h = FeatureHash.extend(h, paddedChar(token, s + n - 1));
+          if (n >= minN) {
+            sink.add(FeatureHash.finish(h), i, i + 1);
+          }
+        }
+      }
+    }
+  }
+
+  /** Char {@code k} of the token wrapped in boundary marks: "<" + token + ">". */
+  private static char paddedChar(String token, int k) {
+    return k == 0 ? '<' : k == token.length() + 1 ? '>' : token.charAt(k - 1);
   }
 }

@@ -111,8 +111,8 @@ public final class CueFeatures implements TextFeatureGenerator {
     }
     // Reported speech is kept apart: quoting "ring social services on her" to condemn it is not
     // saying it.
-    emit(spoken, "", text.sentence(), sink);
-    emit(quoted, "q", text.sentence(), sink);
+    emit(spoken, SPOKEN, text.sentence(), sink);
+    emit(quoted, QUOTED, text.sentence(), sink);
   }
 
   /** Cues a post needs for a label to apply at all; their absence is a feature too. */
@@ -121,7 +121,51 @@ public final class CueFeatures implements TextFeatureGenerator {
     {"no_authority", "authority"},
   };
 
-  private static void emit(List<CueMatch> matches, String prefix, int[] sentence,
+  /**
+   * Feature names for spoken or quoted cues, built once: the scoring path emits thousands of
+   * cue features a second and should not concatenate strings for each.
+   */
+  private record Names(String prefix, Map<String, String> cue, Map<String, String> negated,
+      String[] pairInPost, String[] pairInSentence) {
+    static Names of(String prefix) {
+      Map<String, String> cue = new HashMap<>();
+      Map<String, String> negated = new HashMap<>();
+      String[] inPost = new String[PAIRS.length];
+      String[] inSentence = new String[PAIRS.length];
+      for (int p = 0; p < PAIRS.length; p++) {
+        inPost[p] = prefix + "d:" + PAIRS[p][0] + "+" + PAIRS[p][1];
+        inSentence[p] = prefix + "s:" + PAIRS[p][0] + "+" + PAIRS[p][1];
+      }
+      return new Names(prefix, cue, negated, inPost, inSentence);
+    }
+
+    String cue(String name) {
+      String n = cue.get(name);
+      return n != null ? n : prefix + "cue:" + name;
+    }
+
+    String negated(String name) {
+      String n = negated.get(name);
+      return n != null ? n : prefix + "neg:" + name;
+    }
+  }
+
+  private static final Names SPOKEN = Names.of("");
+  private static final Names QUOTED = Names.of("q");
+
+  static {
+    for (Names names : List.of(SPOKEN, QUOTED)) {
+      for (String cue : Lexicons.standard().phrasesByCue().keySet()) {
+        names.cue().put(cue, names.prefix() + "cue:" + cue);
+        names.negated().put(cue, names.prefix() + "neg:" + cue);
+      }
+      for (String[] absence : ABSENCE) {
+        names.cue().put(absence[0], names.prefix() + "cue:" + absence[0]);
+      }
+    }
+  }
+
+  private static void emit(List<CueMatch> matches, Names names, int[] sentence,
       FeatureSink sink) {
     List<CueMatch> negations = new ArrayList<>();
     for (CueMatch m : matches) {
@@ -129,42 +173,42 @@ public final class CueFeatures implements TextFeatureGenerator {
         negations.add(m);
       }
     }
-    Map<String, List<CueMatch>> byCue = new HashMap<>();
+    List<CueMatch> counted = new ArrayList<>(matches.size());
     for (CueMatch m : matches) {
       CueMatch negatedBy = NEGATABLE.contains(m.cue()) ? negation(m, negations) : null;
       if (negatedBy != null) {
         // "nobody should report her": the report verb is negated, so it neither counts as a
         // report verb nor pairs with the authority or the target.
-        sink.add(prefix + "neg:" + m.cue(), negatedBy.from(), m.to());
+        sink.add(names.negated(m.cue()), negatedBy.from(), m.to());
         continue;
       }
-      sink.add(prefix + "cue:" + m.cue(), m.from(), m.to());
-      byCue.computeIfAbsent(m.cue(), k -> new ArrayList<>()).add(m);
+      sink.add(names.cue(m.cue()), m.from(), m.to());
+      counted.add(m);
     }
-    if (prefix.isEmpty()) {
+    if (names == SPOKEN) {
       for (String[] absence : ABSENCE) {
         boolean present = false;
-        for (int k = 1; k < absence.length; k++) {
-          present |= byCue.containsKey(absence[k]);
+        for (CueMatch m : counted) {
+          for (int k = 1; k < absence.length; k++) {
+            present |= m.cue().equals(absence[k]);
+          }
         }
         if (!present) {
-          sink.add("cue:" + absence[0], 0, 0);
+          sink.add(names.cue(absence[0]), 0, 0);
         }
       }
     }
-    for (String[] pair : PAIRS) {
-      List<CueMatch> as = byCue.get(pair[0]);
-      List<CueMatch> bs = byCue.get(pair[1]);
-      if (as == null || bs == null) {
-        continue;
-      }
+    for (int p = 0; p < PAIRS.length; p++) {
       CueMatch bestA = null;
       CueMatch bestB = null;
       int bestDistance = Integer.MAX_VALUE;
       boolean sameSentence = false;
-      for (CueMatch a : as) {
-        for (CueMatch b : bs) {
-          if (a.from() < b.to() && b.from() < a.to()) {
+      for (CueMatch a : counted) {
+        if (!a.cue().equals(PAIRS[p][0])) {
+          continue;
+        }
+        for (CueMatch b : counted) {
+          if (!b.cue().equals(PAIRS[p][1]) || a.from() < b.to() && b.from() < a.to()) {
             continue; // one phrase matching two cues is not a pair
           }
           boolean same = sentence[a.from()] == sentence[b.from()];
@@ -182,10 +226,9 @@ public final class CueFeatures implements TextFeatureGenerator {
       }
       int from = Math.min(bestA.from(), bestB.from());
       int to = Math.max(bestA.to(), bestB.to());
-      String name = pair[0] + "+" + pair[1];
-      sink.add(prefix + "d:" + name, from, to);
+      sink.add(names.pairInPost()[p], from, to);
       if (sameSentence) {
-        sink.add(prefix + "s:" + name, from, to);
+        sink.add(names.pairInSentence()[p], from, to);
       }
     }
   }

@@ -125,21 +125,18 @@ public final class Featurizer {
 
   /** The same features as {@link #featurize(AnalyzedText)}, identified by hash. */
   public HashedFeatures featurizeHashed(AnalyzedText text) {
-    LongIndex index = INDEX.get();
-    index.clear();
+    LongIndex index = INDEX.get().clear();
     Occurrences occ = OCCURRENCES.get().reset();
     int bias = occ.newFeature(0);
     occ.hashes[bias] = BIAS_HASH;
-    index.putIfAbsent(BIAS_HASH, bias);
+    index.idOf(BIAS_HASH, bias);
     for (int g = 0; g < generators.size(); g++) {
       int family = g + 1;
-      generators.get(g).generate(text, (feature, from, to) -> {
-        long h = FeatureHash.of(feature);
-        int id = index.get(h);
-        if (id < 0) {
-          id = occ.newFeature(family);
+      generators.get(g).generateHashed(text, (h, from, to) -> {
+        int id = index.idOf(h, occ.distinct);
+        if (id == occ.distinct) {
+          occ.newFeature(family);
           occ.hashes[id] = h;
-          index.putIfAbsent(h, id);
         }
         occ.add(id, from, to);
       });
@@ -153,68 +150,72 @@ public final class Featurizer {
   private static final ThreadLocal<Occurrences> OCCURRENCES = ThreadLocal.withInitial(Occurrences::new);
 
   /** One index per scoring thread, cleared between posts: no allocation per post. */
-  private static final ThreadLocal<LongIndex> INDEX = ThreadLocal.withInitial(() -> new LongIndex(1024));
+  private static final ThreadLocal<LongIndex> INDEX = ThreadLocal.withInitial(() -> new LongIndex(LongIndex.INITIAL));
 
-  /** A small open-addressing map from 64-bit hash to feature index, for one post. */
+  /**
+   * A small open-addressing map from 64-bit hash to feature index, for one post. A long post grows
+   * it; it shrinks back afterwards, since probing a table far larger than the cache costs every
+   * later short post a cache miss per feature.
+   */
   private static final class LongIndex {
+    private static final int INITIAL = 1024;
     private long[] keys;
     private int[] ids;
     private int size;
-    private int[] usedSlots = new int[512];
-
-    void clear() {
-      for (int i = 0; i < size; i++) {
-        ids[usedSlots[i]] = -1;
-      }
-      size = 0;
-    }
+    private int[] usedSlots = new int[INITIAL / 2];
 
     LongIndex(int capacity) {
+      allocate(capacity);
+    }
+
+    private void allocate(int capacity) {
       keys = new long[capacity];
       ids = new int[capacity];
       Arrays.fill(ids, -1);
     }
 
-    int get(long key) {
-      int mask = keys.length - 1;
-      for (int slot = (int) key & mask; ids[slot] >= 0; slot = (slot + 1) & mask) {
-        if (keys[slot] == key) {
-          return ids[slot];
+    LongIndex clear() {
+      if (keys.length > 4 * INITIAL) {
+        allocate(INITIAL);
+        usedSlots = new int[INITIAL / 2];
+      } else {
+        for (int i = 0; i < size; i++) {
+          ids[usedSlots[i]] = -1;
         }
       }
-      return -1;
+      size = 0;
+      return this;
     }
 
-    void putIfAbsent(long key, int id) {
-      if (size * 2 >= keys.length) {
-        grow();
-      }
+    /** The id stored for {@code key}; when there is none, stores and returns {@code newId}. */
+    int idOf(long key, int newId) {
       int mask = keys.length - 1;
       int slot = (int) key & mask;
-      while (ids[slot] >= 0) {
+      for (int id; (id = ids[slot]) >= 0; slot = (slot + 1) & mask) {
         if (keys[slot] == key) {
-          return;
+          return id;
         }
-        slot = (slot + 1) & mask;
       }
       keys[slot] = key;
-      ids[slot] = id;
+      ids[slot] = newId;
       if (size == usedSlots.length) {
         usedSlots = Arrays.copyOf(usedSlots, size * 2);
       }
       usedSlots[size++] = slot;
+      if (size * 2 >= keys.length) {
+        grow();
+      }
+      return newId;
     }
 
     private void grow() {
       long[] oldKeys = keys;
       int[] oldIds = ids;
-      keys = new long[oldKeys.length * 2];
-      ids = new int[oldIds.length * 2];
-      Arrays.fill(ids, -1);
+      allocate(oldKeys.length * 2);
       size = 0;
       for (int i = 0; i < oldKeys.length; i++) {
         if (oldIds[i] >= 0) {
-          putIfAbsent(oldKeys[i], oldIds[i]);
+          idOf(oldKeys[i], oldIds[i]);
         }
       }
     }

@@ -2,8 +2,6 @@ package org.trollscan.text;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Undoes leetspeak and starred letters in words that matter to the labels: "r3p0rt" becomes
@@ -11,7 +9,10 @@ import java.util.regex.Pattern;
  * the rewrite is in the vocabulary of words worth recovering, so "2nd", "10pm" and "999" stay.
  */
 public final class ObfuscationStep implements NormalizationStep {
-  private static final Pattern CANDIDATE = Pattern.compile("[\\p{L}\\p{N}@$*|!]+");
+  /** A word that may be obfuscated: letters, digits and the masks @ $ * | ! ("r3p0rt", "c*ll"). */
+  private static boolean isCandidateChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '@' || c == '$' || c == '*' || c == '|' || c == '!';
+  }
 
   private final Set<String> vocabulary;
   private final List<String> vocabularyByPriority;
@@ -27,35 +28,46 @@ public final class ObfuscationStep implements NormalizationStep {
     if (!hasMaskCharacter(s)) {
       return in;
     }
-    Matcher m = CANDIDATE.matcher(s);
     MappedText.Builder out = null;
     int at = 0;
-    while (m.find()) {
-      String word = m.group();
+    for (int start = 0, stop; start < s.length(); start = stop) {
+      stop = start;
+      while (stop < s.length() && isCandidateChar(s.charAt(stop))) {
+        stop++;
+      }
+      if (stop == start) {
+        stop++;
+        continue;
+      }
+      String word = s.substring(start, stop);
       if (!looksObfuscated(word)) {
         continue;
       }
-      int end = m.end();
+      int end = stop;
       String recovered = recover(word);
       if (recovered == null) {
         // "r3port!!!": try again without the trailing exclamation marks.
-        String trimmed = word.replaceFirst("!+$", "");
-        if (trimmed.length() < word.length() && looksObfuscated(trimmed)) {
+        int trimmedEnd = stop;
+        while (trimmedEnd > start && s.charAt(trimmedEnd - 1) == '!') {
+          trimmedEnd--;
+        }
+        String trimmed = s.substring(start, trimmedEnd);
+        if (trimmedEnd < stop && looksObfuscated(trimmed)) {
           recovered = recover(trimmed);
-          end = m.start() + trimmed.length();
+          end = trimmedEnd;
         }
       }
-      if (recovered == null || recovered.length() != end - m.start()) {
+      if (recovered == null || recovered.length() != end - start) {
         continue;
       }
       if (out == null) {
         out = in.newBuilder();
       }
-      for (int i = at; i < m.start(); i++) {
+      for (int i = at; i < start; i++) {
         out.append(s.charAt(i), in.from(i));
       }
-      for (int i = m.start(); i < end; i++) {
-        out.append(recovered.charAt(i - m.start()), in.from(i));
+      for (int i = start; i < end; i++) {
+        out.append(recovered.charAt(i - start), in.from(i));
       }
       at = end;
     }

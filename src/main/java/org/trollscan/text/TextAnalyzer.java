@@ -33,8 +33,8 @@ public final class TextAnalyzer {
     for (int i = 0; i < spans.length; i++) {
       tokens[i] = spans[i].getCoveredText(text).toString();
       sentence[i] = current;
-      if (endsSentence(tokens[i]) || i + 1 < spans.length
-          && text.substring(spans[i].getEnd(), spans[i + 1].getStart()).indexOf('\n') >= 0) {
+      if (endsSentence(tokens[i])
+          || i + 1 < spans.length && hasNewline(text, spans[i].getEnd(), spans[i + 1].getStart())) {
         current++;
       }
     }
@@ -59,6 +59,15 @@ public final class TextAnalyzer {
       }
     }
     return quoted;
+  }
+
+  private static boolean hasNewline(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == '\n') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean endsSentence(String token) {

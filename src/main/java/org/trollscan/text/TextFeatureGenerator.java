@@ -19,6 +19,15 @@ public interface TextFeatureGenerator extends FeatureGenerator {
   /** Emits every feature of this family found in the post. */
   void generate(AnalyzedText text, FeatureSink sink);
 
+  /**
+   * The same features as {@link #generate}, in the same order, identified by hash (the scoring
+   * path). A family with many features per post overrides this to hash as it goes instead of
+   * building each name.
+   */
+  default void generateHashed(AnalyzedText text, HashSink sink) {
+    generate(text, (feature, from, to) -> sink.add(FeatureHash.of(feature), from, to));
+  }
+
   @Override
   default Collection<String> extractFeatures(String[] tokens, Map<String, Object> extraInfo) {
     StringBuilder joined = new StringBuilder();

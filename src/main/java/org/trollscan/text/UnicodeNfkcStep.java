@@ -12,7 +12,7 @@ public final class UnicodeNfkcStep implements NormalizationStep {
   @Override
   public MappedText apply(MappedText in) {
     String s = in.text();
-    if (Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
+    if (isAscii(s) || Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
       return in;
     }
     MappedText.Builder out = in.newBuilder();
@@ -24,5 +24,15 @@ public final class UnicodeNfkcStep implements NormalizationStep {
       i += n;
     }
     return out.build();
+  }
+
+  /** ASCII text is NFKC already; most posts are, and this test is far cheaper than NFKC's. */
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 128) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -23,6 +23,7 @@ class CellsTest {
         Label.HARASSMENT, List.of("thick\ncow", "her"),
         Label.FALSE_REPORT, List.of("ring  social services")));
     assertEquals("harassment: thick cow | her; false_report: ring social services", e);
+    assertEquals("a b c d", Cells.oneLine("a\r\n\tb\u2028c d"));
     assertEquals("harassment;false_report", Cells.flagged(List.of(Label.HARASSMENT, Label.FALSE_REPORT)));
   }
 

@@ -1,5 +1,6 @@
 package org.trollscan.text;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,5 +47,31 @@ class FeaturizerTest {
     Featurizer wordsOnly = new Featurizer(new FeatureSettings("forum", 1, 0, 0, false));
     FeatureVector fv = wordsOnly.featurize("ring her");
     assertTrue(Arrays.stream(fv.names()).allMatch(n -> n.equals("bias") || n.startsWith("w:")));
+  }
+
+  @Test
+  void hashedFeaturesAreTheNamedFeaturesHashedInTheSameOrderWithTheSameValuesAndOccurrences() {
+    for (String post : new String[] {"", "x", "Ring s o c i a l  s e r v i c e s on @Jade_B!!! 😡",
+        "\"nobody should report her\" is what they said.\nBut I'd r3p0rt her tbh, £5 says...",
+        "ｒｅｐｏｒｔ her kids' nursery, c*ll the council, mass-report https://x.y/z"}) {
+      AnalyzedText t = featurizer.analyze(post);
+      FeatureVector named = featurizer.featurize(t);
+      HashedFeatures hashed = featurizer.featurizeHashed(t);
+      long[] expected = Arrays.stream(named.names()).mapToLong(FeatureHash::of).toArray();
+      assertArrayEquals(expected, hashed.hashes(), post);
+      assertArrayEquals(named.values(), hashed.values(), post);
+      assertArrayEquals(named.occurrenceFeature(), hashed.occurrenceFeature(), post);
+      assertArrayEquals(named.occurrenceFrom(), hashed.occurrenceFrom(), post);
+      assertArrayEquals(named.occurrenceTo(), hashed.occurrenceTo(), post);
+    }
+  }
+
+  @Test
+  void aHashExtendedCharByCharEqualsTheHashOfTheWholeName() {
+    long h = FeatureHash.START;
+    for (char c : "c:<rep".toCharArray()) {
+      h = FeatureHash.extend(h, c);
+    }
+    assertEquals(FeatureHash.of("c:<rep"), FeatureHash.finish(h));
   }
 }
