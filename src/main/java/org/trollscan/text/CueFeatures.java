@@ -33,28 +33,61 @@ public final class CueFeatures implements TextFeatureGenerator {
   };
   private static final int NEGATION_SCOPE = 3;
 
-  private record Entry(String cue, String[] words) {}
+  private record Entry(String cue, int cueId, String[] words) {}
 
-  /** A cue found in a post, over tokens {@code from} to {@code to} (exclusive). */
-  public record CueMatch(String cue, int from, int to) {}
+  /**
+   * A cue found in a post, over tokens {@code from} to {@code to} (exclusive); {@code cueId} is
+   * the cue's position in the lexicon.
+   */
+  public record CueMatch(String cue, int cueId, int from, int to) {}
 
   private final Map<String, List<Entry>> byFirstWord = new HashMap<>();
-  /** Single-word prefix entries ("report*"), indexed by their first two characters. */
-  private final Map<String, List<Entry>> byPrefixStart = new HashMap<>();
+  /** Single-word prefix entries ("report*"), indexed by their first character. */
+  private final Map<Character, List<Entry>> byPrefixStart = new HashMap<>();
+  private final List<String> cueNames;
+  /** {@link #PAIRS} as cue ids; -1 for a cue the lexicon lacks. */
+  private final int[][] pairIds = new int[PAIRS.length][2];
+  private final int negationId;
+  private final long negatable;
+  /** {@link #ABSENCE}: for each absence feature, the cues whose presence rules it out. */
+  private final long[] absenceMasks = new long[ABSENCE.length];
 
   public CueFeatures(Lexicons lexicons) {
-    lexicons.phrasesByCue().forEach((cue, phrases) -> {
-      for (String[] words : phrases) {
-        Entry e = new Entry(cue, words);
+    cueNames = List.copyOf(lexicons.phrasesByCue().keySet());
+    if (cueNames.size() > Long.SIZE) {
+      throw new IllegalStateException("at most 64 cues fit the presence mask: " + cueNames.size());
+    }
+    for (int id = 0; id < cueNames.size(); id++) {
+      String cue = cueNames.get(id);
+      for (String[] words : lexicons.phrasesByCue().get(cue)) {
+        Entry e = new Entry(cue, id, words);
         if (words.length == 1 && words[0].endsWith("*")) {
-          String prefix = words[0].substring(0, words[0].length() - 1);
-          byPrefixStart.computeIfAbsent(prefix.substring(0, Math.min(2, prefix.length())),
-              k -> new ArrayList<>()).add(e);
+          byPrefixStart.computeIfAbsent(words[0].charAt(0), k -> new ArrayList<>()).add(e);
         } else {
           byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>()).add(e);
         }
       }
-    });
+    }
+    for (int p = 0; p < PAIRS.length; p++) {
+      pairIds[p][0] = cueNames.indexOf(PAIRS[p][0]);
+      pairIds[p][1] = cueNames.indexOf(PAIRS[p][1]);
+    }
+    negationId = cueNames.indexOf("negation");
+    negatable = mask(NEGATABLE);
+    for (int a = 0; a < ABSENCE.length; a++) {
+      absenceMasks[a] = mask(List.of(ABSENCE[a]).subList(1, ABSENCE[a].length));
+    }
+  }
+
+  private long mask(java.util.Collection<String> cues) {
+    long m = 0;
+    for (String cue : cues) {
+      int id = cueNames.indexOf(cue);
+      if (id >= 0) {
+        m |= 1L << id;
+      }
+    }
+    return m;
   }
 
   @Override
@@ -69,16 +102,15 @@ public final class CueFeatures implements TextFeatureGenerator {
       String first = tokens[i];
       for (Entry e : byFirstWord.getOrDefault(first, List.of())) {
         if (matchesAt(e.words(), tokens, i)) {
-          matches.add(new CueMatch(e.cue(), i, i + e.words().length));
+          matches.add(new CueMatch(e.cue(), e.cueId(), i, i + e.words().length));
         }
       }
-      List<Entry> candidates = first.length() < 2 ? byPrefixStart.get(first)
-          : byPrefixStart.get(first.substring(0, 2));
+      List<Entry> candidates = byPrefixStart.get(first.charAt(0));
       if (candidates != null) {
         for (Entry e : candidates) {
           String w = e.words()[0];
           if (first.regionMatches(0, w, 0, w.length() - 1)) {
-            matches.add(new CueMatch(e.cue(), i, i + 1));
+            matches.add(new CueMatch(e.cue(), e.cueId(), i, i + 1));
           }
         }
       }
@@ -165,17 +197,17 @@ public final class CueFeatures implements TextFeatureGenerator {
     }
   }
 
-  private static void emit(List<CueMatch> matches, Names names, int[] sentence,
-      FeatureSink sink) {
+  private void emit(List<CueMatch> matches, Names names, int[] sentence, FeatureSink sink) {
     List<CueMatch> negations = new ArrayList<>();
     for (CueMatch m : matches) {
-      if (m.cue().equals("negation")) {
+      if (m.cueId() == negationId) {
         negations.add(m);
       }
     }
     List<CueMatch> counted = new ArrayList<>(matches.size());
+    long present = 0;
     for (CueMatch m : matches) {
-      CueMatch negatedBy = NEGATABLE.contains(m.cue()) ? negation(m, negations) : null;
+      CueMatch negatedBy = (negatable & 1L << m.cueId()) != 0 ? negation(m, negations) : null;
       if (negatedBy != null) {
         // "nobody should report her": the report verb is negated, so it neither counts as a
         // report verb nor pairs with the authority or the target.
@@ -184,31 +216,31 @@ public final class CueFeatures implements TextFeatureGenerator {
       }
       sink.add(names.cue(m.cue()), m.from(), m.to());
       counted.add(m);
+      present |= 1L << m.cueId();
     }
     if (names == SPOKEN) {
-      for (String[] absence : ABSENCE) {
-        boolean present = false;
-        for (CueMatch m : counted) {
-          for (int k = 1; k < absence.length; k++) {
-            present |= m.cue().equals(absence[k]);
-          }
-        }
-        if (!present) {
-          sink.add(names.cue(absence[0]), 0, 0);
+      for (int a = 0; a < ABSENCE.length; a++) {
+        if ((present & absenceMasks[a]) == 0) {
+          sink.add(names.cue(ABSENCE[a][0]), 0, 0);
         }
       }
     }
     for (int p = 0; p < PAIRS.length; p++) {
+      int first = pairIds[p][0];
+      int second = pairIds[p][1];
+      if (first < 0 || second < 0 || (present & 1L << first) == 0 || (present & 1L << second) == 0) {
+        continue;
+      }
       CueMatch bestA = null;
       CueMatch bestB = null;
       int bestDistance = Integer.MAX_VALUE;
       boolean sameSentence = false;
       for (CueMatch a : counted) {
-        if (!a.cue().equals(PAIRS[p][0])) {
+        if (a.cueId() != first) {
           continue;
         }
         for (CueMatch b : counted) {
-          if (!b.cue().equals(PAIRS[p][1]) || a.from() < b.to() && b.from() < a.to()) {
+          if (b.cueId() != second || a.from() < b.to() && b.from() < a.to()) {
             continue; // one phrase matching two cues is not a pair
           }
           boolean same = sentence[a.from()] == sentence[b.from()];

@@ -79,7 +79,9 @@ public final class Lexicons {
     Map<String, List<String[]>> frozen = new LinkedHashMap<>();
     cues.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
     String all = String.join("\n", lines("cues.txt")) + "\n--\n" + String.join("\n", extra);
-    return new Lexicons(Map.copyOf(frozen), List.copyOf(vocabulary), sha256(all));
+    // File order, not Map.copyOf's per-run order: cue ids and feature order must not vary.
+    return new Lexicons(java.util.Collections.unmodifiableMap(frozen), List.copyOf(vocabulary),
+        sha256(all));
   }
 
   private static String sha256(String text) {
