@@ -1,8 +1,5 @@
 package org.trollscan.text;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * Replaces URLs by {@value #URL} and @mentions by {@value #MENTION}: the identity behind a link or
  * handle does not generalise, the fact that a post names someone does.
@@ -11,9 +8,8 @@ public final class PlaceholderStep implements NormalizationStep {
   public static final String URL = "xxurl";
   public static final String MENTION = "xxuser";
 
-  private static final Pattern LINK_OR_MENTION =
-      Pattern.compile(
-          "(?<url>(?:https?://|www\\.)\\S+)|(?<![\\w@])(?<mention>@[\\p{L}\\p{N}_]{1,30})");
+  /** At most this many letters, digits or underscores after the @ make the handle. */
+  static final int MAX_HANDLE = 30;
 
   @Override
   public MappedText apply(MappedText in) {
@@ -21,24 +17,81 @@ public final class PlaceholderStep implements NormalizationStep {
     if (s.indexOf('@') < 0 && s.indexOf("http") < 0 && s.indexOf("www.") < 0) {
       return in;
     }
-    Matcher m = LINK_OR_MENTION.matcher(s);
-    if (!m.find()) {
+    MappedText.Builder out = null;
+    int copied = 0;
+    for (int i = 0; i < s.length(); ) {
+      int end = linkEnd(s, i);
+      boolean link = end > i;
+      if (!link) {
+        end = mentionEnd(s, i);
+      }
+      if (end == i) {
+        i++;
+        continue;
+      }
+      if (out == null) {
+        out = in.newBuilder();
+      }
+      for (int k = copied; k < i; k++) {
+        out.append(s.charAt(k), in.from(k));
+      }
+      appendSpread(out, link ? URL : MENTION, in, i, end);
+      copied = i = end;
+    }
+    if (out == null) {
       return in;
     }
-    MappedText.Builder out = in.newBuilder();
-    int at = 0;
-    do {
-      for (int i = at; i < m.start(); i++) {
-        out.append(s.charAt(i), in.from(i));
-      }
-      String replacement = m.group("url") != null ? URL : MENTION;
-      appendSpread(out, replacement, in, m.start(), m.end());
-      at = m.end();
-    } while (m.find());
-    for (int i = at; i < s.length(); i++) {
-      out.append(s.charAt(i), in.from(i));
+    for (int k = copied; k < s.length(); k++) {
+      out.append(s.charAt(k), in.from(k));
     }
     return out.build();
+  }
+
+  /** The end of a link ("http://", "https://" or "www." and what follows up to a space) at i, or i. */
+  static int linkEnd(String s, int i) {
+    int start = s.startsWith("https://", i) ? i + 8 : s.startsWith("http://", i) ? i + 7
+        : s.startsWith("www.", i) ? i + 4 : -1;
+    if (start < 0) {
+      return i;
+    }
+    int end = start;
+    while (end < s.length() && !isSpace(s.charAt(end))) {
+      end++;
+    }
+    return end > start ? end : i;
+  }
+
+  /**
+   * The end of an @mention at i, or i: an @ not glued to a word or another @ ("me@home" is not
+   * a mention), then 1 to {@value #MAX_HANDLE} letters, digits or underscores.
+   */
+  static int mentionEnd(String s, int i) {
+    if (s.charAt(i) != '@' || i > 0 && (isAsciiWordChar(s.charAt(i - 1)) || s.charAt(i - 1) == '@')) {
+      return i;
+    }
+    int end = i + 1;
+    for (int count = 0; count < MAX_HANDLE && end < s.length(); count++) {
+      int cp = s.codePointAt(end);
+      if (!isHandleChar(cp)) {
+        break;
+      }
+      end += Character.charCount(cp);
+    }
+    return end > i + 1 ? end : i;
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  private static boolean isAsciiWordChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+  }
+
+  private static boolean isHandleChar(int cp) {
+    int type = Character.getType(cp);
+    return Character.isLetter(cp) || cp == '_' || type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
   }
 
   /**
