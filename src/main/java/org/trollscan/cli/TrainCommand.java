@@ -59,7 +59,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--l1", paramLabel = "COST", description = "L1 cost, QN only (default: 0).")
   double l1 = T.l1Cost();
 
-  @Option(names = "--l2", paramLabel = "COST", description = "L2 cost, QN only (default: 1).")
+  @Option(names = "--l2", paramLabel = "COST", description = "L2 cost, QN only (default: 0.3).")
   double l2 = T.l2Cost();
 
   @Option(names = "--cv", paramLabel = "K",
@@ -86,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
   int wordNgrams = F.wordNgramMax();
 
   @Option(names = "--char-ngrams", paramLabel = "MIN-MAX",
-      description = "Character n-gram range, 0 = off (default: 1-4).")
+      description = "Character n-gram range, 0 = off (default: 3-4).")
   String charNgrams = F.charNgramMin() + "-" + F.charNgramMax();
 
   @Option(names = "--no-cues", description = "Turn the lexicon cue features off (for ablation).")

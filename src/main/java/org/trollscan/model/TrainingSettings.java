@@ -28,7 +28,7 @@ public record TrainingSettings(
   public static final long DEFAULT_SEED = 20261128L;
 
   public static TrainingSettings defaults() {
-    return new TrainingSettings("QN", 300, 2, 0.0, 1.0, 5, DEFAULT_SEED, null,
+    return new TrainingSettings("QN", 300, 2, 0.0, 0.3, 5, DEFAULT_SEED, null,
         Math.max(1, Runtime.getRuntime().availableProcessors()));
   }
 

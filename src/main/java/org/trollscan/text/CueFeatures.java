@@ -100,9 +100,12 @@ public final class CueFeatures implements TextFeatureGenerator {
     List<CueMatch> matches = new ArrayList<>();
     for (int i = 0; i < tokens.length; i++) {
       String first = tokens[i];
-      for (Entry e : byFirstWord.getOrDefault(first, List.of())) {
-        if (matchesAt(e.words(), tokens, i)) {
-          matches.add(new CueMatch(e.cue(), e.cueId(), i, i + e.words().length));
+      String base = cliticBase(first);
+      for (String key : base == null ? List.of(first) : List.of(first, base)) {
+        for (Entry e : byFirstWord.getOrDefault(key, List.of())) {
+          if (matchesAt(e.words(), tokens, i)) {
+            matches.add(new CueMatch(e.cue(), e.cueId(), i, i + e.words().length));
+          }
         }
       }
       List<Entry> candidates = byPrefixStart.get(first.charAt(0));
@@ -118,6 +121,19 @@ public final class CueFeatures implements TextFeatureGenerator {
     return matches;
   }
 
+  private static final java.util.Set<String> CLITICS =
+      java.util.Set.of("'s", "'re", "'ve", "'d", "'ll", "'m");
+
+  /**
+   * The word before a clitic ("you" for "you're", "she" for "she's", "mum" for "mum's"), or null:
+   * "say you" should match "say you're a neighbour" as well as "say you saw".
+   */
+  static String cliticBase(String token) {
+    int apostrophe = token.indexOf('\'');
+    return apostrophe > 0 && CLITICS.contains(token.substring(apostrophe))
+        ? token.substring(0, apostrophe) : null;
+  }
+
   private static boolean matchesAt(String[] words, String[] tokens, int at) {
     if (at + words.length > tokens.length) {
       return false;
@@ -125,7 +141,8 @@ public final class CueFeatures implements TextFeatureGenerator {
     for (int k = 0; k < words.length; k++) {
       String w = words[k];
       String t = tokens[at + k];
-      boolean ok = w.endsWith("*") ? t.startsWith(w.substring(0, w.length() - 1)) : t.equals(w);
+      boolean ok = w.endsWith("*") ? t.regionMatches(0, w, 0, w.length() - 1)
+          : t.equals(w) || w.length() < t.length() && t.startsWith(w) && w.equals(cliticBase(t));
       if (!ok) {
         return false;
       }

@@ -1,5 +1,6 @@
 package org.trollscan.text;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,17 @@ class CueFeaturesTest {
     assertTrue(f.contains("s:report_verb+authority"), f.toString());
     assertTrue(f.contains("s:call_to_action+report_verb"), f.toString());
     assertTrue(f.contains("s:authority+target_third"), f.toString());
+  }
+
+  @Test
+  void phraseWordsMatchTheirContractedForms() {
+    assertTrue(features("Say you're her neighbour").contains("cue:coaching"));
+    assertTrue(features("tell them you've seen it").contains("cue:coaching"));
+    assertFalse(features("say your piece").contains("cue:coaching"));
+    assertEquals("you", CueFeatures.cliticBase("you're"));
+    assertEquals("mum", CueFeatures.cliticBase("mum's"));
+    assertEquals(null, CueFeatures.cliticBase("don't"));
+    assertEquals(null, CueFeatures.cliticBase("'s"));
   }
 
   @Test
