@@ -19,6 +19,7 @@ public final class Main {
 
   /** Runs trollscan with the given streams and returns the exit code; never calls System.exit. */
   public static int run(String[] args, InputStream in, OutputStream out, PrintStream err) {
-    return TrollscanCommand.commandLine(in, out, err).execute(args);
+    return TrollscanCommand.commandLine(in, out, err, args.length > 0 ? args[0] : null)
+        .execute(args);
   }
 }

@@ -196,9 +196,19 @@ class ScoreCommandTest {
   }
 
   @Test
-  void helpAndVersionWork() {
-    assertEquals(0, Cli.run("--help").exitCode());
+  void helpAndVersionWorkAndListEverySubcommand() {
+    Cli.Result help = Cli.run("--help");
+    assertEquals(0, help.exitCode());
+    for (String command : List.of("score", "train", "eval", "explain", "summarize", "help")) {
+      assertTrue(help.out().contains("  " + command + " "), help.out());
+    }
     assertEquals(0, Cli.run("score", "--help").exitCode());
+    Cli.Result helpTrain = Cli.run("help", "train");
+    assertEquals(0, helpTrain.exitCode());
+    assertTrue(helpTrain.out().contains("--l2"), helpTrain.out());
+    Cli.Result typo = Cli.run("scroe", "x.csv");
+    assertEquals(2, typo.exitCode());
+    assertTrue(typo.err().contains("score"), typo.err());
     Cli.Result v = Cli.run("--version");
     assertTrue(v.out().startsWith("trollscan "), v.out());
     assertTrue(v.out().contains("default model"), v.out());
