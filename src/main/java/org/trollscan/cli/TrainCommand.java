@@ -92,6 +92,11 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--no-cues", description = "Turn the lexicon cue features off (for ablation).")
   boolean noCues;
 
+  @Option(names = "--no-scope-marks",
+      description = "Do not mark words in the scope of a negation or inside quotes as features "
+          + "of their own (for ablation).")
+  boolean noMarkNegatedAndQuoted;
+
   @Override
   public Integer call() {
     int charMin = 0;
@@ -104,7 +109,8 @@ final class TrainCommand implements Callable<Integer> {
       charMin = Integer.parseInt(parts[0].strip());
       charMax = Integer.parseInt(parts[1].strip());
     }
-    FeatureSettings features = new FeatureSettings(tokenizer, wordNgrams, charMin, charMax, !noCues);
+    FeatureSettings features = new FeatureSettings(tokenizer, wordNgrams, charMin, charMax, !noCues,
+        !noMarkNegatedAndQuoted);
     TrainingSettings settings = new TrainingSettings(algorithm, iterations, cutoff, l1, l2, folds,
         seed, targetPrecision, threads);
     String version = modelVersion != null ? modelVersion : LocalDate.now().toString();

@@ -12,10 +12,16 @@ import opennlp.tools.util.Span;
  * @param sentence each token's sentence number, so cues can be paired within a sentence
  * @param quoted whether each token stands between a pair of double quotes: reported speech, as
  *     in 'someone wrote "ring social services on her", which is vile'
+ * @param negated whether each token is in the scope of a negation ({@link NegationScope})
  */
 public record AnalyzedText(
     String original, MappedText normalized, String[] tokens, Span[] spans, int[] sentence,
-    boolean[] quoted) {
+    boolean[] quoted, boolean[] negated) {
+
+  /** Whether token {@code i} is something the writer does not assert: negated or quoted. */
+  public boolean unasserted(int i) {
+    return negated[i] || quoted[i];
+  }
 
   /** The part of the original post that tokens {@code from} to {@code to} (exclusive) came from. */
   public String originalPhrase(int from, int to) {

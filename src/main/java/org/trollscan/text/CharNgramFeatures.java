@@ -7,13 +7,20 @@ package org.trollscan.text;
  */
 public final class CharNgramFeatures implements TextFeatureGenerator {
   private static final long PREFIX = FeatureHash.extend(FeatureHash.START, "c:");
+  private static final long NEGATED_PREFIX = FeatureHash.extend(FeatureHash.START, "c~:");
 
   private final int minN;
   private final int maxN;
+  private final boolean markUnasserted;
 
-  public CharNgramFeatures(int minN, int maxN) {
+  /**
+   * With {@code markUnasserted}, n-grams of a word in a negation's scope or inside quotes are
+   * "c~:<rep" (see {@link WordNgramFeatures}).
+   */
+  public CharNgramFeatures(int minN, int maxN, boolean markUnasserted) {
     this.minN = minN;
     this.maxN = maxN;
+    this.markUnasserted = markUnasserted;
   }
 
   @Override
@@ -31,9 +38,10 @@ public final class CharNgramFeatures implements TextFeatureGenerator {
         continue;
       }
       int padded = token.length() + 2;
+      String prefix = markUnasserted && text.unasserted(i) ? "c~:" : "c:";
       for (int s = 0; s < padded; s++) {
         gram.setLength(0);
-        gram.append("c:");
+        gram.append(prefix);
         for (int n = 1; n <= maxN && s + n <= padded; n++) {
           gram.append(paddedChar(token, s + n - 1));
           if (n >= minN) {
@@ -53,8 +61,9 @@ public final class CharNgramFeatures implements TextFeatureGenerator {
         continue;
       }
       int padded = token.length() + 2;
+      long prefix = markUnasserted && text.unasserted(i) ? NEGATED_PREFIX : PREFIX;
       for (int s = 0; s < padded; s++) {
-        long h = PREFIX;
+        long h = prefix;
         for (int n = 1; n <= maxN && s + n <= padded; n++) {
           h = FeatureHash.extend(h, paddedChar(token, s + n - 1));
           if (n >= minN) {

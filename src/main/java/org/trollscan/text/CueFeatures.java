@@ -49,6 +49,10 @@ public final class CueFeatures implements TextFeatureGenerator {
   private final int[][] pairIds = new int[PAIRS.length][2];
   private final int negationId;
   private final long negatable;
+  /** Hostile cues that mean little without a target: profanity. */
+  private final long aimless;
+  /** For each hostile cue id, its "without a target" feature name ("cue:profanity+no_target"). */
+  private final String[] unaimed;
   /** {@link #ABSENCE}: for each absence feature, the cues whose presence rules it out. */
   private final long[] absenceMasks = new long[ABSENCE.length];
 
@@ -76,6 +80,11 @@ public final class CueFeatures implements TextFeatureGenerator {
     negatable = mask(NEGATABLE);
     for (int a = 0; a < ABSENCE.length; a++) {
       absenceMasks[a] = mask(List.of(ABSENCE[a]).subList(1, ABSENCE[a].length));
+    }
+    aimless = mask(List.of("profanity"));
+    unaimed = new String[cueNames.size()];
+    for (int id = 0; id < cueNames.size(); id++) {
+      unaimed[id] = "cue:" + cueNames.get(id) + "+no_target";
     }
   }
 
@@ -239,6 +248,15 @@ public final class CueFeatures implements TextFeatureGenerator {
       for (int a = 0; a < ABSENCE.length; a++) {
         if ((present & absenceMasks[a]) == 0) {
           sink.add(names.cue(ABSENCE[a][0]), 0, 0);
+        }
+      }
+      if ((present & absenceMasks[0]) == 0) {
+        // Hostility with nobody to aim at ("this weather is shit") is not harassment; a cue of
+        // its own lets the model learn that apart from the words, which tweets pair with abuse.
+        for (CueMatch m : counted) {
+          if ((aimless & 1L << m.cueId()) != 0) {
+            sink.add(unaimed[m.cueId()], m.from(), m.to());
+          }
         }
       }
     }

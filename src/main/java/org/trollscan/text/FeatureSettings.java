@@ -9,13 +9,17 @@ package org.trollscan.text;
  * @param charNgramMin shortest character n-gram
  * @param charNgramMax longest character n-gram, 0 to turn character features off
  * @param cues whether lexicon cue features are on
+ * @param markNegatedAndQuoted whether words and character n-grams the writer does not assert, in
+ *     the scope of a negation or inside double quotes, are features of their own ("w:~report");
+ *     false in bundles written before it existed
  */
 public record FeatureSettings(
-    String tokenizer, int wordNgramMax, int charNgramMin, int charNgramMax, boolean cues) {
+    String tokenizer, int wordNgramMax, int charNgramMin, int charNgramMax, boolean cues,
+    boolean markNegatedAndQuoted) {
 
   /** The settings of the shipped model, chosen by the ablation in models/README.md. */
   public static FeatureSettings defaults() {
-    return new FeatureSettings("forum", 1, 3, 4, true);
+    return new FeatureSettings("forum", 1, 3, 4, true, true);
   }
 
   public FeatureSettings {

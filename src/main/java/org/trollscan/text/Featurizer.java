@@ -26,10 +26,11 @@ public final class Featurizer {
     this.settings = settings;
     this.analyzer = TextAnalyzer.forTokenizer(settings.tokenizer());
     if (settings.wordNgramMax() > 0) {
-      generators.add(new WordNgramFeatures(settings.wordNgramMax()));
+      generators.add(new WordNgramFeatures(settings.wordNgramMax(), settings.markNegatedAndQuoted()));
     }
     if (settings.charNgramMax() > 0) {
-      generators.add(new CharNgramFeatures(settings.charNgramMin(), settings.charNgramMax()));
+      generators.add(new CharNgramFeatures(settings.charNgramMin(), settings.charNgramMax(),
+          settings.markNegatedAndQuoted()));
     }
     if (settings.cues()) {
       generators.add(new CueFeatures(Lexicons.standard()));

@@ -5,6 +5,8 @@ import opennlp.tools.util.Span;
 
 /** Normalises and tokenizes a post: the text-processing stage in front of feature generation. */
 public final class TextAnalyzer {
+  static final NegationScope NEGATION = new NegationScope(Lexicons.standard());
+
   private final Normalizer normalizer;
   private final Tokenizer tokenizer;
 
@@ -38,7 +40,8 @@ public final class TextAnalyzer {
         current++;
       }
     }
-    return new AnalyzedText(original, normalized, tokens, spans, sentence, quoted(tokens));
+    return new AnalyzedText(original, normalized, tokens, spans, sentence, quoted(tokens),
+        NEGATION.mark(tokens, sentence));
   }
 
   /** Marks tokens between pairs of double-quote tokens; an unpaired quote marks nothing. */

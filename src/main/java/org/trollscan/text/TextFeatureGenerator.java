@@ -42,7 +42,8 @@ public interface TextFeatureGenerator extends FeatureGenerator {
     String text = joined.toString();
     AnalyzedText analyzed =
         new AnalyzedText(text, MappedText.of(text), tokens, spans,
-        new int[tokens.length], TextAnalyzer.quoted(tokens));
+        new int[tokens.length], TextAnalyzer.quoted(tokens),
+        TextAnalyzer.NEGATION.mark(tokens, new int[tokens.length]));
     List<String> out = new ArrayList<>();
     generate(analyzed, (feature, from, to) -> out.add(feature.toString()));
     return out;

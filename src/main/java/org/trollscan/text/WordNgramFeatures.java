@@ -7,9 +7,16 @@ package org.trollscan.text;
  */
 public final class WordNgramFeatures implements TextFeatureGenerator {
   private final int maxN;
+  private final boolean markUnasserted;
 
-  public WordNgramFeatures(int maxN) {
+  /**
+   * With {@code markUnasserted}, an n-gram starting in a negation's scope or inside quotes is
+   * "w:~report": "nobody should report her" and 'someone wrote "report her"' do not count as
+   * saying "report her".
+   */
+  public WordNgramFeatures(int maxN, boolean markUnasserted) {
     this.maxN = maxN;
+    this.markUnasserted = markUnasserted;
   }
 
   @Override
@@ -26,7 +33,7 @@ public final class WordNgramFeatures implements TextFeatureGenerator {
         continue;
       }
       gram.setLength(0);
-      gram.append("w:");
+      gram.append(markUnasserted && text.unasserted(i) ? "w:~" : "w:");
       for (int n = 1; n <= maxN && i + n <= t.length; n++) {
         String next = t[i + n - 1];
         if (n > 1 && skipped(next)) {

@@ -44,7 +44,7 @@ class FeaturizerTest {
 
   @Test
   void settingsTurnFamiliesOff() {
-    Featurizer wordsOnly = new Featurizer(new FeatureSettings("forum", 1, 0, 0, false));
+    Featurizer wordsOnly = new Featurizer(new FeatureSettings("forum", 1, 0, 0, false, false));
     FeatureVector fv = wordsOnly.featurize("ring her");
     assertTrue(Arrays.stream(fv.names()).allMatch(n -> n.equals("bias") || n.startsWith("w:")));
   }

@@ -1,0 +1,51 @@
+package org.trollscan.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NegationScopeTest {
+  private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum");
+
+  private String scoped(String post) {
+    AnalyzedText t = analyzer.analyze(post);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < t.tokens().length; i++) {
+      if (t.negated()[i]) {
+        out.add(t.tokens()[i]);
+      }
+    }
+    return String.join(" ", out);
+  }
+
+  @Test
+  void scopeRunsFromTheNegationToThePunctuationMark() {
+    assertEquals("should report her", scoped("Nobody should report her, she's done nothing"));
+    assertEquals("ring the council", scoped("please don't ring the council. Ring me instead"));
+  }
+
+  @Test
+  void scopeStopsAtButTheSentenceEndAndSixTokens() {
+    assertEquals("report her", scoped("don't report her but do tell the mods"));
+    assertEquals("should ring social services on her", scoped(
+        "no one should ring social services on her over a video of a bath"));
+    assertEquals("", scoped("Ring social services on her"));
+  }
+
+  @Test
+  void wordsTheWriterDoesNotAssertAreFeaturesOfTheirOwn() {
+    Featurizer f = new Featurizer(FeatureSettings.defaults());
+    List<String> negated = List.of(f.featurize("nobody should report her").names());
+    assertTrue(negated.contains("w:~report"), negated.toString());
+    assertFalse(negated.contains("w:report"), negated.toString());
+    assertTrue(negated.contains("c~:<rep"), negated.toString());
+    List<String> quoted = List.of(f.featurize("someone wrote \"report her\" which is vile").names());
+    assertTrue(quoted.contains("w:~report"), quoted.toString());
+    List<String> said = List.of(f.featurize("someone report her").names());
+    assertTrue(said.contains("w:report") && said.contains("c:<rep"), said.toString());
+  }
+}
