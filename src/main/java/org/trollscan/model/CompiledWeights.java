@@ -10,29 +10,33 @@ import org.trollscan.text.FeatureHash;
  * The trained OpenNLP models of a bundle compiled for scoring. For each predicate (identified by
  * its {@link FeatureHash}) and each label it holds the positive-outcome weight minus the
  * negative-outcome weight: a two-outcome maxent model's probability is exactly the logistic of
- * the value-weighted sum of these differences. All labels share one open-addressing table in
- * one primitive array, key and weights side by side, so a feature costs one probe (usually one
- * cache line) for every label, with no String compared. The
- * OpenNLP models stay the source of truth (a test holds the two to 1e-9). Immutable.
+ * the value-weighted sum of these differences. All labels share one open-addressing table: the
+ * keys in one primitive array, probed without touching the weights (about 1 MB for the shipped
+ * model, so probes mostly hit the cache), and each slot's label weights side by side in another,
+ * with no String compared. The OpenNLP models stay the source of truth (a test holds the two to
+ * 1e-9). Immutable.
  */
 public final class CompiledWeights {
   private static final long EMPTY = 0L;
 
   private final int labels;
-  private final int stride;
-  /** Slot i holds its key at [i * stride] and label l's weight bits at [i * stride + 1 + l]. */
-  private final long[] table;
+  /** Slot i holds a feature's key, or EMPTY. */
+  private final long[] keys;
+  /** Label l's weight for the feature in slot i is at [i * labels + l]. */
+  private final double[] weights;
   private final int mask;
 
   CompiledWeights(List<AbstractModel> models) {
     this.labels = models.size();
-    this.stride = labels + 1;
     int predicates = 0;
     for (AbstractModel m : models) {
       predicates += predicateMap(m).size();
     }
-    int capacity = Integer.highestOneBit(Math.max(4, predicates * 2 - 1)) << 1;
-    table = new long[capacity * stride];
+    // The smallest power of two over 1.5 times the predicates: at most two-thirds full even if
+    // no two models shared a predicate (they share most), and small enough to stay in cache.
+    int capacity = Integer.highestOneBit(Math.max(4, predicates + predicates / 2 - 1)) << 1;
+    keys = new long[capacity];
+    weights = new double[capacity * labels];
     mask = capacity - 1;
     for (int l = 0; l < labels; l++) {
       AbstractModel m = models.get(l);
@@ -45,7 +49,7 @@ public final class CompiledWeights {
         for (int i = 0; i < outcomes.length; i++) {
           w += outcomes[i] == pos ? parameters[i] : outcomes[i] == neg ? -parameters[i] : 0;
         }
-        table[slotFor(key(FeatureHash.of(e.getKey()))) * stride + 1 + l] = Double.doubleToRawLongBits(w);
+        weights[slotFor(key(FeatureHash.of(e.getKey()))) * labels + l] = w;
       }
     }
   }
@@ -62,10 +66,10 @@ public final class CompiledWeights {
 
   private int slotFor(long key) {
     int slot = (int) key & mask;
-    while (table[slot * stride] != EMPTY && table[slot * stride] != key) {
+    while (keys[slot] != EMPTY && keys[slot] != key) {
       slot = (slot + 1) & mask;
     }
-    table[slot * stride] = key;
+    keys[slot] = key;
     return slot;
   }
 
@@ -73,7 +77,7 @@ public final class CompiledWeights {
   public int find(long hash) {
     long key = key(hash);
     for (int slot = (int) key & mask; ; slot = (slot + 1) & mask) {
-      long k = table[slot * stride];
+      long k = keys[slot];
       if (k == key) {
         return slot;
       }
@@ -85,7 +89,7 @@ public final class CompiledWeights {
 
   /** The weight of the feature in {@code slot} for label number {@code label}. */
   public double weight(int slot, int label) {
-    return slot < 0 ? 0.0 : Double.longBitsToDouble(table[slot * stride + 1 + label]);
+    return slot < 0 ? 0.0 : weights[slot * labels + label];
   }
 
   public int labels() {

@@ -59,11 +59,17 @@ public final class ForumTokenizer implements Tokenizer {
   }
 
   private static boolean isWordChar(int cp) {
+    if (cp < 128) { // most text: no Unicode tables needed
+      return cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9' || cp >= 'A' && cp <= 'Z';
+    }
     return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK;
   }
 
   /** Variation selectors, zero-width joiners and skin-tone modifiers carry no meaning here. */
   private static boolean ignorable(int cp) {
+    if (cp >= 32 && cp < 127) {
+      return false;
+    }
     return cp == 0x200d || cp == 0x200b || cp == 0xfeff || (cp >= 0xfe00 && cp <= 0xfe0f)
         || (cp >= 0x1f3fb && cp <= 0x1f3ff) || Character.getType(cp) == Character.CONTROL
         || Character.getType(cp) == Character.FORMAT;

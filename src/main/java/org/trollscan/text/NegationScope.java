@@ -1,6 +1,9 @@
 package org.trollscan.text;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds the tokens a negation scopes over: from the end of a negation phrase of the lexicon
@@ -13,10 +16,13 @@ import java.util.List;
 final class NegationScope {
   static final int MAX_TOKENS = 6;
 
-  private final List<String[]> phrases;
+  /** Negation phrases by their first word. */
+  private final Map<String, List<String[]>> phrasesByFirstWord = new HashMap<>();
 
   NegationScope(Lexicons lexicons) {
-    this.phrases = lexicons.phrasesByCue().getOrDefault("negation", List.of());
+    for (String[] phrase : lexicons.phrasesByCue().getOrDefault("negation", List.of())) {
+      phrasesByFirstWord.computeIfAbsent(phrase[0], k -> new ArrayList<>()).add(phrase);
+    }
   }
 
   boolean[] mark(String[] tokens, int[] sentence) {
@@ -38,6 +44,10 @@ final class NegationScope {
 
   /** The token after the negation phrase starting at {@code at}, or -1 when none starts there. */
   private int matchEnd(String[] tokens, int at) {
+    List<String[]> phrases = phrasesByFirstWord.get(tokens[at]);
+    if (phrases == null) {
+      return -1;
+    }
     for (String[] phrase : phrases) {
       if (at + phrase.length > tokens.length) {
         continue;
