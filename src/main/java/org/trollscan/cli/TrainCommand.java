@@ -93,8 +93,8 @@ final class TrainCommand implements Callable<Integer> {
   boolean noCues;
 
   @Option(names = "--no-scope-marks",
-      description = "Do not mark words in the scope of a negation or inside quotes as features "
-          + "of their own (for ablation).")
+      description = "Do not mark words in the scope of a negation, inside quotes or in a "
+          + "condemned report as features of their own (for ablation).")
   boolean noMarkNegatedAndQuoted;
 
   @Override

@@ -13,14 +13,19 @@ import opennlp.tools.util.Span;
  * @param quoted whether each token stands between a pair of double quotes: reported speech, as
  *     in 'someone wrote "ring social services on her", which is vile'
  * @param negated whether each token is in the scope of a negation ({@link NegationScope})
+ * @param condemned whether each token describes a report the writer condemns
+ *     ({@link CondemnedActScope})
  */
 public record AnalyzedText(
     String original, MappedText normalized, String[] tokens, Span[] spans, int[] sentence,
-    boolean[] quoted, boolean[] negated) {
+    boolean[] quoted, boolean[] negated, boolean[] condemned) {
 
-  /** Whether token {@code i} is something the writer does not assert: negated or quoted. */
+  /**
+   * Whether token {@code i} is something the writer does not assert: negated, quoted, or a
+   * report the writer condemns.
+   */
   public boolean unasserted(int i) {
-    return negated[i] || quoted[i];
+    return negated[i] || quoted[i] || condemned[i];
   }
 
   /** The part of the original post that tokens {@code from} to {@code to} (exclusive) came from. */

@@ -10,7 +10,8 @@ package org.trollscan.text;
  * @param charNgramMax longest character n-gram, 0 to turn character features off
  * @param cues whether lexicon cue features are on
  * @param markNegatedAndQuoted whether words and character n-grams the writer does not assert, in
- *     the scope of a negation or inside double quotes, are features of their own ("w:~report");
+ *     the scope of a negation, inside double quotes or describing a report the writer condemns,
+ *     are features of their own ("w:~report");
  *     false in bundles written before it existed
  */
 public record FeatureSettings(

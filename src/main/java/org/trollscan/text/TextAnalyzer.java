@@ -6,6 +6,8 @@ import opennlp.tools.util.Span;
 /** Normalises and tokenizes a post: the text-processing stage in front of feature generation. */
 public final class TextAnalyzer {
   static final NegationScope NEGATION = new NegationScope(Lexicons.standard());
+  static final CondemnedActScope CONDEMNED =
+      new CondemnedActScope(Lexicons.standard(), new CueFeatures(Lexicons.standard()));
 
   private final Normalizer normalizer;
   private final Tokenizer tokenizer;
@@ -41,7 +43,7 @@ public final class TextAnalyzer {
       }
     }
     return new AnalyzedText(original, normalized, tokens, spans, sentence, quoted(tokens),
-        NEGATION.mark(tokens, sentence));
+        NEGATION.mark(tokens, sentence), CONDEMNED.mark(tokens, sentence));
   }
 
   /** Marks tokens between pairs of double-quote tokens; an unpaired quote marks nothing. */

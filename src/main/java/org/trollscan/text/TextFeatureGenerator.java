@@ -43,7 +43,8 @@ public interface TextFeatureGenerator extends FeatureGenerator {
     AnalyzedText analyzed =
         new AnalyzedText(text, MappedText.of(text), tokens, spans,
         new int[tokens.length], TextAnalyzer.quoted(tokens),
-        TextAnalyzer.NEGATION.mark(tokens, new int[tokens.length]));
+        TextAnalyzer.NEGATION.mark(tokens, new int[tokens.length]),
+        TextAnalyzer.CONDEMNED.mark(tokens, new int[tokens.length]));
     List<String> out = new ArrayList<>();
     generate(analyzed, (feature, from, to) -> out.add(feature.toString()));
     return out;

@@ -48,4 +48,25 @@ class NegationScopeTest {
     List<String> said = List.of(f.featurize("someone report her").names());
     assertTrue(said.contains("w:report") && said.contains("c:<rep"), said.toString());
   }
+
+  private String condemned(String post) {
+    AnalyzedText t = analyzer.analyze(post);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < t.tokens().length; i++) {
+      if (t.condemned()[i]) {
+        out.add(t.tokens()[i]);
+      }
+    }
+    return String.join(" ", out);
+  }
+
+  @Test
+  void aReportTheWriterCondemnsIsMarkedButAnInsultIsNot() {
+    assertEquals("whoever keeps reporting her to the council",
+        condemned("Whoever keeps reporting her to the council should be ashamed of themselves"));
+    assertEquals("ringing social services on a mum over a video",
+        condemned("Honestly, ringing social services on a mum over a video is vile"));
+    assertEquals("", condemned("She is vile, ring social services on her"));
+    assertEquals("", condemned("Ring social services on her, she is vile"));
+  }
 }
