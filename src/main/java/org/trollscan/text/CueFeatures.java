@@ -188,15 +188,23 @@ public final class CueFeatures implements TextFeatureGenerator {
     static Names of(String prefix) {
       Map<String, String> cue = new HashMap<>();
       Map<String, String> negated = new HashMap<>();
+      for (String name : Lexicons.standard().phrasesByCue().keySet()) {
+        cue.put(name, prefix + "cue:" + name);
+        negated.put(name, prefix + "neg:" + name);
+      }
+      for (String[] absence : ABSENCE) {
+        cue.put(absence[0], prefix + "cue:" + absence[0]);
+      }
       String[] inPost = new String[PAIRS.length];
       String[] inSentence = new String[PAIRS.length];
       for (int p = 0; p < PAIRS.length; p++) {
         inPost[p] = prefix + "d:" + PAIRS[p][0] + "+" + PAIRS[p][1];
         inSentence[p] = prefix + "s:" + PAIRS[p][0] + "+" + PAIRS[p][1];
       }
-      return new Names(prefix, cue, negated, inPost, inSentence);
+      return new Names(prefix, Map.copyOf(cue), Map.copyOf(negated), inPost, inSentence);
     }
 
+    /** "cue:authority" (or "qcue:authority"); built here for a cue another lexicon adds. */
     String cue(String name) {
       String n = cue.get(name);
       return n != null ? n : prefix + "cue:" + name;
@@ -210,18 +218,6 @@ public final class CueFeatures implements TextFeatureGenerator {
 
   private static final Names SPOKEN = Names.of("");
   private static final Names QUOTED = Names.of("q");
-
-  static {
-    for (Names names : List.of(SPOKEN, QUOTED)) {
-      for (String cue : Lexicons.standard().phrasesByCue().keySet()) {
-        names.cue().put(cue, names.prefix() + "cue:" + cue);
-        names.negated().put(cue, names.prefix() + "neg:" + cue);
-      }
-      for (String[] absence : ABSENCE) {
-        names.cue().put(absence[0], names.prefix() + "cue:" + absence[0]);
-      }
-    }
-  }
 
   private void emit(List<CueMatch> matches, Names names, int[] sentence, FeatureSink sink) {
     List<CueMatch> negations = new ArrayList<>();
