@@ -107,12 +107,15 @@ public final class CueFeatures implements TextFeatureGenerator {
   /** Every cue phrase in the post, in token order. */
   public List<CueMatch> match(String[] tokens) {
     List<CueMatch> matches = new ArrayList<>();
+    String[] bases = new String[tokens.length];
+    for (int i = 0; i < tokens.length; i++) {
+      bases[i] = cliticBase(tokens[i]);
+    }
     for (int i = 0; i < tokens.length; i++) {
       String first = tokens[i];
-      String base = cliticBase(first);
-      for (String key : base == null ? List.of(first) : List.of(first, base)) {
+      for (String key : bases[i] == null ? List.of(first) : List.of(first, bases[i])) {
         for (Entry e : byFirstWord.getOrDefault(key, List.of())) {
-          if (matchesAt(e.words(), tokens, i)) {
+          if (matchesAt(e.words(), tokens, bases, i)) {
             matches.add(new CueMatch(e.cue(), e.cueId(), i, i + e.words().length));
           }
         }
@@ -130,6 +133,7 @@ public final class CueFeatures implements TextFeatureGenerator {
     return matches;
   }
 
+
   private static final java.util.Set<String> CLITICS =
       java.util.Set.of("'s", "'re", "'ve", "'d", "'ll", "'m");
 
@@ -143,7 +147,8 @@ public final class CueFeatures implements TextFeatureGenerator {
         ? token.substring(0, apostrophe) : null;
   }
 
-  private static boolean matchesAt(String[] words, String[] tokens, int at) {
+  /** Whether the phrase's words match the tokens from {@code at}; {@code bases} are their clitic bases. */
+  private static boolean matchesAt(String[] words, String[] tokens, String[] bases, int at) {
     if (at + words.length > tokens.length) {
       return false;
     }
@@ -151,13 +156,14 @@ public final class CueFeatures implements TextFeatureGenerator {
       String w = words[k];
       String t = tokens[at + k];
       boolean ok = w.endsWith("*") ? t.regionMatches(0, w, 0, w.length() - 1)
-          : t.equals(w) || w.length() < t.length() && t.startsWith(w) && w.equals(cliticBase(t));
+          : t.equals(w) || w.equals(bases[at + k]);
       if (!ok) {
         return false;
       }
     }
     return true;
   }
+
 
   @Override
   public void generate(AnalyzedText text, FeatureSink sink) {
