@@ -6,20 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class NegationScopeTest {
   private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum");
 
-  private String scoped(String post) {
+  /** The tokens of a post that the given marks are set on, space-separated. */
+  private String marked(String post, Function<AnalyzedText, boolean[]> marks) {
     AnalyzedText t = analyzer.analyze(post);
     List<String> out = new ArrayList<>();
     for (int i = 0; i < t.tokens().length; i++) {
-      if (t.negated()[i]) {
+      if (marks.apply(t)[i]) {
         out.add(t.tokens()[i]);
       }
     }
     return String.join(" ", out);
+  }
+
+  private String scoped(String post) {
+    return marked(post, AnalyzedText::negated);
+  }
+
+  private String condemned(String post) {
+    return marked(post, AnalyzedText::condemned);
   }
 
   @Test
@@ -47,17 +57,6 @@ class NegationScopeTest {
     assertTrue(quoted.contains("w:~report"), quoted.toString());
     List<String> said = List.of(f.featurize("someone report her").names());
     assertTrue(said.contains("w:report") && said.contains("c:<rep"), said.toString());
-  }
-
-  private String condemned(String post) {
-    AnalyzedText t = analyzer.analyze(post);
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < t.tokens().length; i++) {
-      if (t.condemned()[i]) {
-        out.add(t.tokens()[i]);
-      }
-    }
-    return String.join(" ", out);
   }
 
   @Test
