@@ -29,7 +29,7 @@ public final class TargetExtractor {
   private static final Set<String> TITLE_CUES = Set.of("target_handle", "target_family");
 
   private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum");
-  private final CueFeatures cues = new CueFeatures(Lexicons.standard());
+  private final CueFeatures cues = CueFeatures.standard();
   private final Set<String> notPeople = new java.util.HashSet<>();
   private final ThreadLocal<POSTaggerME> tagger = ThreadLocal.withInitial(() -> new POSTaggerME(POS_MODEL.get()));
 

@@ -56,6 +56,15 @@ public final class CueFeatures implements TextFeatureGenerator {
   /** {@link #ABSENCE}: for each absence feature, the cues whose presence rules it out. */
   private final long[] absenceMasks = new long[ABSENCE.length];
 
+  private static final class Standard {
+    static final CueFeatures INSTANCE = new CueFeatures(Lexicons.standard());
+  }
+
+  /** The cues of the shipped lexicons, indexed once and shared (the instance is immutable). */
+  public static CueFeatures standard() {
+    return Standard.INSTANCE;
+  }
+
   public CueFeatures(Lexicons lexicons) {
     cueNames = List.copyOf(lexicons.phrasesByCue().keySet());
     if (cueNames.size() > Long.SIZE) {

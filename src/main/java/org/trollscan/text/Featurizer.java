@@ -33,7 +33,7 @@ public final class Featurizer {
           settings.markNegatedAndQuoted()));
     }
     if (settings.cues()) {
-      generators.add(new CueFeatures(Lexicons.standard()));
+      generators.add(CueFeatures.standard());
     }
   }
 

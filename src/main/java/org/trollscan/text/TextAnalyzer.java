@@ -7,7 +7,7 @@ import opennlp.tools.util.Span;
 public final class TextAnalyzer {
   static final NegationScope NEGATION = new NegationScope(Lexicons.standard());
   static final CondemnedActScope CONDEMNED =
-      new CondemnedActScope(Lexicons.standard(), new CueFeatures(Lexicons.standard()));
+      new CondemnedActScope(Lexicons.standard(), CueFeatures.standard());
 
   private final Normalizer normalizer;
   private final Tokenizer tokenizer;
