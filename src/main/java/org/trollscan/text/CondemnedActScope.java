@@ -1,9 +1,6 @@
 package org.trollscan.text;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds an act of reporting that the writer condemns: the clause before a condemnation
@@ -14,13 +11,12 @@ import java.util.Map;
  * predicate are the target of an insult, not a condemned act.
  */
 final class CondemnedActScope {
-  private final Map<String, List<String[]>> condemnationsByFirstWord = new HashMap<>();
+  private final PhraseIndex condemnations;
   private final CueFeatures cues;
 
   CondemnedActScope(Lexicons lexicons, CueFeatures cues) {
-    for (String[] phrase : lexicons.phrasesByCue().getOrDefault("condemnation2", List.of())) {
-      condemnationsByFirstWord.computeIfAbsent(phrase[0], k -> new ArrayList<>()).add(phrase);
-    }
+    this.condemnations =
+        new PhraseIndex(lexicons.phrasesByCue().getOrDefault("condemnation2", List.of()));
     this.cues = cues;
   }
 
@@ -29,7 +25,7 @@ final class CondemnedActScope {
     List<CueFeatures.CueMatch> matches = null;
     int previousEnd = 0;
     for (int c = 0; c < tokens.length; c++) {
-      int length = condemnationAt(tokens, c);
+      int length = condemnations.longestAt(tokens, c);
       if (length == 0) {
         continue;
       }
@@ -55,25 +51,6 @@ final class CondemnedActScope {
       c = previousEnd - 1;
     }
     return condemned;
-  }
-
-  /** The length of the longest condemnation phrase starting at {@code at}, or 0. */
-  private int condemnationAt(String[] tokens, int at) {
-    List<String[]> phrases = condemnationsByFirstWord.get(tokens[at]);
-    int longest = 0;
-    if (phrases == null) {
-      return longest;
-    }
-    for (String[] phrase : phrases) {
-      boolean match = at + phrase.length <= tokens.length;
-      for (int k = 0; k < phrase.length && match; k++) {
-        match = tokens[at + k].equals(phrase[k]);
-      }
-      if (match) {
-        longest = Math.max(longest, phrase.length);
-      }
-    }
-    return longest;
   }
 
   private static boolean endsClause(String token) {

@@ -1,9 +1,6 @@
 package org.trollscan.text;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds the tokens a negation scopes over: from the end of a negation phrase of the lexicon
@@ -16,22 +13,20 @@ import java.util.Map;
 final class NegationScope {
   static final int MAX_TOKENS = 6;
 
-  /** Negation phrases by their first word. */
-  private final Map<String, List<String[]>> phrasesByFirstWord = new HashMap<>();
+  private final PhraseIndex negations;
 
   NegationScope(Lexicons lexicons) {
-    for (String[] phrase : lexicons.phrasesByCue().getOrDefault("negation", List.of())) {
-      phrasesByFirstWord.computeIfAbsent(phrase[0], k -> new ArrayList<>()).add(phrase);
-    }
+    this.negations = new PhraseIndex(lexicons.phrasesByCue().getOrDefault("negation", List.of()));
   }
 
   boolean[] mark(String[] tokens, int[] sentence) {
     boolean[] negated = new boolean[tokens.length];
     for (int i = 0; i < tokens.length; i++) {
-      int end = matchEnd(tokens, i);
-      if (end < 0) {
+      int length = negations.longestAt(tokens, i);
+      if (length == 0) {
         continue;
       }
+      int end = i + length;
       for (int k = end; k < tokens.length && k < end + MAX_TOKENS; k++) {
         if (endsScope(tokens[k]) || sentence[k] != sentence[i]) {
           break;
@@ -40,27 +35,6 @@ final class NegationScope {
       }
     }
     return negated;
-  }
-
-  /** The token after the negation phrase starting at {@code at}, or -1 when none starts there. */
-  private int matchEnd(String[] tokens, int at) {
-    List<String[]> phrases = phrasesByFirstWord.get(tokens[at]);
-    if (phrases == null) {
-      return -1;
-    }
-    for (String[] phrase : phrases) {
-      if (at + phrase.length > tokens.length) {
-        continue;
-      }
-      boolean match = true;
-      for (int k = 0; k < phrase.length && match; k++) {
-        match = tokens[at + k].equals(phrase[k]);
-      }
-      if (match) {
-        return at + phrase.length;
-      }
-    }
-    return -1;
   }
 
   private static boolean endsScope(String token) {
