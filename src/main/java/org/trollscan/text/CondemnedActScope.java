@@ -1,22 +1,44 @@
 package org.trollscan.text;
 
 import java.util.List;
+import java.util.Set;
 
 /**
- * Finds an act of reporting that the writer condemns: the clause before a condemnation
- * ("is vile", "should be ashamed", "is not accountability") when that clause holds a report verb
- * or a call to action. In "ringing social services on a mum over a video is vile" the writer
- * does not urge ringing social services; marking the clause keeps its words from counting as if
- * they did. A clause without a report verb is left alone: in "she is vile" the words before the
- * predicate are the target of an insult, not a condemned act.
+ * Finds an act of reporting that the writer condemns, in three shapes:
+ * <ul>
+ *   <li>the clause before a condemnation ("is vile", "should be ashamed", "is not
+ *       accountability") when that clause holds a report verb or a call to action: in "ringing
+ *       social services on a mum over a video is vile" the writer does not urge ringing social
+ *       services;
+ *   <li>a sentence that a one-word verdict follows ("Trolls reported her to social services.
+ *       Sick."), when it describes a report (a quote is marked as such already; marking the
+ *       words around it too lost the writer's own framing, "trolls called her", in a trial);
+ *   <li>the clause after "it's [so] cruel that" and the like ("it's so cruel that someone sent
+ *       police to her house").
+ * </ul>
+ * Marking these words keeps them from counting as if the writer made the call. A clause
+ * without a report verb is left alone: in "she is vile" the words before the predicate are the
+ * target of an insult, not a condemned act. A call to action, or an imperative report verb
+ * opening the sentence, is never marked by a verdict after it: in "Ring social services on her.
+ * Disgusting." the verdict is about the target, and so it is after the writer's own insult.
  */
 final class CondemnedActScope {
+  /** Words that may stand around a verdict in a verdict-only sentence: "so sick", "vile stuff". */
+  private static final Set<String> VERDICT_FILLERS = Set.of("so", "just", "absolutely", "truly",
+      "utterly", "how", "really", "genuinely", "honestly", "bloody", "fucking", "that", "this",
+      "it", "is", "was", "it's", "that's", "behaviour", "behavior", "stuff", "beyond", "words",
+      "tbh", "imo", "frankly", "quite", "pretty", "belief", "people");
+  private static final Set<String> IT_IS = Set.of("it's", "its", "it", "is", "so", "really",
+      "absolutely", "truly", "just", "honestly", "genuinely");
+
   private final PhraseIndex condemnations;
+  private final PhraseIndex verdicts;
   private final CueFeatures cues;
 
   CondemnedActScope(Lexicons lexicons, CueFeatures cues) {
     this.condemnations =
         new PhraseIndex(lexicons.phrasesByCue().getOrDefault("condemnation2", List.of()));
+    this.verdicts = new PhraseIndex(lexicons.phrasesByCue().getOrDefault("verdict", List.of()));
     this.cues = cues;
   }
 
@@ -38,19 +60,121 @@ final class CondemnedActScope {
       if (matches == null) {
         matches = cues.match(tokens);
       }
-      boolean reportInClause = false;
-      for (CueFeatures.CueMatch m : matches) {
-        reportInClause |= m.from() >= start && m.from() < c
-            && (m.cue().equals("report_verb") || m.cue().equals("call_to_action"));
-      }
-      if (reportInClause) {
+      if (holdsReport(matches, start, c)) {
         for (int k = start; k < c; k++) {
           condemned[k] = true;
         }
       }
       c = previousEnd - 1;
     }
+    markVerdicts(tokens, sentence, condemned, matches);
     return condemned;
+  }
+
+  /** The second and third shapes: a verdict-only sentence after, or "it's cruel that" before. */
+  private void markVerdicts(String[] tokens, int[] sentence, boolean[] condemned,
+      List<CueFeatures.CueMatch> matches) {
+    int start = 0;
+    int previousStart = -1;
+    while (start < tokens.length) {
+      int end = start;
+      while (end < tokens.length && sentence[end] == sentence[start]) {
+        end++;
+      }
+      int verdictAt = verdictOnly(tokens, start, end);
+      if (verdictAt >= 0 && previousStart >= 0) {
+        if (matches == null) {
+          matches = cues.match(tokens);
+        }
+        int firstWord = previousStart;
+        while (firstWord < start && !Character.isLetter(tokens[firstWord].charAt(0))) {
+          firstWord++;
+        }
+        if (describesReport(matches, previousStart, start, firstWord,
+            TextAnalyzer.quoted(tokens))) {
+          for (int k = previousStart; k < start; k++) {
+            condemned[k] = true;
+          }
+        }
+      }
+      int that = itIsVerdictThat(tokens, start, end);
+      if (that >= 0) {
+        if (matches == null) {
+          matches = cues.match(tokens);
+        }
+        if (holdsReport(matches, that + 1, end)) {
+          for (int k = that + 1; k < end; k++) {
+            condemned[k] = true;
+          }
+        }
+      }
+      previousStart = start;
+      start = end;
+    }
+  }
+
+  /** Where the verdict starts when the sentence is a verdict and fillers only, else -1. */
+  private int verdictOnly(String[] tokens, int start, int end) {
+    int verdictAt = -1;
+    int words = 0;
+    for (int k = start; k < end; k++) {
+      if (!Character.isLetter(tokens[k].charAt(0))) {
+        continue;
+      }
+      if (++words > 5) {
+        return -1;
+      }
+      int length = verdictAt < 0 ? verdicts.longestAt(tokens, k) : 0;
+      if (length > 0) {
+        verdictAt = k;
+        k += length - 1;
+      } else if (!VERDICT_FILLERS.contains(tokens[k])) {
+        return -1;
+      }
+    }
+    return verdictAt;
+  }
+
+  /** The index of "that" in "it's (so) cruel that ...", or -1. */
+  private int itIsVerdictThat(String[] tokens, int start, int end) {
+    int k = start;
+    while (k < end && (IT_IS.contains(tokens[k]) || !Character.isLetter(tokens[k].charAt(0)))) {
+      k++;
+    }
+    if (k == start || k >= end) {
+      return -1;
+    }
+    int length = verdicts.longestAt(tokens, k);
+    int that = k + length;
+    return length > 0 && that < end && tokens[that].equals("that") ? that : -1;
+  }
+
+  private static boolean describesReport(List<CueFeatures.CueMatch> matches, int from, int to,
+      int firstWord, boolean[] quoted) {
+    boolean report = false;
+    for (CueFeatures.CueMatch m : matches) {
+      if (m.from() >= from && m.from() < to) {
+        if (m.cue().equals("call_to_action")
+            || m.cue().equals("report_verb") && m.from() == firstWord) {
+          return false; // a call, then a verdict on its target
+        }
+        if ((m.cue().equals("insult") || m.cue().equals("threat")) && !quoted[m.from()]) {
+          return false; // the writer's own insult, then a verdict on its target
+        }
+        report |= m.cue().equals("report_verb") && !quoted[m.from()];
+      }
+    }
+    return report;
+  }
+
+  private static boolean holdsReport(List<CueFeatures.CueMatch> matches, int from, int to) {
+    for (CueFeatures.CueMatch m : matches) {
+      if (m.from() >= from && m.from() < to
+          && (m.cue().equals("report_verb") || m.cue().equals("call_to_action"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean endsClause(String token) {

@@ -32,6 +32,12 @@ public final class CueFeatures implements TextFeatureGenerator {
     {"condemnation2", "report_verb"}, {"condemnation2", "authority"},
   };
   private static final int NEGATION_SCOPE = 3;
+  /**
+   * Lexicon sections that only delimit a scope and are no features of their own: a one-word
+   * verdict ("Vile.") after a described report condemns it, but "vile" alone says nothing about
+   * whether the post attacks or defends someone.
+   */
+  private static final java.util.Set<String> SCOPE_ONLY = java.util.Set.of("verdict");
 
   private record Entry(String cue, int cueId, String[] words) {}
 
@@ -66,7 +72,8 @@ public final class CueFeatures implements TextFeatureGenerator {
   }
 
   public CueFeatures(Lexicons lexicons) {
-    cueNames = List.copyOf(lexicons.phrasesByCue().keySet());
+    cueNames = lexicons.phrasesByCue().keySet().stream()
+        .filter(cue -> !SCOPE_ONLY.contains(cue)).toList();
     if (cueNames.size() > Long.SIZE) {
       throw new IllegalStateException("at most 64 cues fit the presence mask: " + cueNames.size());
     }

@@ -68,4 +68,24 @@ class NegationScopeTest {
     assertEquals("", condemned("She is vile, ring social services on her"));
     assertEquals("", condemned("Ring social services on her, she is vile"));
   }
+
+  @Test
+  void aVerdictSentenceCondemnsTheReportBeforeItButLeavesAQuoteToItsOwnMark() {
+    assertEquals("trolls reported her to social services and the kids were interviewed at school .",
+        condemned("Trolls reported her to social services and the kids were interviewed at school."
+            + " Sick"));
+    assertEquals("", condemned("Under her post: \"your kids will hate you\". Cruel beyond words"));
+    assertEquals("someone sent police to her house as a prank",
+        condemned("It's so cruel that someone sent police to her house as a prank"));
+  }
+
+  @Test
+  void aVerdictAfterACallIsAboutTheTargetAndMarksNothing() {
+    assertEquals("", condemned("Ring social services on her. Disgusting."));
+    assertEquals("", condemned("Someone should report her to the council. Vile woman"));
+    assertEquals("", condemned("Everyone email her sponsors. Absolutely vile"));
+    assertEquals("", condemned("She posted her kids in the bath. Disgusting."));
+    assertEquals("", condemned("The OP is a narcissist who can't handle being told no. Pathetic"));
+    assertEquals("", condemned("It's so sad that she never replies"));
+  }
 }
