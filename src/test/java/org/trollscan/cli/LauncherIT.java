@@ -1,0 +1,71 @@
+package org.trollscan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the {@code bin/trollscan} launcher on the packaged jar (an integration test: it needs
+ * {@code mvn package} to have run). Whatever the JVM has to say must not end up in the scores
+ * a moderator pipes into a file.
+ */
+class LauncherIT {
+  private static final Path ROOT = Path.of("").toAbsolutePath();
+  private static final Path JAR = ROOT.resolve("target/trollscan-cli.jar");
+  private static final Path ARCHIVE = ROOT.resolve("target/trollscan.jsa");
+
+  @Test
+  void theLauncherScoresASampleFile() throws Exception {
+    assumeTrue(Files.isRegularFile(JAR), "no packaged jar: " + JAR);
+    List<String> out = run(ROOT.resolve("bin/trollscan"), "score", "--id-column", "post_id",
+        ROOT.resolve("samples/forum_thread.csv").toString());
+    assertEquals("id,harassment,false_report,flagged,evidence", out.get(0));
+    assertTrue(out.size() > 1, out.toString());
+  }
+
+  @Test
+  void aClassDataArchiveThatNoLongerFitsTheJarLeavesStdoutClean(@TempDir Path dir)
+      throws Exception {
+    assumeTrue(Files.isRegularFile(JAR) && Files.isRegularFile(ARCHIVE),
+        "no packaged jar and class-data archive in target/");
+    Files.createDirectories(dir.resolve("bin"));
+    Files.createDirectories(dir.resolve("target"));
+    Path launcher = Files.copy(ROOT.resolve("bin/trollscan"), dir.resolve("bin/trollscan"));
+    launcher.toFile().setExecutable(true);
+    Path jar = Files.copy(JAR, dir.resolve("target/trollscan-cli.jar"),
+        StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(ARCHIVE, dir.resolve("target/trollscan.jsa"));
+    // A rebuilt jar (or another JDK) makes the archive unusable; the JVM then warns.
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis()
+        + 60_000));
+    Path input = Files.writeString(dir.resolve("posts.txt"), "someone ring social services on her\n");
+    List<String> out = run(launcher, "score", input.toString());
+    assertEquals("id,harassment,false_report,flagged,evidence", out.get(0));
+    assertEquals(2, out.size(), out.toString());
+  }
+
+  private static List<String> run(Path launcher, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of("sh", launcher.toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command)
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .start();
+    byte[] stdout = p.getInputStream().readAllBytes();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "launcher did not finish");
+    assertEquals(0, p.exitValue(), "exit code");
+    return new String(stdout, StandardCharsets.UTF_8).lines().toList();
+  }
+}
