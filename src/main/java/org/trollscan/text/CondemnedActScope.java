@@ -42,7 +42,8 @@ final class CondemnedActScope {
     this.cues = cues;
   }
 
-  boolean[] mark(String[] tokens, int[] sentence) {
+  /** Marks condemned reports; {@code quoted} marks tokens inside quotes or quoted blocks. */
+  boolean[] mark(String[] tokens, int[] sentence, boolean[] quoted) {
     boolean[] condemned = new boolean[tokens.length];
     List<CueFeatures.CueMatch> matches = null;
     int previousEnd = 0;
@@ -67,13 +68,13 @@ final class CondemnedActScope {
       }
       c = previousEnd - 1;
     }
-    markVerdicts(tokens, sentence, condemned, matches);
+    markVerdicts(tokens, sentence, condemned, matches, quoted);
     return condemned;
   }
 
   /** The second and third shapes: a verdict-only sentence after, or "it's cruel that" before. */
   private void markVerdicts(String[] tokens, int[] sentence, boolean[] condemned,
-      List<CueFeatures.CueMatch> matches) {
+      List<CueFeatures.CueMatch> matches, boolean[] quoted) {
     int start = 0;
     int previousStart = -1;
     while (start < tokens.length) {
@@ -90,8 +91,7 @@ final class CondemnedActScope {
         while (firstWord < start && !Character.isLetter(tokens[firstWord].charAt(0))) {
           firstWord++;
         }
-        if (describesReport(matches, previousStart, start, firstWord,
-            TextAnalyzer.quoted(tokens))) {
+        if (describesReport(matches, previousStart, start, firstWord, quoted)) {
           for (int k = previousStart; k < start; k++) {
             condemned[k] = true;
           }

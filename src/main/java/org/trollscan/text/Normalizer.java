@@ -10,10 +10,14 @@ public final class Normalizer {
     this.steps = List.copyOf(steps);
   }
 
-  /** The chain every model uses: NFKC, case folding, placeholders, spacing, obfuscation, elongation. */
+  /**
+   * The chain every model uses: HTML markup, NFKC, case folding, placeholders, spacing,
+   * elongation, obfuscation.
+   */
   public static Normalizer standard() {
     return new Normalizer(
         List.of(
+            new MarkupStep(),
             new UnicodeNfkcStep(),
             new CaseFoldStep(),
             new PlaceholderStep(),

@@ -42,8 +42,53 @@ public final class TextAnalyzer {
         current++;
       }
     }
-    return new AnalyzedText(original, normalized, tokens, spans, sentence, quoted(tokens),
-        NEGATION.mark(tokens, sentence), CONDEMNED.mark(tokens, sentence));
+    boolean[] quoted = quoted(tokens);
+    markQuoteBlocks(text, spans, quoted);
+    return new AnalyzedText(original, normalized, tokens, spans, sentence, quoted,
+        NEGATION.mark(tokens, sentence), CONDEMNED.mark(tokens, sentence, quoted));
+  }
+
+  /**
+   * Marks the tokens of earlier posts that a forum post quotes as a block: lines starting with
+   * "&gt;" (Reddit, e-mail), BBCode "[quote]...[/quote]", and the "NAME said: ... Click to expand..."
+   * that XenForo forums put around a quote in scraped text. The words are someone else's.
+   */
+  static void markQuoteBlocks(String text, Span[] spans, boolean[] quoted) {
+    if (text.indexOf('>') < 0 && text.indexOf("[quote") < 0 && text.indexOf("said:") < 0) {
+      return;
+    }
+    boolean[] inBlock = new boolean[text.length() + 1];
+    int lineStart = 0;
+    while (lineStart <= text.length()) {
+      int lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) {
+        lineEnd = text.length();
+      }
+      int first = lineStart;
+      while (first < lineEnd && Character.isWhitespace(text.charAt(first))) {
+        first++;
+      }
+      if (first < lineEnd && text.charAt(first) == '>') {
+        java.util.Arrays.fill(inBlock, first, lineEnd, true);
+      }
+      lineStart = lineEnd + 1;
+    }
+    for (int open = text.indexOf("[quote"); open >= 0; open = text.indexOf("[quote", open + 1)) {
+      int close = text.indexOf("[/quote]", open);
+      int end = close < 0 ? text.length() : close + "[/quote]".length();
+      java.util.Arrays.fill(inBlock, open, end, true);
+    }
+    for (int expand = text.indexOf("click to expand"); expand >= 0;
+        expand = text.indexOf("click to expand", expand + 1)) {
+      int said = text.lastIndexOf("said:", expand);
+      if (said >= 0) {
+        int start = text.lastIndexOf('\n', said) + 1;
+        java.util.Arrays.fill(inBlock, start, expand + "click to expand".length(), true);
+      }
+    }
+    for (int i = 0; i < spans.length; i++) {
+      quoted[i] |= inBlock[spans[i].getStart()];
+    }
   }
 
   /** Marks tokens between pairs of double-quote tokens; an unpaired quote marks nothing. */

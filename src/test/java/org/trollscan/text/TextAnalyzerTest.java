@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextAnalyzerTest {
@@ -32,6 +34,39 @@ class TextAnalyzerTest {
     assertEquals("r3port h3r", t.originalPhrase(1, 3));
     int social = java.util.Arrays.asList(t.tokens()).indexOf("social");
     assertEquals("S O C I A L  S E R V I C E S", t.originalPhrase(social, social + 2));
+  }
+
+  @Test
+  void htmlInAScrapedPostIsReadAsTextAndEvidenceQuotesItAsScraped() {
+    AnalyzedText t = analyzer.analyze("nobody should report her, don&#39;t");
+    assertEquals("don't", t.tokens()[t.tokens().length - 1]);
+    assertEquals("don&#39;t", t.originalPhrase(t.tokens().length - 1, t.tokens().length));
+  }
+
+  /** The tokens a post's quote marks are set on, space-separated. */
+  private String quotedTokens(String post) {
+    AnalyzedText t = analyzer.analyze(post);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < t.tokens().length; i++) {
+      if (t.quoted()[i]) {
+        out.add(t.tokens()[i]);
+      }
+    }
+    return String.join(" ", out);
+  }
+
+  @Test
+  void quotedEarlierPostsAreMarkedAsQuotedInEveryForumFormat() {
+    assertEquals("> ring social services on her",
+        quotedTokens("> ring social services on her\nthat's vile, reported"));
+    assertEquals("> ring social services on her",
+        quotedTokens("&gt; ring social services on her\nthat's vile, reported"));
+    assertEquals("[ quote = bex ] ring the council on her [ / quote ]",
+        quotedTokens("[quote=bex]ring the council on her[/quote] absolutely not"));
+    assertEquals("bex said : ring the council on her click to expand",
+        quotedTokens("Bex said:\nring the council on her\nClick to expand...\nabsolutely not"));
+    assertEquals("ring the council", quotedTokens("she wrote \"ring the council\" which is vile"));
+    assertEquals("", quotedTokens("ring the council on her, > 50 of us should"));
   }
 
   @Test
