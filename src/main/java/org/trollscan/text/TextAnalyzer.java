@@ -43,7 +43,7 @@ public final class TextAnalyzer {
       }
     }
     boolean[] quoted = quoted(tokens);
-    markQuoteBlocks(text, spans, quoted);
+    markQuoteBlocks(text, spans, tokens, sentence, quoted);
     return new AnalyzedText(original, normalized, tokens, spans, sentence, quoted,
         NEGATION.mark(tokens, sentence), CONDEMNED.mark(tokens, sentence, quoted));
   }
@@ -51,9 +51,12 @@ public final class TextAnalyzer {
   /**
    * Marks the tokens of earlier posts that a forum post quotes as a block: lines starting with
    * "&gt;" (Reddit, e-mail), BBCode "[quote]...[/quote]", and the "NAME said: ... Click to expand..."
-   * that XenForo forums put around a quote in scraped text. The words are someone else's.
+   * that XenForo forums put around a quote in scraped text. The words are someone else's,
+   * unless the reply opens with agreement and nothing else ("This.", "Agreed!"): then the writer
+   * makes them theirs.
    */
-  static void markQuoteBlocks(String text, Span[] spans, boolean[] quoted) {
+  static void markQuoteBlocks(String text, Span[] spans, String[] tokens, int[] sentence,
+      boolean[] quoted) {
     if (text.indexOf('>') < 0 && text.indexOf("[quote") < 0 && text.indexOf("said:") < 0) {
       return;
     }
@@ -86,9 +89,62 @@ public final class TextAnalyzer {
         java.util.Arrays.fill(inBlock, start, expand + "click to expand".length(), true);
       }
     }
+    boolean[] block = new boolean[spans.length];
     for (int i = 0; i < spans.length; i++) {
-      quoted[i] |= inBlock[spans[i].getStart()];
+      block[i] = inBlock[spans[i].getStart()];
     }
+    int i = 0;
+    while (i < block.length) {
+      if (!block[i]) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < block.length && block[i]) {
+        i++;
+      }
+      if (!agreesWith(tokens, sentence, i)) {
+        for (int k = start; k < i; k++) {
+          quoted[k] = true;
+        }
+      }
+    }
+  }
+
+  /** Replies that only agree ("This.", "Agreed!", "100%"): the writer makes the quote theirs. */
+  private static final java.util.Set<String> AGREEMENT = java.util.Set.of("this", "agreed",
+      "agree", "exactly", "yes", "yep", "yup", "same", "true", "so", "facts", "100", "%", "spot",
+      "on", "well", "said", "+1", "^", "^^", "hear", "seconded", "co-sign", "cosign", "i", "totally",
+      "completely", "100%", "all", "of", "ditto", "preach", "👏", "💯", "👆", "☝", "☝️");
+
+  private static boolean isPunctuation(String token) {
+    if (AGREEMENT.contains(token)) {
+      return false;
+    }
+    for (int i = 0; i < token.length(); i++) {
+      if (Character.isLetterOrDigit(token.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the sentence at token {@code from} (after punctuation) is agreement and nothing else. */
+  private static boolean agreesWith(String[] tokens, int[] sentence, int from) {
+    while (from < tokens.length && isPunctuation(tokens[from])) {
+      from++; // the "..." of "Click to expand..."
+    }
+    int words = 0;
+    for (int k = from; k < tokens.length && sentence[k] == sentence[from]; k++) {
+      String t = tokens[k];
+      if (isPunctuation(t)) {
+        continue;
+      }
+      if (!AGREEMENT.contains(t) || ++words > 4) {
+        return false;
+      }
+    }
+    return words > 0;
   }
 
   /** Marks tokens between pairs of double-quote tokens; an unpaired quote marks nothing. */

@@ -70,6 +70,17 @@ class TextAnalyzerTest {
   }
 
   @Test
+  void aQuoteTheReplyOnlyAgreesWithCountsAsTheWritersOwnWords() {
+    assertEquals("", quotedTokens("> ring social services on her\nThis. Already done mine"));
+    assertEquals("", quotedTokens("Bex said:\nring the council on her\nClick to expand...\n"
+        + "Agreed!"));
+    assertEquals("> ring social services on her",
+        quotedTokens("> ring social services on her\nThis is vile"));
+    assertEquals("> ring social services on her",
+        quotedTokens("> ring social services on her\nAbsolutely not"));
+  }
+
+  @Test
   void udTokenizerFromMavenLoadsAndTokenizes() {
     AnalyzedText t = TextAnalyzer.forTokenizer("ud").analyze("ring social services on her");
     assertTrue(t.tokens().length >= 5);
