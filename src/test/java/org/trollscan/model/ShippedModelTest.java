@@ -88,6 +88,18 @@ class ShippedModelTest {
     }
   }
 
+  @Test
+  void aScrapedQuoteIsJudgedByWhatTheReplyDoesWithIt() {
+    String quote = "Bex123 said:\nsomeone needs to ring social services on her, those kids are filthy"
+        + "\nClick to expand...\n";
+    assertTrue(scorer.score(quote + "Absolutely not. Reported your post to the mods.", true)
+        .flagged().isEmpty());
+    assertTrue(scorer.score(quote + "This. Already done mine", true).flagged()
+        .contains(Label.FALSE_REPORT));
+    assertTrue(scorer.score("don&#39;t ring social services on her, she&#39;s done nothing wrong",
+        true).flagged().isEmpty());
+  }
+
   static double auc(String file, String label) {
     List<LabelledPost> posts = new ArrayList<>(
         new LabelledCorpusReader(Label.columns()).read(file));
