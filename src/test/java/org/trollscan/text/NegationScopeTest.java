@@ -4,32 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class NegationScopeTest {
-  private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum");
-
-  /** The tokens of a post that the given marks are set on, space-separated. */
-  private String marked(String post, Function<AnalyzedText, boolean[]> marks) {
-    AnalyzedText t = analyzer.analyze(post);
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < t.tokens().length; i++) {
-      if (marks.apply(t)[i]) {
-        out.add(t.tokens()[i]);
-      }
-    }
-    return String.join(" ", out);
-  }
-
   private String scoped(String post) {
-    return marked(post, AnalyzedText::negated);
+    return MarkedTokens.of(post, AnalyzedText::negated);
   }
 
   private String condemned(String post) {
-    return marked(post, AnalyzedText::condemned);
+    return MarkedTokens.of(post, AnalyzedText::condemned);
   }
 
   @Test

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextAnalyzerTest {
@@ -43,16 +41,8 @@ class TextAnalyzerTest {
     assertEquals("don&#39;t", t.originalPhrase(t.tokens().length - 1, t.tokens().length));
   }
 
-  /** The tokens a post's quote marks are set on, space-separated. */
-  private String quotedTokens(String post) {
-    AnalyzedText t = analyzer.analyze(post);
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < t.tokens().length; i++) {
-      if (t.quoted()[i]) {
-        out.add(t.tokens()[i]);
-      }
-    }
-    return String.join(" ", out);
+  private static String quotedTokens(String post) {
+    return MarkedTokens.of(post, AnalyzedText::quoted);
   }
 
   @Test
