@@ -3,6 +3,7 @@ package org.trollscan.cli;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import org.trollscan.model.BundleIO;
 import org.trollscan.output.OutputFile;
 
 /** Entry point: runs the command line and exits with its code. */
@@ -10,11 +11,31 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (scoresWithTheDefaultModel(args)) {
+      BundleIO.prefetchDefault();
+    }
     PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
         java.nio.charset.StandardCharsets.UTF_8);
     int code = run(args, System.in, OutputFile.stdout(), err);
     err.flush();
     System.exit(code);
+  }
+
+  /**
+   * Whether the command scores with the shipped model, so that loading it can start while the
+   * arguments are parsed. A wrong guess costs only the time of an unused load.
+   */
+  static boolean scoresWithTheDefaultModel(String[] args) {
+    if (args.length == 0 || !java.util.Set.of("score", "explain", "summarize", "eval")
+        .contains(args[0])) {
+      return false;
+    }
+    for (String a : args) {
+      if (a.equals("-m") || a.startsWith("--model") || a.startsWith("-m") && !a.startsWith("--")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Runs trollscan with the given streams and returns the exit code; never calls System.exit. */

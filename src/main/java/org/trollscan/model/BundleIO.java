@@ -1,6 +1,5 @@
 package org.trollscan.model;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayInputStream;
@@ -43,9 +42,10 @@ public final class BundleIO {
   public static final String DEFAULT_RESOURCE = "/models/trollscan-default.zip";
   private static final long MAX_ENTRY_BYTES = 256L << 20;
 
-  static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /** Writes manifests; a holder, so that loading a bundle never builds an ObjectMapper. */
+  private static final class ManifestWriter {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private BundleIO() {}
 
@@ -75,7 +75,7 @@ public final class BundleIO {
         try (OutputStream out = Files.newOutputStream(tmp);
             ZipOutputStream zip = new ZipOutputStream(out)) {
           zip.putNextEntry(new ZipEntry(MANIFEST));
-          zip.write(JSON.writeValueAsBytes(manifest));
+          zip.write(ManifestWriter.JSON.writeValueAsBytes(manifest));
           zip.closeEntry();
           for (Manifest.LabelEntry e : labels) {
             zip.putNextEntry(new ZipEntry(e.entry()));
@@ -105,8 +105,52 @@ public final class BundleIO {
     }
   }
 
-  /** Loads the default model shipped inside the trollscan jar. */
+  /** The default model, loaded once per process: it never changes while trollscan runs. */
+  private static final class DefaultModel {
+    static final java.util.concurrent.CompletableFuture<ModelBundle> LOADED =
+        new java.util.concurrent.CompletableFuture<>();
+    static final java.util.concurrent.atomic.AtomicBoolean STARTED =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    static void loadOnce() {
+      if (STARTED.compareAndSet(false, true)) {
+        try {
+          LOADED.complete(readDefault());
+        } catch (Throwable e) { // even an Error must reach the waiting thread, or it waits forever
+          LOADED.completeExceptionally(e);
+        }
+      }
+    }
+  }
+
+  /**
+   * Starts loading the default model on a background thread. A one-post run spends a third of
+   * its time parsing arguments and a third loading the model; on two cores they can overlap.
+   * {@link #loadDefault()} then waits for this load instead of starting its own.
+   */
+  public static void prefetchDefault() {
+    Thread t = new Thread(DefaultModel::loadOnce, "trollscan-model-prefetch");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** The default model shipped inside the trollscan jar (loaded on first use, then kept). */
   public static ModelBundle loadDefault() {
+    DefaultModel.loadOnce();
+    try {
+      return DefaultModel.LOADED.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
+
+  private static ModelBundle readDefault() {
     try (InputStream in = BundleIO.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
         throw new BundleException("the default model is not in this build (" + DEFAULT_RESOURCE
@@ -125,7 +169,7 @@ public final class BundleIO {
         return null;
       }
       byte[] manifest = readEntries(in, "default model").get(MANIFEST);
-      return manifest == null ? null : JSON.readValue(manifest, Manifest.class);
+      return manifest == null ? null : ManifestReader.read(manifest);
     } catch (IOException | BundleException e) {
       return null;
     }
@@ -139,7 +183,7 @@ public final class BundleIO {
     }
     Manifest manifest;
     try {
-      manifest = JSON.readValue(manifestBytes, Manifest.class);
+      manifest = ManifestReader.read(manifestBytes);
     } catch (IOException e) {
       throw new BundleException(name + ": corrupt manifest: " + e.getMessage());
     }
