@@ -66,6 +66,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "Cross-validation folds for thresholds and metrics (default: 5).")
   int folds = T.folds();
 
+  @Option(names = "--cv-repeats", paramLabel = "R",
+      description = "Run cross-validation R times with different fold assignments and choose"
+          + " thresholds on all the out-of-fold scores together (default: 3).")
+  int repeats = T.repeats();
+
   @Option(names = "--seed", paramLabel = "N", description = "Fold assignment seed (default: "
       + TrainingSettings.DEFAULT_SEED + ").")
   long seed = T.seed();
@@ -112,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
     FeatureSettings features = new FeatureSettings(tokenizer, wordNgrams, charMin, charMax, !noCues,
         !noMarkNegatedAndQuoted);
     TrainingSettings settings = new TrainingSettings(algorithm, iterations, cutoff, l1, l2, folds,
-        seed, targetPrecision, threads);
+        repeats, seed, targetPrecision, threads);
     String version = modelVersion != null ? modelVersion : LocalDate.now().toString();
     new TrainingRun(settings, features, top.stderr, java.util.Set.copyOf(tuneOn), weights)
         .run(data, version, output);

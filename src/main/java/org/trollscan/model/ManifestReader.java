@@ -68,7 +68,9 @@ final class ManifestReader {
         training == null ? null : new TrainingSettings(text(training, "algorithm"),
             number(training, "iterations").intValue(), number(training, "cutoff").intValue(),
             number(training, "l1Cost").doubleValue(), number(training, "l2Cost").doubleValue(),
-            number(training, "folds").intValue(), number(training, "seed").longValue(),
+            number(training, "folds").intValue(),
+            Math.max(1, number(training, "repeats").intValue()), // absent before 2026.11.29-5
+            number(training, "seed").longValue(),
             training.get("targetPrecision") == null ? null
                 : number(training, "targetPrecision").doubleValue(),
             number(training, "threads").intValue()),

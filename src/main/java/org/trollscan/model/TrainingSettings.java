@@ -9,6 +9,9 @@ package org.trollscan.model;
  * @param l1Cost L1 regularisation (QN only)
  * @param l2Cost L2 regularisation (QN only)
  * @param folds cross-validation folds used to choose thresholds and report metrics
+ * @param repeats how many times cross-validation runs, each with its own fold assignment
+ *     (seeds {@code seed}, {@code seed + 1}, ...); thresholds are chosen on all their
+ *     out-of-fold scores together
  * @param seed seed for fold assignment; the same data and seed give the same model
  * @param targetPrecision when set, each threshold is the lowest reaching this precision;
  *     otherwise the one maximising F1
@@ -21,6 +24,7 @@ public record TrainingSettings(
     double l1Cost,
     double l2Cost,
     int folds,
+    int repeats,
     long seed,
     Double targetPrecision,
     int threads) {
@@ -28,7 +32,7 @@ public record TrainingSettings(
   public static final long DEFAULT_SEED = 20261128L;
 
   public static TrainingSettings defaults() {
-    return new TrainingSettings("QN", 300, 2, 0.0, 0.3, 5, DEFAULT_SEED, null,
+    return new TrainingSettings("QN", 300, 2, 0.0, 0.3, 5, 3, DEFAULT_SEED, null,
         Math.max(1, Runtime.getRuntime().availableProcessors()));
   }
 
@@ -36,7 +40,8 @@ public record TrainingSettings(
     if (!algorithm.equals("QN") && !algorithm.equals("GIS")) {
       throw new IllegalArgumentException("algorithm must be QN or GIS, not " + algorithm);
     }
-    if (iterations < 1 || cutoff < 0 || l1Cost < 0 || l2Cost < 0 || folds < 2 || threads < 1) {
+    if (iterations < 1 || cutoff < 0 || l1Cost < 0 || l2Cost < 0 || folds < 2 || repeats < 1
+        || threads < 1) {
       throw new IllegalArgumentException("invalid training settings: " + this);
     }
     if (targetPrecision != null && (targetPrecision <= 0 || targetPrecision > 1)) {

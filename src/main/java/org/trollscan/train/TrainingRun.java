@@ -161,26 +161,34 @@ public final class TrainingRun {
       throw new InputException(label.column() + ": the training data has only one class ("
           + positives + " positive of " + n + "); a model needs both");
     }
-    int[] fold = assignFolds(rows, posts, gold);
-    double[] oof = new double[n];
+    // One out-of-fold score per post and repeat; fold ids run on across repeats (repeat r holds
+    // folds r*K .. r*K+K-1), so metrics are a mean over all R*K folds.
+    int repeats = settings.repeats();
+    double[][] oofByRepeat = new double[repeats][n];
+    int[][] foldByRepeat = new int[repeats][];
     MaxentTrainer trainer = new MaxentTrainer(settings);
-    for (int f = 0; f < settings.folds(); f++) {
-      List<FeatureVector> trainX = new ArrayList<>();
-      List<Boolean> trainY = new ArrayList<>();
-      for (int k = 0; k < n; k++) {
-        for (int copy = 0; fold[k] != f && copy < weight[k]; copy++) {
-          trainX.add(fvs.get(k));
-          trainY.add(golds.get(k));
+    for (int r = 0; r < repeats; r++) {
+      int[] fold = assignFolds(rows, posts, gold, settings.seed() + r);
+      foldByRepeat[r] = fold;
+      for (int f = 0; f < settings.folds(); f++) {
+        List<FeatureVector> trainX = new ArrayList<>();
+        List<Boolean> trainY = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+          for (int copy = 0; fold[k] != f && copy < weight[k]; copy++) {
+            trainX.add(fvs.get(k));
+            trainY.add(golds.get(k));
+          }
         }
-      }
-      AbstractModel m = trainer.train(trainX, trainY);
-      int pos = m.getIndex(LabelModel.POSITIVE);
-      for (int k = 0; k < n; k++) {
-        if (fold[k] == f) {
-          oof[k] = m.eval(fvs.get(k).names(), fvs.get(k).values())[pos];
+        AbstractModel m = trainer.train(trainX, trainY);
+        int pos = m.getIndex(LabelModel.POSITIVE);
+        for (int k = 0; k < n; k++) {
+          if (fold[k] == f) {
+            oofByRepeat[r][k] = m.eval(fvs.get(k).names(), fvs.get(k).values())[pos];
+          }
         }
+        log.printf("%s: fold %d/%d of repeat %d/%d done%n", label.column(), f + 1,
+            settings.folds(), r + 1, repeats);
       }
-      log.printf("%s: fold %d/%d done%n", label.column(), f + 1, settings.folds());
     }
     boolean[] tune = new boolean[n];
     int tuneRows = 0;
@@ -203,13 +211,16 @@ public final class TrainingRun {
       }
     }
     int[] tunePositions = positions(tune);
-    double[] tuneScores = new double[tunePositions.length];
-    boolean[] tuneGold = new boolean[tunePositions.length];
-    int[] tuneFolds = new int[tunePositions.length];
-    for (int j = 0; j < tunePositions.length; j++) {
-      tuneScores[j] = oof[tunePositions[j]];
-      tuneGold[j] = gold[tunePositions[j]];
-      tuneFolds[j] = fold[tunePositions[j]];
+    int t = tunePositions.length;
+    double[] tuneScores = new double[repeats * t];
+    boolean[] tuneGold = new boolean[repeats * t];
+    int[] tuneFolds = new int[repeats * t];
+    for (int r = 0; r < repeats; r++) {
+      for (int j = 0; j < t; j++) {
+        tuneScores[r * t + j] = oofByRepeat[r][tunePositions[j]];
+        tuneGold[r * t + j] = gold[tunePositions[j]];
+        tuneFolds[r * t + j] = r * settings.folds() + foldByRepeat[r][tunePositions[j]];
+      }
     }
     double threshold;
     String rule;
@@ -223,7 +234,8 @@ public final class TrainingRun {
       }
     } else {
       threshold = Metrics.bestF1Threshold(tuneScores, tuneGold);
-      rule = "max out-of-fold F1 over " + settings.folds() + " folds" + scope;
+      rule = "max out-of-fold F1 over " + settings.folds() + " folds"
+          + (repeats > 1 ? " repeated " + repeats + " times" : "") + scope;
     }
     Map<String, double[]> cv = crossValidation(tuneScores, tuneGold, tuneFolds, threshold);
     List<FeatureVector> allX = new ArrayList<>();
@@ -250,7 +262,8 @@ public final class TrainingRun {
    * Folds by group (thread), so that no thread straddles train and test, and stratified: groups
    * with a positive post are dealt out round-robin separately from the others.
    */
-  private int[] assignFolds(List<Integer> rows, List<LabelledPost> posts, boolean[] gold) {
+  private int[] assignFolds(List<Integer> rows, List<LabelledPost> posts, boolean[] gold,
+      long seed) {
     Map<String, Boolean> groupPositive = new LinkedHashMap<>();
     for (int k = 0; k < rows.size(); k++) {
       groupPositive.merge(posts.get(rows.get(k)).group(), gold[k], Boolean::logicalOr);
@@ -258,7 +271,7 @@ public final class TrainingRun {
     List<String> positiveGroups = new ArrayList<>();
     List<String> negativeGroups = new ArrayList<>();
     groupPositive.forEach((g, p) -> (p ? positiveGroups : negativeGroups).add(g));
-    Random random = new Random(settings.seed());
+    Random random = new Random(seed);
     Collections.shuffle(positiveGroups, random);
     Collections.shuffle(negativeGroups, random);
     Map<String, Integer> foldOf = new HashMap<>();
@@ -278,8 +291,9 @@ public final class TrainingRun {
   private Map<String, double[]> crossValidation(double[] oof, boolean[] gold, int[] fold,
       double threshold) {
     String[] names = {"auc", "ap", "f1", "precision", "recall", "brier"};
-    double[][] perFold = new double[names.length][settings.folds()];
-    for (int f = 0; f < settings.folds(); f++) {
+    int folds = settings.folds() * settings.repeats();
+    double[][] perFold = new double[names.length][folds];
+    for (int f = 0; f < folds; f++) {
       int size = 0;
       for (int k : fold) {
         if (k == f) {

@@ -23,7 +23,7 @@ class ManifestReaderTest {
     cv.put("f1", new double[] {0.836, 0.029});
     return new Manifest(1, "2026.11.29-4", "0.1.0", "2026-11-29T02:59:52Z",
         new FeatureSettings("forum", 1, 3, 4, true, false), "045aa43d",
-        new TrainingSettings("QN", 300, 2, 0.0, 0.3, 5, 20261128L, targetPrecision, 2),
+        new TrainingSettings("QN", 300, 2, 0.0, 0.3, 5, 3, 20261128L, targetPrecision, 2),
         List.of(new Manifest.DataFile("samples/corpus/train.csv", 2023, "8164de4a"),
             new Manifest.DataFile("../shared/corpora/olid/train.csv", 13240, "4674feda")),
         List.of(new Manifest.LabelEntry("harassment", "harassment.maxent", "d1ea9d73",
