@@ -40,7 +40,7 @@ public interface TextFeatureGenerator extends FeatureGenerator {
       joined.append(tokens[i]);
     }
     String text = joined.toString();
-    boolean[] quoted = TextAnalyzer.quoted(tokens);
+    boolean[] quoted = Quotes.doubleQuoted(tokens);
     AnalyzedText analyzed =
         new AnalyzedText(text, MappedText.of(text), tokens, spans,
         new int[tokens.length], quoted,
