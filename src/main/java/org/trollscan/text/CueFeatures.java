@@ -61,6 +61,8 @@ public final class CueFeatures implements TextFeatureGenerator {
   private final String[] unaimed;
   /** {@link #ABSENCE}: for each absence feature, the cues whose presence rules it out. */
   private final long[] absenceMasks = new long[ABSENCE.length];
+  private final Names spokenNames;
+  private final Names quotedNames;
 
   private static final class Standard {
     static final CueFeatures INSTANCE = new CueFeatures(Lexicons.standard());
@@ -102,6 +104,8 @@ public final class CueFeatures implements TextFeatureGenerator {
     for (int id = 0; id < cueNames.size(); id++) {
       unaimed[id] = "cue:" + cueNames.get(id) + "+no_target";
     }
+    spokenNames = Names.of("", cueNames);
+    quotedNames = Names.of("q", cueNames);
   }
 
   private long mask(java.util.Collection<String> cues) {
@@ -129,12 +133,9 @@ public final class CueFeatures implements TextFeatureGenerator {
     }
     for (int i = 0; i < tokens.length; i++) {
       String first = tokens[i];
-      for (String key : bases[i] == null ? List.of(first) : List.of(first, bases[i])) {
-        for (Entry e : byFirstWord.getOrDefault(key, List.of())) {
-          if (matchesAt(e.words(), tokens, bases, i)) {
-            matches.add(new CueMatch(e.cue(), e.cueId(), i, i + e.words().length));
-          }
-        }
+      addPhraseMatches(byFirstWord.get(first), tokens, bases, i, matches);
+      if (bases[i] != null) {
+        addPhraseMatches(byFirstWord.get(bases[i]), tokens, bases, i, matches);
       }
       List<Entry> candidates = byPrefixStart.get(first.charAt(0));
       if (candidates != null) {
@@ -149,6 +150,18 @@ public final class CueFeatures implements TextFeatureGenerator {
     return matches;
   }
 
+
+  private static void addPhraseMatches(List<Entry> entries, String[] tokens, String[] bases,
+      int at, List<CueMatch> matches) {
+    if (entries == null) {
+      return;
+    }
+    for (Entry e : entries) {
+      if (matchesAt(e.words(), tokens, bases, at)) {
+        matches.add(new CueMatch(e.cue(), e.cueId(), at, at + e.words().length));
+      }
+    }
+  }
 
   private static final java.util.Set<String> CLITICS =
       java.util.Set.of("'s", "'re", "'ve", "'d", "'ll", "'m");
@@ -191,8 +204,8 @@ public final class CueFeatures implements TextFeatureGenerator {
     }
     // Reported speech is kept apart: quoting "ring social services on her" to condemn it is not
     // saying it.
-    emit(spoken, SPOKEN, text.sentence(), sink);
-    emit(quoted, QUOTED, text.sentence(), sink);
+    emit(spoken, spokenNames, text.sentence(), sink);
+    emit(quoted, quotedNames, text.sentence(), sink);
   }
 
   /** Cues a post needs for a label to apply at all; their absence is a feature too. */
@@ -202,20 +215,22 @@ public final class CueFeatures implements TextFeatureGenerator {
   };
 
   /**
-   * Feature names for spoken or quoted cues, built once: the scoring path emits thousands of
-   * cue features a second and should not concatenate strings for each.
+   * Feature names for spoken or quoted cues ("cue:authority" or "qcue:authority"), by cue id,
+   * built once: the scoring path emits thousands of cue features a second and should not
+   * concatenate strings for each.
    */
-  private record Names(String prefix, Map<String, String> cue, Map<String, String> negated,
-      String[] pairInPost, String[] pairInSentence) {
-    static Names of(String prefix) {
-      Map<String, String> cue = new HashMap<>();
-      Map<String, String> negated = new HashMap<>();
-      for (String name : Lexicons.standard().phrasesByCue().keySet()) {
-        cue.put(name, prefix + "cue:" + name);
-        negated.put(name, prefix + "neg:" + name);
+  private record Names(String[] cue, String[] negated, String[] absent, String[] pairInPost,
+      String[] pairInSentence) {
+    static Names of(String prefix, List<String> cueNames) {
+      String[] cue = new String[cueNames.size()];
+      String[] negated = new String[cueNames.size()];
+      for (int id = 0; id < cue.length; id++) {
+        cue[id] = prefix + "cue:" + cueNames.get(id);
+        negated[id] = prefix + "neg:" + cueNames.get(id);
       }
-      for (String[] absence : ABSENCE) {
-        cue.put(absence[0], prefix + "cue:" + absence[0]);
+      String[] absent = new String[ABSENCE.length];
+      for (int a = 0; a < absent.length; a++) {
+        absent[a] = prefix + "cue:" + ABSENCE[a][0];
       }
       String[] inPost = new String[PAIRS.length];
       String[] inSentence = new String[PAIRS.length];
@@ -223,23 +238,9 @@ public final class CueFeatures implements TextFeatureGenerator {
         inPost[p] = prefix + "d:" + PAIRS[p][0] + "+" + PAIRS[p][1];
         inSentence[p] = prefix + "s:" + PAIRS[p][0] + "+" + PAIRS[p][1];
       }
-      return new Names(prefix, Map.copyOf(cue), Map.copyOf(negated), inPost, inSentence);
-    }
-
-    /** "cue:authority" (or "qcue:authority"); built here for a cue another lexicon adds. */
-    String cue(String name) {
-      String n = cue.get(name);
-      return n != null ? n : prefix + "cue:" + name;
-    }
-
-    String negated(String name) {
-      String n = negated.get(name);
-      return n != null ? n : prefix + "neg:" + name;
+      return new Names(cue, negated, absent, inPost, inSentence);
     }
   }
-
-  private static final Names SPOKEN = Names.of("");
-  private static final Names QUOTED = Names.of("q");
 
   private void emit(List<CueMatch> matches, Names names, int[] sentence, FeatureSink sink) {
     List<CueMatch> negations = new ArrayList<>();
@@ -255,17 +256,17 @@ public final class CueFeatures implements TextFeatureGenerator {
       if (negatedBy != null) {
         // "nobody should report her": the report verb is negated, so it neither counts as a
         // report verb nor pairs with the authority or the target.
-        sink.add(names.negated(m.cue()), negatedBy.from(), m.to());
+        sink.add(names.negated()[m.cueId()], negatedBy.from(), m.to());
         continue;
       }
-      sink.add(names.cue(m.cue()), m.from(), m.to());
+      sink.add(names.cue()[m.cueId()], m.from(), m.to());
       counted.add(m);
       present |= 1L << m.cueId();
     }
-    if (names == SPOKEN) {
+    if (names == spokenNames) {
       for (int a = 0; a < ABSENCE.length; a++) {
         if ((present & absenceMasks[a]) == 0) {
-          sink.add(names.cue(ABSENCE[a][0]), 0, 0);
+          sink.add(names.absent()[a], 0, 0);
         }
       }
       if ((present & absenceMasks[0]) == 0) {
