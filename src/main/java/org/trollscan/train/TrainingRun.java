@@ -171,15 +171,8 @@ public final class TrainingRun {
       int[] fold = assignFolds(rows, posts, gold, settings.seed() + r);
       foldByRepeat[r] = fold;
       for (int f = 0; f < settings.folds(); f++) {
-        List<FeatureVector> trainX = new ArrayList<>();
-        List<Boolean> trainY = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-          for (int copy = 0; fold[k] != f && copy < weight[k]; copy++) {
-            trainX.add(fvs.get(k));
-            trainY.add(golds.get(k));
-          }
-        }
-        AbstractModel m = trainer.train(trainX, trainY);
+        int held = f;
+        AbstractModel m = trainWeighted(trainer, fvs, golds, weight, k -> fold[k] != held);
         int pos = m.getIndex(LabelModel.POSITIVE);
         for (int k = 0; k < n; k++) {
           if (fold[k] == f) {
@@ -238,19 +231,25 @@ public final class TrainingRun {
           + (repeats > 1 ? " repeated " + repeats + " times" : "") + scope;
     }
     Map<String, double[]> cv = crossValidation(tuneScores, tuneGold, tuneFolds, threshold);
-    List<FeatureVector> allX = new ArrayList<>();
-    List<Boolean> allY = new ArrayList<>();
-    for (int k = 0; k < n; k++) {
-      for (int copy = 0; copy < weight[k]; copy++) {
-        allX.add(fvs.get(k));
-        allY.add(golds.get(k));
-      }
-    }
-    models.put(label, trainer.train(allX, allY));
+    models.put(label, trainWeighted(trainer, fvs, golds, weight, k -> true));
     log.printf("%s: %,d rows, %,d positive, threshold %.4f (%s)%n", label.column(), n, positives,
         threshold, rule);
     cv.forEach((metric, ms) -> log.printf("  %-10s %.4f ± %.4f%n", metric, ms[0], ms[1]));
     return new LabelReport(label, n, positives, threshold, rule, cv);
+  }
+
+  /** A model on the posts {@code included} accepts, each counted {@code weight[k]} times. */
+  private static AbstractModel trainWeighted(MaxentTrainer trainer, List<FeatureVector> fvs,
+      List<Boolean> golds, int[] weight, java.util.function.IntPredicate included) {
+    List<FeatureVector> x = new ArrayList<>();
+    List<Boolean> y = new ArrayList<>();
+    for (int k = 0; k < fvs.size(); k++) {
+      for (int copy = 0; included.test(k) && copy < weight[k]; copy++) {
+        x.add(fvs.get(k));
+        y.add(golds.get(k));
+      }
+    }
+    return trainer.train(x, y);
   }
 
   /** The positions where {@code keep} is true. */
