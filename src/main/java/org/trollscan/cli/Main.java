@@ -31,7 +31,7 @@ public final class Main {
       return false;
     }
     for (String a : args) {
-      if (a.equals("-m") || a.startsWith("--model") || a.startsWith("-m") && !a.startsWith("--")) {
+      if (a.startsWith("--model") || a.startsWith("-m")) { // "-m x", "-mx", "--model=x"
         return false;
       }
     }

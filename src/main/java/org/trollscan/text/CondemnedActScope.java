@@ -1,5 +1,6 @@
 package org.trollscan.text;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -54,7 +55,7 @@ final class CondemnedActScope {
       }
       int start = c;
       while (start > previousEnd && sentence[start - 1] == sentence[c]
-          && !endsClause(tokens[start - 1])) {
+          && !NegationScope.endsClause(tokens[start - 1])) {
         start--;
       }
       previousEnd = c + length;
@@ -62,9 +63,7 @@ final class CondemnedActScope {
         matches = cues.match(tokens);
       }
       if (holdsReport(matches, start, c)) {
-        for (int k = start; k < c; k++) {
-          condemned[k] = true;
-        }
+        Arrays.fill(condemned, start, c, true);
       }
       c = previousEnd - 1;
     }
@@ -92,9 +91,7 @@ final class CondemnedActScope {
           firstWord++;
         }
         if (describesReport(matches, previousStart, start, firstWord, quoted)) {
-          for (int k = previousStart; k < start; k++) {
-            condemned[k] = true;
-          }
+          Arrays.fill(condemned, previousStart, start, true);
         }
       }
       int that = itIsVerdictThat(tokens, start, end);
@@ -103,9 +100,7 @@ final class CondemnedActScope {
           matches = cues.match(tokens);
         }
         if (holdsReport(matches, that + 1, end)) {
-          for (int k = that + 1; k < end; k++) {
-            condemned[k] = true;
-          }
+          Arrays.fill(condemned, that + 1, end, true);
         }
       }
       previousStart = start;
@@ -177,8 +172,4 @@ final class CondemnedActScope {
     return false;
   }
 
-  private static boolean endsClause(String token) {
-    char c = token.charAt(0);
-    return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"';
-  }
 }

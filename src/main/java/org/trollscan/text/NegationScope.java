@@ -39,7 +39,12 @@ final class NegationScope {
 
   private static boolean endsScope(String token) {
     char c = token.charAt(0);
-    return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"'
-        || c == '(' || c == ')' || token.equals("but");
+    return endsClause(token) || c == '(' || c == ')' || token.equals("but");
+  }
+
+  /** Whether a token is punctuation that closes a clause: , . ; : ! ? or a double quote. */
+  static boolean endsClause(String token) {
+    char c = token.charAt(0);
+    return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"';
   }
 }

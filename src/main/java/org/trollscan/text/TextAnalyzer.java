@@ -5,8 +5,8 @@ import opennlp.tools.util.Span;
 
 /** Normalises and tokenizes a post: the text-processing stage in front of feature generation. */
 public final class TextAnalyzer {
-  static final NegationScope NEGATION = new NegationScope(Lexicons.standard());
-  static final CondemnedActScope CONDEMNED =
+  private static final NegationScope NEGATION = new NegationScope(Lexicons.standard());
+  private static final CondemnedActScope CONDEMNED =
       new CondemnedActScope(Lexicons.standard(), CueFeatures.standard());
 
   private final Normalizer normalizer;
@@ -42,8 +42,17 @@ public final class TextAnalyzer {
         current++;
       }
     }
+    return withMarks(original, normalized, tokens, spans, sentence);
+  }
+
+  /**
+   * Tokens with the marks of what the writer does not assert: quoted (in double quotes or a quote
+   * block), negated, or describing a report the writer condemns.
+   */
+  static AnalyzedText withMarks(String original, MappedText normalized, String[] tokens,
+      Span[] spans, int[] sentence) {
     boolean[] quoted = Quotes.doubleQuoted(tokens);
-    Quotes.markBlocks(text, spans, tokens, sentence, quoted);
+    Quotes.markBlocks(normalized.text(), spans, tokens, sentence, quoted);
     return new AnalyzedText(original, normalized, tokens, spans, sentence, quoted,
         NEGATION.mark(tokens, sentence), CONDEMNED.mark(tokens, sentence, quoted));
   }

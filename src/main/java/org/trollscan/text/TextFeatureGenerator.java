@@ -40,12 +40,8 @@ public interface TextFeatureGenerator extends FeatureGenerator {
       joined.append(tokens[i]);
     }
     String text = joined.toString();
-    boolean[] quoted = Quotes.doubleQuoted(tokens);
-    AnalyzedText analyzed =
-        new AnalyzedText(text, MappedText.of(text), tokens, spans,
-        new int[tokens.length], quoted,
-        TextAnalyzer.NEGATION.mark(tokens, new int[tokens.length]),
-        TextAnalyzer.CONDEMNED.mark(tokens, new int[tokens.length], quoted));
+    AnalyzedText analyzed = TextAnalyzer.withMarks(text, MappedText.of(text), tokens, spans,
+        new int[tokens.length]);
     List<String> out = new ArrayList<>();
     generate(analyzed, (feature, from, to) -> out.add(feature.toString()));
     return out;
