@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.trollscan.text.AnalyzedText;
+import org.trollscan.text.Chars;
 import org.trollscan.text.FeatureVector;
 import org.trollscan.text.FeatureHash;
 import org.trollscan.text.Featurizer;
@@ -34,7 +35,7 @@ public final class Scorer {
 
   private static boolean onlyFunctionWords(String[] tokens, int from, int to) {
     for (int i = from; i < to; i++) {
-      if (!FUNCTION_WORDS.contains(tokens[i]) && Character.isLetterOrDigit(tokens[i].codePointAt(0))) {
+      if (!FUNCTION_WORDS.contains(tokens[i]) && Chars.startsWord(tokens[i])) {
         return false;
       }
     }
@@ -169,7 +170,7 @@ public final class Scorer {
     List<double[]> phrases = new ArrayList<>(); // {score, from, to}
     int t = 0;
     while (t < n) {
-      if (tokenScore[t] <= 0 || !Character.isLetterOrDigit(text.tokens()[t].codePointAt(0))) {
+      if (tokenScore[t] <= 0 || !Chars.startsWord(text.tokens()[t])) {
         t++;
         continue;
       }
@@ -178,7 +179,7 @@ public final class Scorer {
         t++;
       }
       int end = t;
-      while (end > start && !Character.isLetterOrDigit(text.tokens()[end - 1].codePointAt(0))) {
+      while (end > start && !Chars.startsWord(text.tokens()[end - 1])) {
         end--;
       }
       phrases.add(bestWindow(tokenScore, start, end));

@@ -34,7 +34,7 @@ public final class CharNgramFeatures implements TextFeatureGenerator {
     StringBuilder gram = new StringBuilder(16);
     for (int i = 0; i < t.length; i++) {
       String token = t[i];
-      if (!startsWord(token)) {
+      if (!Chars.startsWord(token)) {
         continue;
       }
       int padded = token.length() + 2;
@@ -57,7 +57,7 @@ public final class CharNgramFeatures implements TextFeatureGenerator {
     String[] t = text.tokens();
     for (int i = 0; i < t.length; i++) {
       String token = t[i];
-      if (!startsWord(token)) {
+      if (!Chars.startsWord(token)) {
         continue;
       }
       int padded = token.length() + 2;
@@ -77,12 +77,5 @@ public final class CharNgramFeatures implements TextFeatureGenerator {
   /** Char {@code k} of the token wrapped in boundary marks: "<" + token + ">". */
   private static char paddedChar(String token, int k) {
     return k == 0 ? '<' : k == token.length() + 1 ? '>' : token.charAt(k - 1);
-  }
-
-  /** Whether a token is a word (starts with a letter or digit) and so has character n-grams. */
-  private static boolean startsWord(String token) {
-    char c = token.charAt(0);
-    return c < 128 ? c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'
-        : Character.isLetterOrDigit(token.codePointAt(0));
   }
 }

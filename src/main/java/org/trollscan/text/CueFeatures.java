@@ -39,7 +39,22 @@ public final class CueFeatures implements TextFeatureGenerator {
    */
   private static final java.util.Set<String> SCOPE_ONLY = java.util.Set.of("verdict");
 
-  private record Entry(String cue, int cueId, String[] words) {}
+  /**
+   * A lexicon phrase: {@code words} with any trailing "*" removed, and {@code prefix[k]} telling
+   * whether word k had one ("report*" matches any token starting "report").
+   */
+  private record Entry(String cue, int cueId, String[] words, boolean[] prefix) {
+    static Entry of(String cue, int cueId, String[] lexiconWords) {
+      String[] words = new String[lexiconWords.length];
+      boolean[] prefix = new boolean[lexiconWords.length];
+      for (int k = 0; k < words.length; k++) {
+        prefix[k] = lexiconWords[k].endsWith("*");
+        words[k] = prefix[k] ? lexiconWords[k].substring(0, lexiconWords[k].length() - 1)
+            : lexiconWords[k];
+      }
+      return new Entry(cue, cueId, words, prefix);
+    }
+  }
 
   /**
    * A cue found in a post, over tokens {@code from} to {@code to} (exclusive); {@code cueId} is
@@ -82,8 +97,8 @@ public final class CueFeatures implements TextFeatureGenerator {
     for (int id = 0; id < cueNames.size(); id++) {
       String cue = cueNames.get(id);
       for (String[] words : lexicons.phrasesByCue().get(cue)) {
-        Entry e = new Entry(cue, id, words);
-        if (words.length == 1 && words[0].endsWith("*")) {
+        Entry e = Entry.of(cue, id, words);
+        if (words.length == 1 && e.prefix()[0]) {
           byPrefixStart.computeIfAbsent(words[0].charAt(0), k -> new ArrayList<>()).add(e);
         } else {
           byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>()).add(e);
@@ -140,8 +155,7 @@ public final class CueFeatures implements TextFeatureGenerator {
       List<Entry> candidates = byPrefixStart.get(first.charAt(0));
       if (candidates != null) {
         for (Entry e : candidates) {
-          String w = e.words()[0];
-          if (first.regionMatches(0, w, 0, w.length() - 1)) {
+          if (first.startsWith(e.words()[0])) {
             matches.add(new CueMatch(e.cue(), e.cueId(), i, i + 1));
           }
         }
@@ -157,7 +171,7 @@ public final class CueFeatures implements TextFeatureGenerator {
       return;
     }
     for (Entry e : entries) {
-      if (matchesAt(e.words(), tokens, bases, at)) {
+      if (matchesAt(e, tokens, bases, at)) {
         matches.add(new CueMatch(e.cue(), e.cueId(), at, at + e.words().length));
       }
     }
@@ -177,15 +191,15 @@ public final class CueFeatures implements TextFeatureGenerator {
   }
 
   /** Whether the phrase's words match the tokens from {@code at}; {@code bases} are their clitic bases. */
-  private static boolean matchesAt(String[] words, String[] tokens, String[] bases, int at) {
+  private static boolean matchesAt(Entry e, String[] tokens, String[] bases, int at) {
+    String[] words = e.words();
     if (at + words.length > tokens.length) {
       return false;
     }
     for (int k = 0; k < words.length; k++) {
       String w = words[k];
       String t = tokens[at + k];
-      boolean ok = w.endsWith("*") ? t.regionMatches(0, w, 0, w.length() - 1)
-          : t.equals(w) || w.equals(bases[at + k]);
+      boolean ok = e.prefix()[k] ? t.startsWith(w) : t.equals(w) || w.equals(bases[at + k]);
       if (!ok) {
         return false;
       }

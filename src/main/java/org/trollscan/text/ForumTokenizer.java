@@ -28,7 +28,8 @@ public final class ForumTokenizer implements Tokenizer {
     while (i < n) {
       int cp = s.codePointAt(i);
       int width = Character.charCount(cp);
-      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || ignorable(cp)) {
+      if (cp < 128 ? cp <= ' ' || cp == 127 // ASCII spaces and control characters
+          : Character.isWhitespace(cp) || Character.isSpaceChar(cp) || ignorable(cp)) {
         i += width;
       } else if (isWordChar(cp) || cp == '*' && i + 1 < n && isWordChar(s.codePointAt(i + 1))) {
         int start = i;
@@ -59,10 +60,8 @@ public final class ForumTokenizer implements Tokenizer {
   }
 
   private static boolean isWordChar(int cp) {
-    if (cp < 128) { // most text: no Unicode tables needed
-      return cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9' || cp >= 'A' && cp <= 'Z';
-    }
-    return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK;
+    return Chars.isLetterOrDigit(cp)
+        || cp >= 128 && Character.getType(cp) == Character.NON_SPACING_MARK;
   }
 
   /** Variation selectors, zero-width joiners and skin-tone modifiers carry no meaning here. */

@@ -44,7 +44,7 @@ public final class SpacedLettersStep implements NormalizationStep {
     int run = 0;
     for (int i = 0; i + 1 < s.length(); i++) {
       char sep = s.charAt(i + 1);
-      boolean single = (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))
+      boolean single = (i == 0 || !Chars.isLetterOrDigit(s.charAt(i - 1)))
           && (sep == ' ' || sep == '.' || sep == '-' || sep == '_')
           && !Character.isWhitespace(s.charAt(i));
       if (single) {

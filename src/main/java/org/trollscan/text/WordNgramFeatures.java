@@ -50,6 +50,6 @@ public final class WordNgramFeatures implements TextFeatureGenerator {
 
   private static boolean skipped(String token) {
     char c = token.charAt(0);
-    return c < 128 && !Character.isLetterOrDigit(c) && c != '!' && c != '?';
+    return c < 128 && !Chars.isLetterOrDigit(c) && c != '!' && c != '?';
   }
 }
