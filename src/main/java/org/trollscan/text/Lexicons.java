@@ -22,12 +22,14 @@ public final class Lexicons {
 
   private final Map<String, List<String[]>> phrasesByCue;
   private final List<String> deobfuscationVocabulary;
+  private final List<String> agencyHandles;
   private final String fingerprint;
 
   private Lexicons(Map<String, List<String[]>> phrasesByCue, List<String> vocabulary,
-      String fingerprint) {
+      List<String> agencyHandles, String fingerprint) {
     this.phrasesByCue = phrasesByCue;
     this.deobfuscationVocabulary = vocabulary;
+    this.agencyHandles = agencyHandles;
     this.fingerprint = fingerprint;
   }
 
@@ -51,6 +53,14 @@ public final class Lexicons {
   /** Words the obfuscation step may recover, in priority order (cue words first). */
   public List<String> deobfuscationVocabulary() {
     return deobfuscationVocabulary;
+  }
+
+  /**
+   * Parts of the handles of authorities' own accounts ({@code agency-handles.txt}): a mention
+   * whose handle contains one tags an authority, not a person.
+   */
+  public List<String> agencyHandles() {
+    return agencyHandles;
   }
 
   private static Lexicons load() {
@@ -78,10 +88,12 @@ public final class Lexicons {
     vocabulary.addAll(extra);
     Map<String, List<String[]>> frozen = new LinkedHashMap<>();
     cues.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-    String all = String.join("\n", lines("cues.txt")) + "\n--\n" + String.join("\n", extra);
+    List<String> handles = lines("agency-handles.txt");
+    String all = String.join("\n", lines("cues.txt")) + "\n--\n" + String.join("\n", extra)
+        + "\n--\n" + String.join("\n", handles);
     // File order, not Map.copyOf's per-run order: cue ids and feature order must not vary.
     return new Lexicons(java.util.Collections.unmodifiableMap(frozen), List.copyOf(vocabulary),
-        sha256(all));
+        List.copyOf(handles), sha256(all));
   }
 
   private static String sha256(String text) {

@@ -20,7 +20,7 @@ public final class Normalizer {
             new MarkupStep(),
             new UnicodeNfkcStep(),
             new CaseFoldStep(),
-            new PlaceholderStep(),
+            new PlaceholderStep(Lexicons.standard().agencyHandles()),
             new SpacedLettersStep(),
             new ElongationStep(),
             new ObfuscationStep(Lexicons.standard().deobfuscationVocabulary())));

@@ -1,12 +1,28 @@
 package org.trollscan.text;
 
+import java.util.List;
+
 /**
  * Replaces URLs by {@value #URL} and @mentions by {@value #MENTION}: the identity behind a link or
- * handle does not generalise, the fact that a post names someone does.
+ * handle does not generalise, the fact that a post names someone does. A mention of an
+ * authority's own account ("@HMRCgovuk", "@TheMetPolice") becomes {@value #AGENCY} instead:
+ * tagging an agency under a post about someone is a report to it, and the handle is no target.
+ * Expects case-folded text.
  */
 public final class PlaceholderStep implements NormalizationStep {
   public static final String URL = "xxurl";
   public static final String MENTION = "xxuser";
+  public static final String AGENCY = "xxagency";
+
+  private final List<String> agencyHandles;
+
+  /**
+   * @param agencyHandles a mention whose handle, without underscores, contains one of these is an
+   *     authority's account (see {@link Lexicons#agencyHandles()})
+   */
+  public PlaceholderStep(List<String> agencyHandles) {
+    this.agencyHandles = List.copyOf(agencyHandles);
+  }
 
   /** At most this many letters, digits or underscores after the @ make the handle. */
   static final int MAX_HANDLE = 30;
@@ -35,7 +51,7 @@ public final class PlaceholderStep implements NormalizationStep {
       for (int k = copied; k < i; k++) {
         out.append(s.charAt(k), in.from(k));
       }
-      appendSpread(out, link ? URL : MENTION, in, i, end);
+      appendSpread(out, link ? URL : isAgency(s, i + 1, end) ? AGENCY : MENTION, in, i, end);
       copied = i = end;
     }
     if (out == null) {
@@ -78,6 +94,17 @@ public final class PlaceholderStep implements NormalizationStep {
       end += Character.charCount(cp);
     }
     return end > i + 1 ? end : i;
+  }
+
+  /** Whether the handle at s[from, to) is an authority's own account. */
+  private boolean isAgency(String s, int from, int to) {
+    String handle = s.substring(from, to).replace("_", "");
+    for (String part : agencyHandles) {
+      if (handle.contains(part)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isSpace(char c) {

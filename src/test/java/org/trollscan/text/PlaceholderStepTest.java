@@ -2,6 +2,7 @@ package org.trollscan.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,16 +24,34 @@ class PlaceholderStepTest {
 
   @Test
   void replacesLinksWithTheirTrailingPunctuationAndMentionsButNotEmailAddresses() {
-    PlaceholderStep step = new PlaceholderStep();
+    PlaceholderStep step = new PlaceholderStep(List.of());
     assertEquals("xxuser see xxurl and xxurl mail me@home.com",
         step.apply(MappedText.of("@Jade_B see https://x.y/z and www.a.b, mail me@home.com")).text());
+  }
+
+  @Test
+  void mentionsOfAuthoritiesOwnAccountsBecomeAgenciesAndOtherHandlesStayUsers() {
+    PlaceholderStep step = new PlaceholderStep(Lexicons.standard().agencyHandles());
+    assertEquals("xxagency might want to check out xxuser",
+        step.apply(MappedText.of("@hmrcgovuk might want to check out @luxelifeliz")).text());
+    assertEquals("xxagency xxagency xxagency xxagency",
+        step.apply(MappedText.of("@ato_gov_au @themetpolice @nspcc @irsnews")).text());
+    // acronyms that hide inside ordinary handles count only in their official forms
+    assertEquals("xxuser xxuser xxuser",
+        step.apply(MappedText.of("@firstmum_irs @tomato_mama @alice_ice")).text());
+  }
+
+  @Test
+  void agencyHandlesAreRecognisedWhateverTheirCaseInThePost() {
+    assertEquals("xxagency is tagged by xxuser",
+        Normalizer.standard().normalize("@TheMetPolice is tagged by @Jade_B").text());
   }
 
   @Test
   void scansExactlyLikeTheReferenceExpressionOnRandomText() {
     String alphabet = "@@@_aZ9é٣ⅷ \t\n.:/-httpswwww";
     Random random = new Random(20261129);
-    PlaceholderStep step = new PlaceholderStep();
+    PlaceholderStep step = new PlaceholderStep(List.of());
     for (int run = 0; run < 20_000; run++) {
       StringBuilder b = new StringBuilder();
       int length = random.nextInt(40);
