@@ -6,6 +6,8 @@ package org.trollscan.text;
  * short posts); "!", "?" and emoji are kept, since they carry tone.
  */
 public final class WordNgramFeatures implements TextFeatureGenerator {
+  private static final long PREFIX = FeatureHash.extend(FeatureHash.START, "w:");
+  private static final long NEGATED_PREFIX = FeatureHash.extend(FeatureHash.START, "w:~");
   private final int maxN;
   private final boolean markUnasserted;
 
@@ -44,6 +46,29 @@ public final class WordNgramFeatures implements TextFeatureGenerator {
         }
         gram.append(next);
         sink.add(gram, i, i + n);
+      }
+    }
+  }
+
+  /** The same n-grams as {@link #generate}, each hash extended from the one before it. */
+  @Override
+  public void generateHashed(AnalyzedText text, HashSink sink) {
+    String[] t = text.tokens();
+    for (int i = 0; i < t.length; i++) {
+      if (skipped(t[i])) {
+        continue;
+      }
+      long h = markUnasserted && text.unasserted(i) ? NEGATED_PREFIX : PREFIX;
+      for (int n = 1; n <= maxN && i + n <= t.length; n++) {
+        String next = t[i + n - 1];
+        if (n > 1 && skipped(next)) {
+          break;
+        }
+        if (n > 1) {
+          h = FeatureHash.extend(h, ' ');
+        }
+        h = FeatureHash.extend(h, next);
+        sink.add(FeatureHash.finish(h), i, i + n);
       }
     }
   }
