@@ -87,7 +87,7 @@ final class TrainCommand implements Callable<Integer> {
       description = "Tokenizer (default: forum; ud = OpenNLP's UD English model).")
   String tokenizer = F.tokenizer();
 
-  @Option(names = "--word-ngrams", paramLabel = "N", description = "Longest word n-gram, 0 = off (default: 1).")
+  @Option(names = "--word-ngrams", paramLabel = "N", description = "Longest word n-gram, 0 = off (default: 2).")
   int wordNgrams = F.wordNgramMax();
 
   @Option(names = "--char-ngrams", paramLabel = "MIN-MAX",

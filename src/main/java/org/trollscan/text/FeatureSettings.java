@@ -20,7 +20,7 @@ public record FeatureSettings(
 
   /** The settings of the shipped model, chosen by the ablation in models/README.md. */
   public static FeatureSettings defaults() {
-    return new FeatureSettings("forum", 1, 3, 4, true, true);
+    return new FeatureSettings("forum", 2, 3, 4, true, true);
   }
 
   public FeatureSettings {
