@@ -206,18 +206,14 @@ public final class BundleIO {
       if (label == null) {
         throw new BundleException(name + ": unknown label '" + e.label() + "' in the manifest");
       }
-      byte[] bytes = entries.get(e.entry());
-      if (bytes == null) {
+      if (entries.get(e.entry()) == null) {
         throw new BundleException(name + ": entry " + e.entry() + " is missing");
       }
-      if (!sha256(bytes).equals(e.sha256())) {
-        throw new BundleException(name + ": entry " + e.entry()
-            + " does not match its checksum: the file is corrupt or was modified");
-      }
     }
-    // Parsing the label models is most of the start-up time; they are independent, so in parallel.
+    // Checking and parsing the label models is most of the start-up time; they are independent,
+    // so each label's on its own thread.
     List<AbstractModel> parsed = manifest.labels().parallelStream()
-        .map(e -> deserialize(entries.get(e.entry()), name + ":" + e.entry())).toList();
+        .map(e -> verifiedModel(entries.get(e.entry()), e, name)).toList();
     for (int i = 0; i < parsed.size(); i++) {
       Manifest.LabelEntry e = manifest.labels().get(i);
       AbstractModel maxent = parsed.get(i);
@@ -259,6 +255,14 @@ public final class BundleIO {
       new GenericModelWriter(model, out).persist();
     }
     return buf.toByteArray();
+  }
+
+  private static AbstractModel verifiedModel(byte[] bytes, Manifest.LabelEntry e, String name) {
+    if (!sha256(bytes).equals(e.sha256())) {
+      throw new BundleException(name + ": entry " + e.entry()
+          + " does not match its checksum: the file is corrupt or was modified");
+    }
+    return deserialize(bytes, name + ":" + e.entry());
   }
 
   private static AbstractModel deserialize(byte[] bytes, String name) {
