@@ -19,8 +19,9 @@ import org.trollscan.text.TextAnalyzer;
 /**
  * Finds the people a post aims at: @handles, titles such as "her husband" or "the OP" (from the
  * target cues), and names, which OpenNLP's UD English part-of-speech model
- * ({@code opennlp-models-pos-en}) tags as proper nouns. Agencies ("Ofsted", "HMRC") are not
- * people and are left out. Each thread gets its own tagger (POSTaggerME is not thread-safe).
+ * ({@code opennlp-models-pos-en}) tags as proper nouns. Agencies ("Ofsted", "HMRC",
+ * "@HMRCgovuk") are not people and are left out. Each thread gets its own tagger (POSTaggerME is
+ * not thread-safe).
  */
 public final class TargetExtractor {
   private static final ClasspathModel<POSModel> POS_MODEL =
@@ -48,7 +49,9 @@ public final class TargetExtractor {
     Set<String> out = new LinkedHashSet<>();
     Matcher m = HANDLE.matcher(post);
     while (m.find()) {
-      out.add(m.group());
+      if (!Lexicons.standard().isAgencyHandle(m.group())) {
+        out.add(m.group());
+      }
     }
     AnalyzedText analyzed = analyzer.analyze(post);
     for (CueFeatures.CueMatch c : cues.match(analyzed.tokens())) {

@@ -56,11 +56,18 @@ public final class Lexicons {
   }
 
   /**
-   * Parts of the handles of authorities' own accounts ({@code agency-handles.txt}): a mention
-   * whose handle contains one tags an authority, not a person.
+   * Whether an @handle (with or without its @) is an authority's own account: lower-cased and
+   * without underscores, it contains a part listed in {@code agency-handles.txt}
+   * ("@HMRCgovuk", "@ATO_gov_au").
    */
-  public List<String> agencyHandles() {
-    return agencyHandles;
+  public boolean isAgencyHandle(String handle) {
+    String h = handle.toLowerCase(java.util.Locale.ROOT).replace("_", "").replace("@", "");
+    for (String part : agencyHandles) {
+      if (h.contains(part)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Lexicons load() {

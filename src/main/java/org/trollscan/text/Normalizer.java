@@ -20,7 +20,7 @@ public final class Normalizer {
             new MarkupStep(),
             new UnicodeNfkcStep(),
             new CaseFoldStep(),
-            new PlaceholderStep(Lexicons.standard().agencyHandles()),
+            new PlaceholderStep(Lexicons.standard()::isAgencyHandle),
             new SpacedLettersStep(),
             new ElongationStep(),
             new ObfuscationStep(Lexicons.standard().deobfuscationVocabulary())));

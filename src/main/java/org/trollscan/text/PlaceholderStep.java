@@ -1,6 +1,6 @@
 package org.trollscan.text;
 
-import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Replaces URLs by {@value #URL} and @mentions by {@value #MENTION}: the identity behind a link or
@@ -14,14 +14,11 @@ public final class PlaceholderStep implements NormalizationStep {
   public static final String MENTION = "xxuser";
   public static final String AGENCY = "xxagency";
 
-  private final List<String> agencyHandles;
+  private final Predicate<String> isAgencyHandle;
 
-  /**
-   * @param agencyHandles a mention whose handle, without underscores, contains one of these is an
-   *     authority's account (see {@link Lexicons#agencyHandles()})
-   */
-  public PlaceholderStep(List<String> agencyHandles) {
-    this.agencyHandles = List.copyOf(agencyHandles);
+  /** @param isAgencyHandle tells an authority's handle from a person's (see {@link Lexicons#isAgencyHandle}) */
+  public PlaceholderStep(Predicate<String> isAgencyHandle) {
+    this.isAgencyHandle = isAgencyHandle;
   }
 
   /** At most this many letters, digits or underscores after the @ make the handle. */
@@ -51,7 +48,7 @@ public final class PlaceholderStep implements NormalizationStep {
       for (int k = copied; k < i; k++) {
         out.append(s.charAt(k), in.from(k));
       }
-      appendSpread(out, link ? URL : isAgency(s, i + 1, end) ? AGENCY : MENTION, in, i, end);
+      appendSpread(out, link ? URL : isAgencyHandle.test(s.substring(i + 1, end)) ? AGENCY : MENTION, in, i, end);
       copied = i = end;
     }
     if (out == null) {
@@ -94,17 +91,6 @@ public final class PlaceholderStep implements NormalizationStep {
       end += Character.charCount(cp);
     }
     return end > i + 1 ? end : i;
-  }
-
-  /** Whether the handle at s[from, to) is an authority's own account. */
-  private boolean isAgency(String s, int from, int to) {
-    String handle = s.substring(from, to).replace("_", "");
-    for (String part : agencyHandles) {
-      if (handle.contains(part)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean isSpace(char c) {

@@ -21,6 +21,13 @@ class TargetExtractorTest {
   }
 
   @Test
+  void theHandlesOfAgenciesOwnAccountsAreNotTargets() {
+    List<String> t = extractor.targets("@HMRCgovuk might want to check out @luxelifeliz");
+    assertTrue(t.contains("@luxelifeliz"), t.toString());
+    assertFalse(t.contains("@HMRCgovuk"), t.toString());
+  }
+
+  @Test
   void aPostWithoutAnyoneNamedHasNoTargets() {
     assertTrue(extractor.targets("what a lovely day for the fete").isEmpty());
   }
