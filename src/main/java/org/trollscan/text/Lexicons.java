@@ -58,16 +58,18 @@ public final class Lexicons {
   /**
    * Whether an @handle (with or without its @) is an authority's own account: lower-cased and
    * without underscores, it contains a part listed in {@code agency-handles.txt}
-   * ("@HMRCgovuk", "@ATO_gov_au").
+   * ("@HMRCgovuk", "@ATO_gov_au") and none of the parts it marks as people ("@councillorjenkins").
    */
   public boolean isAgencyHandle(String handle) {
     String h = handle.toLowerCase(java.util.Locale.ROOT).replace("_", "").replace("@", "");
+    boolean agency = false;
     for (String part : agencyHandles) {
-      if (h.contains(part)) {
-        return true;
+      if (part.startsWith("!") && h.contains(part.substring(1))) {
+        return false; // a person: "@councillorjenkins"
       }
+      agency |= !part.startsWith("!") && h.contains(part);
     }
-    return false;
+    return agency;
   }
 
   private static Lexicons load() {

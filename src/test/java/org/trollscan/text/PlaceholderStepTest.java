@@ -38,6 +38,9 @@ class PlaceholderStepTest {
     // acronyms that hide inside ordinary handles count only in their official forms
     assertEquals("xxuser xxuser xxuser",
         step.apply(MappedText.of("@firstmum_irs @tomato_mama @alice_ice")).text());
+    // councillors and police officers are people, whatever their handle holds
+    assertEquals("xxagency xxuser xxuser",
+        step.apply(MappedText.of("@leedscouncil @councillorjenkins @policewoman_kate")).text());
   }
 
   @Test
