@@ -47,6 +47,17 @@ class ShippedModelTest {
   }
 
   @Test
+  void taggingAnAgencysAccountUnderAPersonIsAFalseReportAndACouncillorsHandleIsAPerson() {
+    Score tagged = scorer.score("@DWPgovuk this one @sunnymum_kel is claiming single person"
+        + " discount with her fella living there, check her stories", true);
+    assertTrue(tagged.flagged().contains(Label.FALSE_REPORT), tagged.toString());
+    Score insulted = scorer.score("@councillorjenkins you're a useless crook and everyone knows it",
+        true);
+    assertTrue(insulted.flagged().contains(Label.HARASSMENT), insulted.toString());
+    assertFalse(insulted.flagged().contains(Label.FALSE_REPORT), insulted.toString());
+  }
+
+  @Test
   void flagsClearHarassmentButNotAsAFalseReport() {
     for (String post : List.of("@jenny_b you are a thick ugly cow and your kids hate you",
         "Kayla is a fat lazy slob and her kids are feral")) {
