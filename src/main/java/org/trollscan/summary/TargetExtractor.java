@@ -30,7 +30,6 @@ public final class TargetExtractor {
   private static final Set<String> TITLE_CUES = Set.of("target_handle", "target_family");
 
   private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum");
-  private final CueFeatures cues = CueFeatures.standard();
   private final Set<String> notPeople = new java.util.HashSet<>();
   private final ThreadLocal<POSTaggerME> tagger = ThreadLocal.withInitial(() -> new POSTaggerME(POS_MODEL.get()));
 
@@ -54,7 +53,7 @@ public final class TargetExtractor {
       }
     }
     AnalyzedText analyzed = analyzer.analyze(post);
-    for (CueFeatures.CueMatch c : cues.match(analyzed.tokens())) {
+    for (CueFeatures.CueMatch c : analyzed.cues()) {
       // Titles: "her husband", "the op", "that vlogger"; a lone "op" or handle is not a title.
       if (TITLE_CUES.contains(c.cue()) && c.to() - c.from() > 1) {
         out.add(String.join(" ", java.util.Arrays.copyOfRange(analyzed.tokens(), c.from(), c.to())));

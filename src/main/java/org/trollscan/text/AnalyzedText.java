@@ -1,5 +1,6 @@
 package org.trollscan.text;
 
+import java.util.List;
 import opennlp.tools.util.Span;
 
 /**
@@ -15,10 +16,12 @@ import opennlp.tools.util.Span;
  * @param negated whether each token is in the scope of a negation ({@link NegationScope})
  * @param condemned whether each token describes a report the writer condemns
  *     ({@link CondemnedActScope})
+ * @param cues every phrase of the shipped cue lexicons in the tokens, in token order, matched
+ *     once for the scopes, the cue features and summaries
  */
 public record AnalyzedText(
     String original, MappedText normalized, String[] tokens, Span[] spans, int[] sentence,
-    boolean[] quoted, boolean[] negated, boolean[] condemned) {
+    boolean[] quoted, boolean[] negated, boolean[] condemned, List<CueFeatures.CueMatch> cues) {
 
   /**
    * Whether token {@code i} is something the writer does not assert: negated, quoted, or a

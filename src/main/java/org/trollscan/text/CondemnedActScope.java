@@ -34,19 +34,20 @@ final class CondemnedActScope {
 
   private final PhraseIndex condemnations;
   private final PhraseIndex verdicts;
-  private final CueFeatures cues;
 
-  CondemnedActScope(Lexicons lexicons, CueFeatures cues) {
+  CondemnedActScope(Lexicons lexicons) {
     this.condemnations =
         new PhraseIndex(lexicons.phrasesByCue().getOrDefault("condemnation2", List.of()));
     this.verdicts = new PhraseIndex(lexicons.phrasesByCue().getOrDefault("verdict", List.of()));
-    this.cues = cues;
   }
 
-  /** Marks condemned reports; {@code quoted} marks tokens inside quotes or quoted blocks. */
-  boolean[] mark(String[] tokens, int[] sentence, boolean[] quoted) {
+  /**
+   * Marks condemned reports; {@code quoted} marks tokens inside quotes or quoted blocks, and
+   * {@code matches} are the post's cue phrases.
+   */
+  boolean[] mark(String[] tokens, int[] sentence, boolean[] quoted,
+      List<CueFeatures.CueMatch> matches) {
     boolean[] condemned = new boolean[tokens.length];
-    List<CueFeatures.CueMatch> matches = null;
     int previousEnd = 0;
     for (int c = 0; c < tokens.length; c++) {
       int length = condemnations.longestAt(tokens, c);
@@ -59,9 +60,6 @@ final class CondemnedActScope {
         start--;
       }
       previousEnd = c + length;
-      if (matches == null) {
-        matches = cues.match(tokens);
-      }
       if (holdsReport(matches, start, c)) {
         Arrays.fill(condemned, start, c, true);
       }
@@ -83,9 +81,6 @@ final class CondemnedActScope {
       }
       int verdictAt = verdictOnly(tokens, start, end);
       if (verdictAt >= 0 && previousStart >= 0) {
-        if (matches == null) {
-          matches = cues.match(tokens);
-        }
         int firstWord = previousStart;
         while (firstWord < start && !Character.isLetter(tokens[firstWord].charAt(0))) {
           firstWord++;
@@ -96,9 +91,6 @@ final class CondemnedActScope {
       }
       int that = itIsVerdictThat(tokens, start, end);
       if (that >= 0) {
-        if (matches == null) {
-          matches = cues.match(tokens);
-        }
         if (holdsReport(matches, that + 1, end)) {
           Arrays.fill(condemned, that + 1, end, true);
         }

@@ -65,6 +65,7 @@ public final class CueFeatures implements TextFeatureGenerator {
   private final Map<String, List<Entry>> byFirstWord = new HashMap<>();
   /** Single-word prefix entries ("report*"), indexed by their first character. */
   private final Map<Character, List<Entry>> byPrefixStart = new HashMap<>();
+  private final Lexicons lexicons;
   private final List<String> cueNames;
   /** {@link #PAIRS} as cue ids; -1 for a cue the lexicon lacks. */
   private final int[][] pairIds = new int[PAIRS.length][2];
@@ -89,6 +90,7 @@ public final class CueFeatures implements TextFeatureGenerator {
   }
 
   public CueFeatures(Lexicons lexicons) {
+    this.lexicons = lexicons;
     cueNames = lexicons.phrasesByCue().keySet().stream()
         .filter(cue -> !SCOPE_ONLY.contains(cue)).toList();
     if (cueNames.size() > Long.SIZE) {
@@ -213,7 +215,8 @@ public final class CueFeatures implements TextFeatureGenerator {
     List<CueMatch> spoken = new ArrayList<>();
     List<CueMatch> quoted = new ArrayList<>();
     boolean[] inQuotes = text.quoted();
-    for (CueMatch m : match(text.tokens())) {
+    // The analysis matched the shipped lexicons once already; another lexicon matches its own.
+    for (CueMatch m : lexicons == Lexicons.standard() ? text.cues() : match(text.tokens())) {
       (inQuotes[m.from()] ? quoted : spoken).add(m);
     }
     // Reported speech is kept apart: quoting "ring social services on her" to condemn it is not

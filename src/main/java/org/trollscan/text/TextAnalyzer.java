@@ -1,5 +1,6 @@
 package org.trollscan.text;
 
+import java.util.List;
 import opennlp.tools.tokenize.Tokenizer;
 import opennlp.tools.util.Span;
 
@@ -7,7 +8,7 @@ import opennlp.tools.util.Span;
 public final class TextAnalyzer {
   private static final NegationScope NEGATION = new NegationScope(Lexicons.standard());
   private static final CondemnedActScope CONDEMNED =
-      new CondemnedActScope(Lexicons.standard(), CueFeatures.standard());
+      new CondemnedActScope(Lexicons.standard());
 
   private final Normalizer normalizer;
   private final Tokenizer tokenizer;
@@ -53,8 +54,9 @@ public final class TextAnalyzer {
       Span[] spans, int[] sentence) {
     boolean[] quoted = Quotes.doubleQuoted(tokens);
     Quotes.markBlocks(normalized.text(), spans, tokens, sentence, quoted);
+    List<CueFeatures.CueMatch> cues = CueFeatures.standard().match(tokens);
     return new AnalyzedText(original, normalized, tokens, spans, sentence, quoted,
-        NEGATION.mark(tokens, sentence), CONDEMNED.mark(tokens, sentence, quoted));
+        NEGATION.mark(tokens, sentence), CONDEMNED.mark(tokens, sentence, quoted, cues), cues);
   }
 
   private static boolean hasNewline(String text, int from, int to) {
