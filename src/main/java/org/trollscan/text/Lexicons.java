@@ -22,14 +22,18 @@ public final class Lexicons {
 
   private final Map<String, List<String[]>> phrasesByCue;
   private final List<String> deobfuscationVocabulary;
-  private final List<String> agencyHandles;
+  /** Handle parts of agencies' accounts, and of people's that would otherwise match them. */
+  private final List<String> agencyParts;
+  private final List<String> personParts;
   private final String fingerprint;
 
   private Lexicons(Map<String, List<String[]>> phrasesByCue, List<String> vocabulary,
-      List<String> agencyHandles, String fingerprint) {
+      List<String> handleParts, String fingerprint) {
     this.phrasesByCue = phrasesByCue;
     this.deobfuscationVocabulary = vocabulary;
-    this.agencyHandles = agencyHandles;
+    this.agencyParts = handleParts.stream().filter(p -> !p.startsWith("!")).toList();
+    this.personParts = handleParts.stream().filter(p -> p.startsWith("!"))
+        .map(p -> p.substring(1)).toList();
     this.fingerprint = fingerprint;
   }
 
@@ -62,14 +66,8 @@ public final class Lexicons {
    */
   public boolean isAgencyHandle(String handle) {
     String h = handle.toLowerCase(java.util.Locale.ROOT).replace("_", "").replace("@", "");
-    boolean agency = false;
-    for (String part : agencyHandles) {
-      if (part.startsWith("!") && h.contains(part.substring(1))) {
-        return false; // a person: "@councillorjenkins"
-      }
-      agency |= !part.startsWith("!") && h.contains(part);
-    }
-    return agency;
+    return agencyParts.stream().anyMatch(h::contains)
+        && personParts.stream().noneMatch(h::contains);
   }
 
   private static Lexicons load() {
