@@ -66,8 +66,17 @@ public final class Lexicons {
    */
   public boolean isAgencyHandle(String handle) {
     String h = handle.toLowerCase(java.util.Locale.ROOT).replace("_", "").replace("@", "");
-    return agencyParts.stream().anyMatch(h::contains)
-        && personParts.stream().noneMatch(h::contains);
+    return containsAny(h, agencyParts) && !containsAny(h, personParts);
+  }
+
+  // A plain loop, not a stream: this runs for every @mention of every post scored.
+  private static boolean containsAny(String handle, List<String> parts) {
+    for (String part : parts) {
+      if (handle.contains(part)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Lexicons load() {
