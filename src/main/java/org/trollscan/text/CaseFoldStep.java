@@ -11,18 +11,17 @@ public final class CaseFoldStep implements NormalizationStep {
     if (!needsFolding(s)) {
       return in;
     }
-    MappedText.Builder out = in.newBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      char folded;
+    char[] folded = s.toCharArray();
+    for (int i = 0; i < folded.length; i++) {
+      char c = folded[i];
       switch (c) {
-        case '\u2019', '\u2018', '\u00b4', '`', '\u02bc' -> folded = '\'';
-        case '\u201c', '\u201d' -> folded = '"';
-        default -> folded = Character.isSurrogate(c) ? c : Character.toLowerCase(c);
+        case '\u2019', '\u2018', '\u00b4', '`', '\u02bc' -> folded[i] = '\'';
+        case '\u201c', '\u201d' -> folded[i] = '"';
+        default -> folded[i] = Character.isSurrogate(c) ? c : Character.toLowerCase(c);
       }
-      out.append(folded, in.from(i));
     }
-    return out.build();
+    // One character in, one out: every origin stays where it was.
+    return new MappedText(new String(folded), in.origin());
   }
 
   private static boolean needsFolding(String s) {

@@ -63,9 +63,7 @@ public final class ObfuscationStep implements NormalizationStep {
       if (out == null) {
         out = in.newBuilder();
       }
-      for (int i = at; i < start; i++) {
-        out.append(s.charAt(i), in.from(i));
-      }
+      out.copy(in, at, start);
       for (int i = start; i < end; i++) {
         out.append(recovered.charAt(i - start), in.from(i));
       }
@@ -74,9 +72,7 @@ public final class ObfuscationStep implements NormalizationStep {
     if (out == null) {
       return in;
     }
-    for (int i = at; i < s.length(); i++) {
-      out.append(s.charAt(i), in.from(i));
-    }
+    out.copy(in, at, s.length());
     return out.build();
   }
 

@@ -33,6 +33,12 @@ public final class PlaceholderStep implements NormalizationStep {
     MappedText.Builder out = null;
     int copied = 0;
     for (int i = 0; i < s.length(); ) {
+      char c = s.charAt(i);
+      // Links start with "h" or "w", mentions with "@": most positions are neither.
+      if (c != 'h' && c != 'w' && c != '@') {
+        i++;
+        continue;
+      }
       int end = linkEnd(s, i);
       boolean link = end > i;
       if (!link) {
@@ -45,18 +51,14 @@ public final class PlaceholderStep implements NormalizationStep {
       if (out == null) {
         out = in.newBuilder();
       }
-      for (int k = copied; k < i; k++) {
-        out.append(s.charAt(k), in.from(k));
-      }
+      out.copy(in, copied, i);
       appendSpread(out, link ? URL : isAgencyHandle.test(s.substring(i + 1, end)) ? AGENCY : MENTION, in, i, end);
       copied = i = end;
     }
     if (out == null) {
       return in;
     }
-    for (int k = copied; k < s.length(); k++) {
-      out.append(s.charAt(k), in.from(k));
-    }
+    out.copy(in, copied, s.length());
     return out.build();
   }
 

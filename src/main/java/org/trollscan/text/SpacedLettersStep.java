@@ -32,17 +32,13 @@ public final class SpacedLettersStep implements NormalizationStep {
     MappedText.Builder out = in.newBuilder();
     int at = 0;
     do {
-      for (int i = at; i < m.start(); i++) {
-        out.append(s.charAt(i), in.from(i));
-      }
+      out.copy(in, at, m.start());
       for (int i = m.start(); i < m.end(); i += 2) {
         out.append(s.charAt(i), in.from(i));
       }
       at = m.end();
     } while (m.find());
-    for (int i = at; i < s.length(); i++) {
-      out.append(s.charAt(i), in.from(i));
-    }
+    out.copy(in, at, s.length());
     return out.build();
   }
 
