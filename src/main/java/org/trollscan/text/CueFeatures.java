@@ -37,7 +37,8 @@ public final class CueFeatures implements TextFeatureGenerator {
    * verdict ("Vile.") after a described report condemns it, but "vile" alone says nothing about
    * whether the post attacks or defends someone.
    */
-  private static final java.util.Set<String> SCOPE_ONLY = java.util.Set.of("verdict");
+  private static final java.util.Set<String> SCOPE_ONLY =
+      java.util.Set.of("verdict", "not_report_verb");
 
   /**
    * A lexicon phrase: {@code words} with any trailing "*" removed, and {@code prefix[k]} telling
@@ -65,6 +66,9 @@ public final class CueFeatures implements TextFeatureGenerator {
   private final Map<String, List<Entry>> byFirstWord = new HashMap<>();
   /** Single-word prefix entries ("report*"), indexed by their first character. */
   private final Map<Character, List<Entry>> byPrefixStart = new HashMap<>();
+  /** Phrases that a report verb may open without reporting ("called her a ..."): no report. */
+  private final List<Entry> notReportVerb = new ArrayList<>();
+  private final int reportVerbId;
   private final Lexicons lexicons;
   private final List<String> cueNames;
   /** {@link #PAIRS} as cue ids; -1 for a cue the lexicon lacks. */
@@ -107,6 +111,10 @@ public final class CueFeatures implements TextFeatureGenerator {
         }
       }
     }
+    for (String[] words : lexicons.phrasesByCue().getOrDefault("not_report_verb", List.of())) {
+      notReportVerb.add(Entry.of("not_report_verb", -1, words));
+    }
+    reportVerbId = cueNames.indexOf("report_verb");
     for (int p = 0; p < PAIRS.length; p++) {
       pairIds[p][0] = cueNames.indexOf(PAIRS[p][0]);
       pairIds[p][1] = cueNames.indexOf(PAIRS[p][1]);
@@ -163,7 +171,19 @@ public final class CueFeatures implements TextFeatureGenerator {
         }
       }
     }
+    if (!notReportVerb.isEmpty()) {
+      matches.removeIf(m -> m.cueId() == reportVerbId && opensNotReportVerb(tokens, bases, m.from()));
+    }
     return matches;
+  }
+
+  private boolean opensNotReportVerb(String[] tokens, String[] bases, int at) {
+    for (Entry e : notReportVerb) {
+      if (matchesAt(e, tokens, bases, at)) {
+        return true;
+      }
+    }
+    return false;
   }
 
 

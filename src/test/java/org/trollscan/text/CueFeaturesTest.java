@@ -46,6 +46,16 @@ class CueFeaturesTest {
   }
 
   @Test
+  void callingSomeoneNamesOrCallingThemOutIsNoReportVerb() {
+    assertFalse(features("trolls called her a fat slag").contains("cue:report_verb"));
+    assertFalse(features("stop calling him names").contains("cue:report_verb"));
+    assertFalse(features("someone needs to call her out on it").contains("cue:report_verb"));
+    assertFalse(features("calling out bad takes is fine").contains("cue:report_verb"));
+    assertTrue(features("called the police on her").contains("cue:report_verb"));
+    assertTrue(features("call her council and say she's a danger").contains("cue:report_verb"));
+  }
+
+  @Test
   void negationJustBeforeAReportVerbIsScoped() {
     assertTrue(features("nobody should report her").contains("neg:report_verb"));
     assertFalse(features("nobody should report her").contains("d:report_verb+target_third"));
