@@ -69,7 +69,6 @@ public final class CueFeatures implements TextFeatureGenerator {
   /** Phrases that a report verb may open without reporting ("called her a ..."): no report. */
   private final List<Entry> notReportVerb = new ArrayList<>();
   private final int reportVerbId;
-  private final Lexicons lexicons;
   private final List<String> cueNames;
   /** {@link #PAIRS} as cue ids; -1 for a cue the lexicon lacks. */
   private final int[][] pairIds = new int[PAIRS.length][2];
@@ -93,8 +92,7 @@ public final class CueFeatures implements TextFeatureGenerator {
     return Standard.INSTANCE;
   }
 
-  public CueFeatures(Lexicons lexicons) {
-    this.lexicons = lexicons;
+  private CueFeatures(Lexicons lexicons) {
     cueNames = lexicons.phrasesByCue().keySet().stream()
         .filter(cue -> !SCOPE_ONLY.contains(cue)).toList();
     if (cueNames.size() > Long.SIZE) {
@@ -235,8 +233,8 @@ public final class CueFeatures implements TextFeatureGenerator {
     List<CueMatch> spoken = new ArrayList<>();
     List<CueMatch> quoted = new ArrayList<>();
     boolean[] inQuotes = text.quoted();
-    // The analysis matched the shipped lexicons once already; another lexicon matches its own.
-    for (CueMatch m : lexicons == Lexicons.standard() ? text.cues() : match(text.tokens())) {
+    // The analysis matched the cue phrases once already (there is one lexicon, so one matcher).
+    for (CueMatch m : text.cues()) {
       (inQuotes[m.from()] ? quoted : spoken).add(m);
     }
     // Reported speech is kept apart: quoting "ring social services on her" to condemn it is not

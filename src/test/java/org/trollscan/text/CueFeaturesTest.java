@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class CueFeaturesTest {
   private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum");
-  private final CueFeatures cues = new CueFeatures(Lexicons.standard());
+  private final CueFeatures cues = CueFeatures.standard();
 
   private List<String> features(String post) {
     List<String> out = new ArrayList<>();
