@@ -35,10 +35,11 @@ public final class CueFeatures implements TextFeatureGenerator {
   /**
    * Lexicon sections that only delimit a scope and are no features of their own: a one-word
    * verdict ("Vile.") after a described report condemns it, but "vile" alone says nothing about
-   * whether the post attacks or defends someone.
+   * whether the post attacks or defends someone. Sections named {@value #EXCEPTIONS} followed by
+   * a cue are scope-only too (see {@link #exceptions}).
    */
-  private static final java.util.Set<String> SCOPE_ONLY =
-      java.util.Set.of("verdict", "not_report_verb");
+  private static final java.util.Set<String> SCOPE_ONLY = java.util.Set.of("verdict");
+  private static final String EXCEPTIONS = "not_";
 
   /**
    * A lexicon phrase: {@code words} with any trailing "*" removed, and {@code prefix[k]} telling
@@ -66,9 +67,11 @@ public final class CueFeatures implements TextFeatureGenerator {
   private final Map<String, List<Entry>> byFirstWord = new HashMap<>();
   /** Single-word prefix entries ("report*"), indexed by their first character. */
   private final Map<Character, List<Entry>> byPrefixStart = new HashMap<>();
-  /** Phrases that a report verb may open without reporting ("called her a ..."): no report. */
-  private final List<Entry> notReportVerb = new ArrayList<>();
-  private final int reportVerbId;
+  /**
+   * For a cue id, the phrases of its "not_" section ("not_report_verb": "call* her a"): a match of
+   * the cue that opens one of them is no match ("called her a liar" reports nobody).
+   */
+  private final Map<Integer, List<Entry>> exceptions = new HashMap<>();
   private final List<String> cueNames;
   /** {@link #PAIRS} as cue ids; -1 for a cue the lexicon lacks. */
   private final int[][] pairIds = new int[PAIRS.length][2];
@@ -94,7 +97,7 @@ public final class CueFeatures implements TextFeatureGenerator {
 
   private CueFeatures(Lexicons lexicons) {
     cueNames = lexicons.phrasesByCue().keySet().stream()
-        .filter(cue -> !SCOPE_ONLY.contains(cue)).toList();
+        .filter(cue -> !SCOPE_ONLY.contains(cue) && !cue.startsWith(EXCEPTIONS)).toList();
     if (cueNames.size() > Long.SIZE) {
       throw new IllegalStateException("at most 64 cues fit the presence mask: " + cueNames.size());
     }
@@ -109,10 +112,15 @@ public final class CueFeatures implements TextFeatureGenerator {
         }
       }
     }
-    for (String[] words : lexicons.phrasesByCue().getOrDefault("not_report_verb", List.of())) {
-      notReportVerb.add(Entry.of("not_report_verb", -1, words));
-    }
-    reportVerbId = cueNames.indexOf("report_verb");
+    lexicons.phrasesByCue().forEach((section, phrases) -> {
+      if (section.startsWith(EXCEPTIONS)) {
+        int id = cueNames.indexOf(section.substring(EXCEPTIONS.length()));
+        if (id < 0) {
+          throw new IllegalStateException("cues.txt: [" + section + "] names no cue");
+        }
+        exceptions.put(id, phrases.stream().map(words -> Entry.of(section, -1, words)).toList());
+      }
+    });
     for (int p = 0; p < PAIRS.length; p++) {
       pairIds[p][0] = cueNames.indexOf(PAIRS[p][0]);
       pairIds[p][1] = cueNames.indexOf(PAIRS[p][1]);
@@ -169,21 +177,20 @@ public final class CueFeatures implements TextFeatureGenerator {
         }
       }
     }
-    if (!notReportVerb.isEmpty()) {
-      matches.removeIf(m -> m.cueId() == reportVerbId && opensNotReportVerb(tokens, bases, m.from()));
+    if (!exceptions.isEmpty()) {
+      matches.removeIf(m -> opensException(m, tokens, bases));
     }
     return matches;
   }
 
-  private boolean opensNotReportVerb(String[] tokens, String[] bases, int at) {
-    for (Entry e : notReportVerb) {
-      if (matchesAt(e, tokens, bases, at)) {
+  private boolean opensException(CueMatch m, String[] tokens, String[] bases) {
+    for (Entry e : exceptions.getOrDefault(m.cueId(), List.of())) {
+      if (matchesAt(e, tokens, bases, m.from())) {
         return true;
       }
     }
     return false;
   }
-
 
   private static void addPhraseMatches(List<Entry> entries, String[] tokens, String[] bases,
       int at, List<CueMatch> matches) {
