@@ -17,7 +17,6 @@ public final class Chars {
 
   /** Whether a token starts with a letter or digit: a word rather than punctuation or emoji. */
   public static boolean startsWord(String token) {
-    char c = token.charAt(0);
-    return c < 128 ? isLetterOrDigit(c) : Character.isLetterOrDigit(token.codePointAt(0));
+    return isLetterOrDigit(token.codePointAt(0));
   }
 }

@@ -52,7 +52,9 @@ public final class PlaceholderStep implements NormalizationStep {
         out = in.newBuilder();
       }
       out.copy(in, copied, i);
-      appendSpread(out, link ? URL : isAgencyHandle.test(s.substring(i + 1, end)) ? AGENCY : MENTION, in, i, end);
+      String placeholder = link ? URL
+          : isAgencyHandle.test(s.substring(i + 1, end)) ? AGENCY : MENTION;
+      appendSpread(out, placeholder, in, i, end);
       copied = i = end;
     }
     if (out == null) {
