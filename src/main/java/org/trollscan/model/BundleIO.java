@@ -2,7 +2,6 @@ package org.trollscan.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -24,8 +23,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import opennlp.tools.ml.model.AbstractModel;
-import opennlp.tools.ml.model.BinaryFileDataReader;
-import opennlp.tools.ml.model.GenericModelReader;
 import opennlp.tools.ml.model.GenericModelWriter;
 import org.trollscan.ToolVersion;
 import org.trollscan.text.Lexicons;
@@ -209,21 +206,20 @@ public final class BundleIO {
       if (entries.get(e.entry()) == null) {
         throw new BundleException(name + ": entry " + e.entry() + " is missing");
       }
-    }
-    // Checking and parsing the label models is most of the start-up time; they are independent,
-    // so each label's on its own thread.
-    List<AbstractModel> parsed = manifest.labels().parallelStream()
-        .map(e -> verifiedModel(entries.get(e.entry()), e, name)).toList();
-    for (int i = 0; i < parsed.size(); i++) {
-      Manifest.LabelEntry e = manifest.labels().get(i);
-      AbstractModel maxent = parsed.get(i);
-      if (maxent.getIndex(LabelModel.POSITIVE) < 0 || maxent.getIndex(LabelModel.NEGATIVE) < 0) {
-        throw new BundleException(name + ": entry " + e.entry() + " is not a binary model");
+      if (models.put(label, new LabelModel(label, e.threshold())) != null) {
+        throw new BundleException(name + ": label '" + e.label() + "' twice in the manifest");
       }
-      models.put(Label.fromColumn(e.label()), new LabelModel(Label.fromColumn(e.label()), maxent,
-          e.threshold()));
     }
-    return new ModelBundle(manifest, models);
+    // Checking and reading the label models is most of the start-up time; they are independent,
+    // so each label's on its own thread.
+    List<MaxentWeightsReader.LabelWeights> read = manifest.labels().parallelStream()
+        .map(e -> verifiedWeights(entries.get(e.entry()), e, name)).toList();
+    Map<Label, MaxentWeightsReader.LabelWeights> weights = new EnumMap<>(Label.class);
+    for (int i = 0; i < read.size(); i++) {
+      weights.put(Label.fromColumn(manifest.labels().get(i).label()), read.get(i));
+    }
+    // In Label order, as ModelBundle lists its labels: CompiledWeights numbers them that way.
+    return new ModelBundle(manifest, models, new CompiledWeights(List.copyOf(weights.values())));
   }
 
   private static Map<String, byte[]> readEntries(InputStream in, String name) throws IOException {
@@ -257,21 +253,13 @@ public final class BundleIO {
     return buf.toByteArray();
   }
 
-  private static AbstractModel verifiedModel(byte[] bytes, Manifest.LabelEntry e, String name) {
+  private static MaxentWeightsReader.LabelWeights verifiedWeights(byte[] bytes,
+      Manifest.LabelEntry e, String name) {
     if (!sha256(bytes).equals(e.sha256())) {
       throw new BundleException(name + ": entry " + e.entry()
           + " does not match its checksum: the file is corrupt or was modified");
     }
-    return deserialize(bytes, name + ":" + e.entry());
-  }
-
-  private static AbstractModel deserialize(byte[] bytes, String name) {
-    try {
-      return new GenericModelReader(new BinaryFileDataReader(new ByteArrayInputStream(bytes)))
-          .getModel();
-    } catch (IOException | RuntimeException e) {
-      throw new BundleException(name + ": cannot parse the maxent model: " + e.getMessage(), e);
-    }
+    return MaxentWeightsReader.read(bytes, name + ":" + e.entry());
   }
 
   public static String sha256(byte[] bytes) {

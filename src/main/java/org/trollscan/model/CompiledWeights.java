@@ -1,20 +1,17 @@
 package org.trollscan.model;
 
 import java.util.List;
-import java.util.Map;
-import opennlp.tools.ml.model.AbstractModel;
-import opennlp.tools.ml.model.Context;
 import org.trollscan.text.FeatureHash;
 
 /**
- * The trained OpenNLP models of a bundle compiled for scoring. For each predicate (identified by
- * its {@link FeatureHash}) and each label it holds the positive-outcome weight minus the
- * negative-outcome weight: a two-outcome maxent model's probability is exactly the logistic of
- * the value-weighted sum of these differences. All labels share one open-addressing table: the
- * keys in one primitive array, probed without touching the weights (about 1 MB for the shipped
- * model, so probes mostly hit the cache), and each slot's label weights side by side in another,
- * with no String compared. The OpenNLP models stay the source of truth (a test holds the two to
- * 1e-9). Immutable.
+ * The trained OpenNLP models of a bundle compiled for scoring, from the weights
+ * {@link MaxentWeightsReader} reads. For each predicate (identified by its {@link FeatureHash})
+ * and each label it holds the positive-outcome weight minus the negative-outcome weight: a
+ * two-outcome maxent model's probability is exactly the logistic of the value-weighted sum of
+ * these differences. All labels share one open-addressing table: the keys in one primitive array,
+ * probed without touching the weights (about 1 MB for the shipped model, so probes mostly hit the
+ * cache), and each slot's label weights side by side in another, with no String compared. The
+ * OpenNLP models stay the source of truth (tests hold the two to 1e-9). Immutable.
  */
 public final class CompiledWeights {
   private static final long EMPTY = 0L;
@@ -26,11 +23,11 @@ public final class CompiledWeights {
   private final double[] weights;
   private final int mask;
 
-  CompiledWeights(List<AbstractModel> models) {
+  CompiledWeights(List<MaxentWeightsReader.LabelWeights> models) {
     this.labels = models.size();
     int predicates = 0;
-    for (AbstractModel m : models) {
-      predicates += predicateMap(m).size();
+    for (MaxentWeightsReader.LabelWeights m : models) {
+      predicates += m.hashes().length;
     }
     // The smallest power of two over 1.5 times the predicates: at most two-thirds full even if
     // no two models shared a predicate (they share most), and small enough to stay in cache.
@@ -39,24 +36,12 @@ public final class CompiledWeights {
     weights = new double[capacity * labels];
     mask = capacity - 1;
     for (int l = 0; l < labels; l++) {
-      AbstractModel m = models.get(l);
-      int pos = m.getIndex(LabelModel.POSITIVE);
-      int neg = m.getIndex(LabelModel.NEGATIVE);
-      for (Map.Entry<String, Context> e : predicateMap(m).entrySet()) {
-        double w = 0;
-        int[] outcomes = e.getValue().getOutcomes();
-        double[] parameters = e.getValue().getParameters();
-        for (int i = 0; i < outcomes.length; i++) {
-          w += outcomes[i] == pos ? parameters[i] : outcomes[i] == neg ? -parameters[i] : 0;
-        }
-        weights[slotFor(key(FeatureHash.of(e.getKey()))) * labels + l] = w;
+      long[] hashes = models.get(l).hashes();
+      double[] w = models.get(l).weights();
+      for (int i = 0; i < hashes.length; i++) {
+        weights[slotFor(key(hashes[i])) * labels + l] = w[i];
       }
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Context> predicateMap(AbstractModel m) {
-    return (Map<String, Context>) m.getDataStructures()[1];
   }
 
   /** Hash 0 marks an empty slot, so a feature hashing to 0 is stored as 1 (odds 2^-64). */

@@ -6,15 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A trained model: one maxent model per label plus the manifest that says how it was made, and
- * the weights compiled for scoring (derived from the models when the bundle is built).
+ * A trained model as loaded for scoring: the manifest that says how it was made, each label's
+ * threshold, and the labels' maxent weights compiled into one table.
  */
 public record ModelBundle(Manifest manifest, Map<Label, LabelModel> models, CompiledWeights compiled) {
-
-  public ModelBundle(Manifest manifest, Map<Label, LabelModel> models) {
-    this(manifest, models, new CompiledWeights(
-        new EnumMap<>(models).values().stream().map(LabelModel::maxent).toList()));
-  }
 
   public ModelBundle {
     models = java.util.Collections.unmodifiableMap(new EnumMap<>(models));

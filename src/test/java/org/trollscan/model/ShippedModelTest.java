@@ -1,5 +1,6 @@
 package org.trollscan.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -109,6 +110,26 @@ class ShippedModelTest {
         .contains(Label.FALSE_REPORT));
     assertTrue(scorer.score("don&#39;t ring social services on her, she&#39;s done nothing wrong",
         true).flagged().isEmpty());
+  }
+
+  /** The shipped model's full size, every functional test post: the 1e-9 equality at scale. */
+  @Test
+  void scoresEqualOpenNlpsOwnEvalOfTheShippedModelTo1e9() throws java.io.IOException {
+    OpenNlpReference opennlp = new OpenNlpReference(Path.of("models/trollscan-default.zip"));
+    assertEquals(scorer.bundle().labels(), List.copyOf(opennlp.models().keySet()));
+    org.trollscan.text.Featurizer featurizer =
+        new org.trollscan.text.Featurizer(scorer.bundle().manifest().features());
+    List<LabelledPost> posts = new LabelledCorpusReader(Label.columns())
+        .read("samples/functional.csv");
+    assertTrue(posts.size() > 300);
+    for (LabelledPost post : posts) {
+      org.trollscan.text.FeatureVector fv = featurizer.featurize(post.post().text());
+      Score s = scorer.score(post.post().text(), false);
+      for (Label label : scorer.bundle().labels()) {
+        assertEquals(opennlp.probability(label, fv), s.probabilities().get(label), 1e-9,
+            post.post().id() + " / " + label);
+      }
+    }
   }
 
   static double auc(String file, String label) {

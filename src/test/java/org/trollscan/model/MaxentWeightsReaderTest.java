@@ -1,0 +1,158 @@
+package org.trollscan.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.Context;
+import opennlp.tools.ml.model.GenericModelWriter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.trollscan.text.FeatureHash;
+import org.trollscan.text.FeatureVector;
+
+class MaxentWeightsReaderTest {
+  /** Predicate names with every width of modified UTF-8: ASCII, NUL, two bytes, three, emoji. */
+  private static final List<String[]> POSTS = List.of(
+      new String[] {"w=ring", "w=café", "c=ñ\u0000x"},
+      new String[] {"w=ring", "w=report", "w=😡"},
+      new String[] {"w=lovely", "w=weather", "w=日本"},
+      new String[] {"w=nice", "w=café", "c=ñ\u0000x"},
+      new String[] {"w=report", "w=😡", "w=日本"},
+      new String[] {"w=lovely", "w=nice"});
+  private static final boolean[] GOLD = {true, true, false, false, true, false};
+
+  private static AbstractModel train(String algorithm) {
+    List<FeatureVector> features = new ArrayList<>();
+    List<Boolean> gold = new ArrayList<>();
+    for (int i = 0; i < POSTS.size(); i++) {
+      float[] values = new float[POSTS.get(i).length];
+      Arrays.fill(values, 1f);
+      features.add(new FeatureVector(POSTS.get(i), values, null, null, null));
+      gold.add(GOLD[i]);
+    }
+    return new MaxentTrainer(new TrainingSettings(algorithm, 50, 0, 0, 0.1, 2, 1, 1L, null, 1))
+        .train(features, gold);
+  }
+
+  private static byte[] serialize(AbstractModel model) throws IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(buf)) {
+      new GenericModelWriter(model, out).persist();
+    }
+    return buf.toByteArray();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<Long, Double> openNlpWeights(AbstractModel m) {
+    Map<Long, Double> weights = new HashMap<>();
+    int pos = m.getIndex(LabelModel.POSITIVE);
+    int neg = m.getIndex(LabelModel.NEGATIVE);
+    ((Map<String, Context>) m.getDataStructures()[1]).forEach((name, context) -> {
+      double w = 0;
+      for (int i = 0; i < context.getOutcomes().length; i++) {
+        int o = context.getOutcomes()[i];
+        w += o == pos ? context.getParameters()[i] : o == neg ? -context.getParameters()[i] : 0;
+      }
+      weights.put(FeatureHash.of(name), w);
+    });
+    return weights;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"QN", "GIS"})
+  void readsTheWeightsOpenNlpsOwnReaderReadsForEveryPredicateName(String algorithm)
+      throws IOException {
+    byte[] bytes = serialize(train(algorithm));
+    Map<Long, Double> expected = openNlpWeights(OpenNlpReference.parse(bytes));
+    MaxentWeightsReader.LabelWeights read = MaxentWeightsReader.read(bytes, "m");
+    assertEquals(expected.size(), read.hashes().length);
+    for (int i = 0; i < read.hashes().length; i++) {
+      assertTrue(expected.containsKey(read.hashes()[i]), "hash " + i);
+      assertEquals(expected.get(read.hashes()[i]), read.weights()[i], 0.0);
+    }
+    assertTrue(Arrays.stream(read.weights()).anyMatch(w -> w != 0), "a trained model has weights");
+  }
+
+  @Test
+  void aTruncatedModelIsRefusedWithItsName() throws IOException {
+    byte[] bytes = serialize(train("QN"));
+    for (int cut : new int[] {1, 10, bytes.length / 2, bytes.length - 1}) {
+      BundleException e = assertThrows(BundleException.class,
+          () -> MaxentWeightsReader.read(Arrays.copyOf(bytes, cut), "b.zip:harassment.maxent"));
+      assertTrue(e.getMessage().startsWith("b.zip:harassment.maxent: cannot parse"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void trailingBytesAreRefused() throws IOException {
+    byte[] bytes = serialize(train("QN"));
+    assertThrows(BundleException.class,
+        () -> MaxentWeightsReader.read(Arrays.copyOf(bytes, bytes.length + 3), "m"));
+  }
+
+  @Test
+  void aModelOfAnotherKindIsRefused() throws IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(buf)) {
+      out.writeUTF("Perceptron");
+      out.writeInt(0);
+    }
+    BundleException e = assertThrows(BundleException.class,
+        () -> MaxentWeightsReader.read(buf.toByteArray(), "m"));
+    assertTrue(e.getMessage().contains("Perceptron"), e.getMessage());
+  }
+
+  @Test
+  void aModelWithoutOutcomesOneAndZeroIsNotBinary() throws IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(buf)) {
+      out.writeUTF("QN");
+      out.writeInt(2);
+      out.writeUTF("yes");
+      out.writeUTF("no");
+      out.writeInt(0);
+      out.writeInt(0);
+    }
+    BundleException e = assertThrows(BundleException.class,
+        () -> MaxentWeightsReader.read(buf.toByteArray(), "m"));
+    assertTrue(e.getMessage().contains("not a binary model"), e.getMessage());
+  }
+
+  @Test
+  void predicateNamesAreHashedAsFeatureHashHashesTheirChars() throws IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    List<String> names = List.of("w=café", "x\u0000y", "w=😡", "日本", "");
+    try (DataOutputStream out = new DataOutputStream(buf)) {
+      out.writeUTF("QN");
+      out.writeInt(2);
+      out.writeUTF("1");
+      out.writeUTF("0");
+      out.writeInt(1);
+      out.writeUTF(names.size() + " 0 1");
+      out.writeInt(names.size());
+      for (String name : names) {
+        out.writeUTF(name);
+      }
+      for (int i = 0; i < names.size(); i++) {
+        out.writeDouble(i + 1.5);
+        out.writeDouble(0.25);
+      }
+    }
+    MaxentWeightsReader.LabelWeights read = MaxentWeightsReader.read(buf.toByteArray(), "m");
+    assertArrayEquals(names.stream().mapToLong(FeatureHash::of).toArray(), read.hashes());
+    assertArrayEquals(new double[] {1.25, 2.25, 3.25, 4.25, 5.25}, read.weights(), 0.0);
+  }
+}

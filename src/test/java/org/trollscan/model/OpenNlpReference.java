@@ -1,0 +1,49 @@
+package org.trollscan.model;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.BinaryFileDataReader;
+import opennlp.tools.ml.model.GenericModelReader;
+import org.trollscan.text.FeatureVector;
+
+/**
+ * A bundle's label models as OpenNLP's own reader parses them, and their probabilities by
+ * OpenNLP's own {@code eval}: the reference the compiled weights are held to.
+ */
+final class OpenNlpReference {
+  private final Map<Label, AbstractModel> models = new EnumMap<>(Label.class);
+
+  OpenNlpReference(Path bundle) throws IOException {
+    try (InputStream in = Files.newInputStream(bundle); ZipInputStream zip = new ZipInputStream(in)) {
+      for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+        if (e.getName().endsWith(".maxent")) {
+          Label label = Label.fromColumn(e.getName().substring(0, e.getName().indexOf('.')));
+          models.put(label, parse(zip.readAllBytes()));
+        }
+      }
+    }
+  }
+
+  static AbstractModel parse(byte[] serialized) throws IOException {
+    return new GenericModelReader(new BinaryFileDataReader(new ByteArrayInputStream(serialized)))
+        .getModel();
+  }
+
+  Map<Label, AbstractModel> models() {
+    return models;
+  }
+
+  /** The positive-outcome probability OpenNLP gives the features for a label. */
+  double probability(Label label, FeatureVector features) {
+    AbstractModel m = models.get(label);
+    return m.eval(features.names(), features.values())[m.getIndex(LabelModel.POSITIVE)];
+  }
+}
