@@ -5,14 +5,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.tokenize.SimpleTokenizer;
 import org.trollscan.text.AnalyzedText;
 import org.trollscan.text.ClasspathModel;
 import org.trollscan.text.CueFeatures;
+import org.trollscan.text.Handles;
 import org.trollscan.text.Lexicons;
 import org.trollscan.text.TextAnalyzer;
 
@@ -26,7 +25,6 @@ import org.trollscan.text.TextAnalyzer;
 public final class TargetExtractor {
   private static final ClasspathModel<POSModel> POS_MODEL =
       new ClasspathModel<>("/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin", POSModel::new);
-  private static final Pattern HANDLE = Pattern.compile("(?<![\\w@])@[A-Za-z0-9_]{2,30}");
   private static final Set<String> TITLE_CUES = Set.of("target_handle", "target_family");
 
   private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum");
@@ -46,10 +44,9 @@ public final class TargetExtractor {
   /** The targets named in a post, in order of first mention, without duplicates. */
   public List<String> targets(String post) {
     Set<String> out = new LinkedHashSet<>();
-    Matcher m = HANDLE.matcher(post);
-    while (m.find()) {
-      if (!Lexicons.standard().isAgencyHandle(m.group())) {
-        out.add(m.group());
+    for (String handle : Handles.in(post)) {
+      if (!Lexicons.standard().isAgencyHandle(handle)) {
+        out.add(handle);
       }
     }
     AnalyzedText analyzed = analyzer.analyze(post);

@@ -21,8 +21,6 @@ public final class PlaceholderStep implements NormalizationStep {
     this.isAgencyHandle = isAgencyHandle;
   }
 
-  /** At most this many letters, digits or underscores after the @ make the handle. */
-  static final int MAX_HANDLE = 30;
 
   @Override
   public MappedText apply(MappedText in) {
@@ -42,7 +40,7 @@ public final class PlaceholderStep implements NormalizationStep {
       int end = linkEnd(s, i);
       boolean link = end > i;
       if (!link) {
-        end = mentionEnd(s, i);
+        end = Handles.end(s, i);
       }
       if (end == i) {
         i++;
@@ -78,37 +76,8 @@ public final class PlaceholderStep implements NormalizationStep {
     return end > start ? end : i;
   }
 
-  /**
-   * The end of an @mention at i, or i: an @ not glued to a word or another @ ("me@home" is not
-   * a mention), then 1 to {@value #MAX_HANDLE} letters, digits or underscores.
-   */
-  static int mentionEnd(String s, int i) {
-    if (s.charAt(i) != '@' || i > 0 && (isAsciiWordChar(s.charAt(i - 1)) || s.charAt(i - 1) == '@')) {
-      return i;
-    }
-    int end = i + 1;
-    for (int count = 0; count < MAX_HANDLE && end < s.length(); count++) {
-      int cp = s.codePointAt(end);
-      if (!isHandleChar(cp)) {
-        break;
-      }
-      end += Character.charCount(cp);
-    }
-    return end > i + 1 ? end : i;
-  }
-
   private static boolean isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-  }
-
-  private static boolean isAsciiWordChar(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
-  }
-
-  private static boolean isHandleChar(int cp) {
-    int type = Character.getType(cp);
-    return Character.isLetter(cp) || cp == '_' || type == Character.DECIMAL_DIGIT_NUMBER
-        || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
   }
 
   /**
