@@ -77,8 +77,14 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--target-precision", paramLabel = "P",
       description = "Choose each threshold as the lowest with out-of-fold precision >= P "
-          + "(default: maximise F1).")
+          + "(overrides --threshold-rule).")
   Double targetPrecision;
+
+  @Option(names = "--threshold-rule", paramLabel = "RULE",
+      description = "break-even: where out-of-fold precision equals recall (and F1); max-f1: "
+          + "the out-of-fold F1 maximum, which on a flat F1 curve moves a lot between "
+          + "retrainings (default: ${DEFAULT-VALUE}).")
+  String thresholdRule = T.thresholdRule();
 
   @Option(names = "--threads", paramLabel = "N", description = "Training threads (default: all cores).")
   int threads = T.threads();
@@ -117,7 +123,7 @@ final class TrainCommand implements Callable<Integer> {
     FeatureSettings features = new FeatureSettings(tokenizer, wordNgrams, charMin, charMax, !noCues,
         !noMarkNegatedAndQuoted);
     TrainingSettings settings = new TrainingSettings(algorithm, iterations, cutoff, l1, l2, folds,
-        repeats, seed, targetPrecision, threads);
+        repeats, seed, targetPrecision, thresholdRule, threads);
     String version = modelVersion != null ? modelVersion : LocalDate.now().toString();
     new TrainingRun(settings, features, top.stderr, java.util.Set.copyOf(tuneOn), weights)
         .run(data, version, output);

@@ -188,6 +188,22 @@ public final class Metrics {
     return bins;
   }
 
+  /**
+   * The break-even threshold: the score of the post ranked as far down as there are positives, so
+   * that as many posts are flagged as are positive and precision equals recall (and F1). NaN
+   * without positives. It is a quantile of the scores, so it moves little when the model is
+   * retrained, where the argmax of a flat F1 curve jumps (see models/README.md).
+   */
+  public static double breakEvenThreshold(double[] scores, boolean[] gold) {
+    long pos = positives(gold);
+    if (pos == 0) {
+      return Double.NaN;
+    }
+    double[] sorted = scores.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[(int) (sorted.length - pos)];
+  }
+
   /** The threshold (one of the scores) that maximises F1; the higher one on a tie. NaN without positives. */
   public static double bestF1Threshold(double[] scores, boolean[] gold) {
     long pos = positives(gold);

@@ -73,6 +73,8 @@ final class ManifestReader {
             number(training, "seed").longValue(),
             training.get("targetPrecision") == null ? null
                 : number(training, "targetPrecision").doubleValue(),
+            training.get("thresholdRule") == null ? TrainingSettings.MAX_F1 // before -12
+                : text(training, "thresholdRule"),
             number(training, "threads").intValue()),
         data, labels);
   }

@@ -14,7 +14,9 @@ package org.trollscan.model;
  *     out-of-fold scores together
  * @param seed seed for fold assignment; the same data and seed give the same model
  * @param targetPrecision when set, each threshold is the lowest reaching this precision;
- *     otherwise the one maximising F1
+ *     otherwise {@code thresholdRule} chooses it
+ * @param thresholdRule {@value #BREAK_EVEN} (out-of-fold precision equals recall) or
+ *     {@value #MAX_F1} (the out-of-fold F1 maximum; every model before 2026.11.29-12)
  * @param threads training threads
  */
 public record TrainingSettings(
@@ -27,12 +29,15 @@ public record TrainingSettings(
     int repeats,
     long seed,
     Double targetPrecision,
+    String thresholdRule,
     int threads) {
 
   public static final long DEFAULT_SEED = 20261128L;
+  public static final String BREAK_EVEN = "break-even";
+  public static final String MAX_F1 = "max-f1";
 
   public static TrainingSettings defaults() {
-    return new TrainingSettings("QN", 300, 2, 0.0, 0.3, 5, 3, DEFAULT_SEED, null,
+    return new TrainingSettings("QN", 300, 2, 0.0, 0.3, 5, 3, DEFAULT_SEED, null, BREAK_EVEN,
         Math.max(1, Runtime.getRuntime().availableProcessors()));
   }
 
@@ -43,6 +48,10 @@ public record TrainingSettings(
     if (iterations < 1 || cutoff < 0 || l1Cost < 0 || l2Cost < 0 || folds < 2 || repeats < 1
         || threads < 1) {
       throw new IllegalArgumentException("invalid training settings: " + this);
+    }
+    if (!thresholdRule.equals(BREAK_EVEN) && !thresholdRule.equals(MAX_F1)) {
+      throw new IllegalArgumentException("threshold rule must be " + BREAK_EVEN + " or " + MAX_F1
+          + ", not " + thresholdRule);
     }
     if (targetPrecision != null && (targetPrecision <= 0 || targetPrecision > 1)) {
       throw new IllegalArgumentException("target precision must be in (0, 1]");

@@ -226,9 +226,15 @@ public final class TrainingRun {
         log.printf("%s: %s%n", label.column(), rule);
       }
     } else {
-      threshold = Metrics.bestF1Threshold(tuneScores, tuneGold);
-      rule = "max out-of-fold F1 over " + settings.folds() + " folds"
+      String folds = " over " + settings.folds() + " folds"
           + (repeats > 1 ? " repeated " + repeats + " times" : "") + scope;
+      if (settings.thresholdRule().equals(TrainingSettings.BREAK_EVEN)) {
+        threshold = Metrics.breakEvenThreshold(tuneScores, tuneGold);
+        rule = "out-of-fold precision = recall (break-even)" + folds;
+      } else {
+        threshold = Metrics.bestF1Threshold(tuneScores, tuneGold);
+        rule = "max out-of-fold F1" + folds;
+      }
     }
     Map<String, double[]> cv = crossValidation(tuneScores, tuneGold, tuneFolds, threshold);
     models.put(label, trainWeighted(trainer, fvs, golds, weight, k -> true));

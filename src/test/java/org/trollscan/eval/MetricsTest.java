@@ -54,6 +54,16 @@ class MetricsTest {
   }
 
   @Test
+  void theBreakEvenThresholdFlagsAsManyPostsAsArePositiveWherePrecisionEqualsRecall() {
+    double t = Metrics.breakEvenThreshold(MIXED, MIXED_GOLD);
+    assertEquals(0.55, t, 1e-12); // five positives: the fifth-highest score
+    Metrics.Confusion c = Metrics.confusion(MIXED, MIXED_GOLD, t);
+    assertEquals(c.precision(), c.recall(), 1e-12);
+    assertEquals(0.6, c.f1(), 1e-12);
+    assertTrue(Double.isNaN(Metrics.breakEvenThreshold(MIXED, new boolean[MIXED.length])));
+  }
+
+  @Test
   void aOneClassVectorReportsUndefinedRankingMetricsInsteadOfCrashing() {
     double[] s = {0.1, 0.7, 0.4};
     boolean[] allNegative = gold(0, 0, 0);

@@ -23,7 +23,7 @@ class ManifestReaderTest {
     cv.put("f1", new double[] {0.836, 0.029});
     return new Manifest(1, "2026.11.29-4", "0.1.0", "2026-11-29T02:59:52Z",
         new FeatureSettings("forum", 1, 3, 4, true, false), "045aa43d",
-        new TrainingSettings("QN", 300, 2, 0.0, 0.3, 5, 3, 20261128L, targetPrecision, 2),
+        new TrainingSettings("QN", 300, 2, 0.0, 0.3, 5, 3, 20261128L, targetPrecision, TrainingSettings.BREAK_EVEN, 2),
         List.of(new Manifest.DataFile("samples/corpus/train.csv", 2023, "8164de4a"),
             new Manifest.DataFile("../shared/corpora/olid/train.csv", 13240, "4674feda")),
         List.of(new Manifest.LabelEntry("harassment", "harassment.maxent", "d1ea9d73",
@@ -59,6 +59,14 @@ class ManifestReaderTest {
       json = zip.readAllBytes();
     }
     assertSame(DATA_BINDING.readValue(json, Manifest.class), ManifestReader.read(json));
+  }
+
+  @Test
+  void aManifestFromBeforeThresholdRulesReadsAsMaxF1() throws IOException {
+    String json = DATA_BINDING.writeValueAsString(sample(null))
+        .replace(",\"thresholdRule\":\"break-even\"", "");
+    assertEquals(TrainingSettings.MAX_F1, ManifestReader.read(
+        json.getBytes(StandardCharsets.UTF_8)).training().thresholdRule());
   }
 
   @Test

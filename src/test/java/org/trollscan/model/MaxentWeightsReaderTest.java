@@ -42,7 +42,7 @@ class MaxentWeightsReaderTest {
       features.add(new FeatureVector(POSTS.get(i), values, null, null, null));
       gold.add(GOLD[i]);
     }
-    return new MaxentTrainer(new TrainingSettings(algorithm, 50, 0, 0, 0.1, 2, 1, 1L, null, 1))
+    return new MaxentTrainer(new TrainingSettings(algorithm, 50, 0, 0, 0.1, 2, 1, 1L, null, TrainingSettings.MAX_F1, 1))
         .train(features, gold);
   }
 

@@ -74,7 +74,7 @@ public final class TinyModels {
   public static Path train(Path dir) throws IOException {
     Path csv = writeCorpus(dir);
     Path bundle = dir.resolve("tiny.zip");
-    TrainingSettings s = new TrainingSettings("QN", 100, 0, 0, 0.1, 2, 1, 1L, null, 1);
+    TrainingSettings s = new TrainingSettings("QN", 100, 0, 0, 0.1, 2, 1, 1L, null, TrainingSettings.BREAK_EVEN, 1);
     new TrainingRun(s, FeatureSettings.defaults(), new PrintStream(OutputStream.nullOutputStream()))
         .run(List.of(csv.toString()), "test-1", bundle);
     return bundle;

@@ -18,7 +18,7 @@ import org.trollscan.text.FeatureSettings;
 class TrainingRunTest {
   private static TrainingRun.Result train(Path dir, int repeats, String name) throws IOException {
     Path csv = TinyModels.writeCorpus(dir);
-    TrainingSettings s = new TrainingSettings("QN", 100, 0, 0, 0.1, 2, repeats, 1L, null, 1);
+    TrainingSettings s = new TrainingSettings("QN", 100, 0, 0, 0.1, 2, repeats, 1L, null, TrainingSettings.BREAK_EVEN, 1);
     return new TrainingRun(s, FeatureSettings.defaults(),
         new PrintStream(OutputStream.nullOutputStream()))
         .run(List.of(csv.toString()), "test-1", dir.resolve(name));
