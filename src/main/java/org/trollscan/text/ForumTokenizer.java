@@ -7,7 +7,8 @@ import opennlp.tools.util.Span;
 
 /**
  * A rule-based OpenNLP {@link Tokenizer} for normalised forum text. Words are runs of letters and
- * digits with inner apostrophes and stars ("don't", "she's", "f*ck"); hyphens split
+ * digits with inner apostrophes and stars ("don't", "she's", "f*ck"), numbers with their
+ * separators ("500,000", "2.5"); hyphens split
  * ("mass-report" is two words); a run of the same punctuation mark is one token ("!!"); each emoji
  * is a token. Thread-safe and allocation-light, unlike the statistical UD tokenizer it replaces
  * (see models/README.md for the measurements).
@@ -40,6 +41,9 @@ public final class ForumTokenizer implements Tokenizer {
             i += Character.charCount(c);
           } else if ((c == '\'' || c == '*') && i + 1 < n && isWordChar(s.codePointAt(i + 1))) {
             i += 1;
+          } else if ((c == ',' || c == '.') && isDigit(s.charAt(i - 1)) && i + 1 < n
+              && isDigit(s.charAt(i + 1))) {
+            i += 1; // a number: "500,000", "2.5"; split, "000" would read as Australia's 000
           } else {
             break;
           }
@@ -57,6 +61,10 @@ public final class ForumTokenizer implements Tokenizer {
       }
     }
     return spans.toArray(new Span[0]);
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static boolean isWordChar(int cp) {

@@ -56,6 +56,21 @@ class CueFeaturesTest {
   }
 
   @Test
+  void callsForSomethingAndSendingLoveOrFlowersAreNoReportVerb() {
+    assertFalse(features("she calls for a boycott of the brand").contains("cue:report_verb"));
+    assertFalse(features("sends her love to everyone").contains("cue:report_verb"));
+    assertFalse(features("we should send them flowers").contains("cue:report_verb"));
+    assertTrue(features("send her sponsors the clips").contains("cue:report_verb"));
+    assertTrue(features("call social services for her kids' sake").contains("cue:report_verb"));
+  }
+
+  @Test
+  void aThousandsSeparatedNumberIsNoEmergencyNumber() {
+    assertFalse(features("$500,000 for her wedding").contains("cue:authority"));
+    assertTrue(features("ring 000 on her").contains("cue:authority"));
+  }
+
+  @Test
   void negationJustBeforeAReportVerbIsScoped() {
     assertTrue(features("nobody should report her").contains("neg:report_verb"));
     assertFalse(features("nobody should report her").contains("d:report_verb+target_third"));

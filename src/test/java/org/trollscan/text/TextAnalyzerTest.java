@@ -17,6 +17,12 @@ class TextAnalyzerTest {
   }
 
   @Test
+  void numbersKeepTheirSeparatorsButSentenceEndsAndListsSplit() {
+    assertArrayEquals(new String[] {"£", "500,000", "in", "2.5", "years", ".", "1", ",", "2", "."},
+        analyzer.analyze("£500,000 in 2.5 years. 1, 2.").tokens());
+  }
+
+  @Test
   void sentencesBreakAtFullStopsAndLineBreaks() {
     AnalyzedText t = analyzer.analyze("ring them. she is fine\nreally");
     assertEquals(0, t.sentence()[0]);
