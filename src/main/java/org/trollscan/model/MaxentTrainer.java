@@ -15,7 +15,10 @@ import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 import org.trollscan.text.FeatureVector;
 
-/** Trains one binary OpenNLP maxent model from featurised posts and their gold values. */
+/**
+ * Trains one binary OpenNLP maxent model from featurised posts and their gold values; QN through
+ * {@link RestartingQnTrainer}, which does not stop before the objective settles.
+ */
 public final class MaxentTrainer {
   private final TrainingSettings settings;
 
@@ -43,7 +46,15 @@ public final class MaxentTrainer {
       p.put(QNTrainer.L1COST_PARAM, settings.l1Cost());
       p.put(QNTrainer.L2COST_PARAM, settings.l2Cost());
     }
-    EventTrainer trainer = TrainerFactory.getEventTrainer(p, null);
+    EventTrainer trainer;
+    if (settings.algorithm().equals("QN")) {
+      RestartingQnTrainer qn = new RestartingQnTrainer(settings.l1Cost(), settings.l2Cost(),
+          settings.threads());
+      qn.init(p, new java.util.HashMap<>());
+      trainer = qn;
+    } else {
+      trainer = TrainerFactory.getEventTrainer(p, null);
+    }
     try {
       return (AbstractModel) trainer.train(ObjectStreamUtils.createObjectStream(events));
     } catch (IOException e) {
