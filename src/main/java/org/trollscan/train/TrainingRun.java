@@ -215,27 +215,14 @@ public final class TrainingRun {
         tuneFolds[r * t + j] = r * settings.folds() + foldByRepeat[r][tunePositions[j]];
       }
     }
-    double threshold;
-    String rule;
-    if (settings.targetPrecision() != null) {
-      threshold = Metrics.thresholdForPrecision(tuneScores, tuneGold, settings.targetPrecision());
-      rule = "lowest out-of-fold threshold with precision >= " + settings.targetPrecision() + scope;
-      if (Double.isNaN(threshold)) {
-        threshold = Metrics.bestF1Threshold(tuneScores, tuneGold);
-        rule = "precision " + settings.targetPrecision() + " unreachable; max out-of-fold F1" + scope;
-        log.printf("%s: %s%n", label.column(), rule);
-      }
-    } else {
-      String folds = " over " + settings.folds() + " folds"
-          + (repeats > 1 ? " repeated " + repeats + " times" : "") + scope;
-      if (settings.thresholdRule().equals(TrainingSettings.BREAK_EVEN)) {
-        threshold = Metrics.breakEvenThreshold(tuneScores, tuneGold);
-        rule = "out-of-fold precision = recall (break-even)" + folds;
-      } else {
-        threshold = Metrics.bestF1Threshold(tuneScores, tuneGold);
-        rule = "max out-of-fold F1" + folds;
-      }
+    String folds = " over " + settings.folds() + " folds"
+        + (repeats > 1 ? " repeated " + repeats + " times" : "") + scope;
+    Threshold chosen = chooseThreshold(tuneScores, tuneGold, settings, folds);
+    if (chosen.rule().contains("unreachable")) {
+      log.printf("%s: %s%n", label.column(), chosen.rule());
     }
+    double threshold = chosen.value();
+    String rule = chosen.rule();
     Map<String, double[]> cv = crossValidation(tuneScores, tuneGold, tuneFolds, threshold);
     models.put(label, trainWeighted(trainer, fvs, golds, weight, k -> true));
     log.printf("%s: %,d rows, %,d positive, threshold %.4f (%s)%n", label.column(), n, positives,
@@ -245,6 +232,32 @@ public final class TrainingRun {
   }
 
   /** A model on the posts {@code included} accepts, each counted {@code weight[k]} times. */
+  /** A label's decision threshold and the rule that chose it, as the manifest records it. */
+  record Threshold(double value, String rule) {}
+
+  /**
+   * The threshold by --target-precision when it is set and reachable, else by the threshold rule
+   * (break-even or max-f1) on the same out-of-fold scores; {@code folds} describes them.
+   */
+  static Threshold chooseThreshold(double[] scores, boolean[] gold, TrainingSettings settings,
+      String folds) {
+    String unreachable = "";
+    if (settings.targetPrecision() != null) {
+      double t = Metrics.thresholdForPrecision(scores, gold, settings.targetPrecision());
+      if (!Double.isNaN(t)) {
+        return new Threshold(t, "lowest out-of-fold threshold with precision >= "
+            + settings.targetPrecision() + folds);
+      }
+      unreachable = "precision " + settings.targetPrecision() + " unreachable; ";
+    }
+    if (settings.thresholdRule().equals(TrainingSettings.BREAK_EVEN)) {
+      return new Threshold(Metrics.breakEvenThreshold(scores, gold),
+          unreachable + "out-of-fold precision = recall (break-even)" + folds);
+    }
+    return new Threshold(Metrics.bestF1Threshold(scores, gold),
+        unreachable + "max out-of-fold F1" + folds);
+  }
+
   private static AbstractModel trainWeighted(MaxentTrainer trainer, List<FeatureVector> fvs,
       List<Boolean> golds, int[] weight, java.util.function.IntPredicate included) {
     List<FeatureVector> x = new ArrayList<>();

@@ -39,4 +39,28 @@ class TrainingRunTest {
     }
     assertEquals(3, BundleIO.load(dir.resolve("thrice.zip")).manifest().training().repeats());
   }
+
+  private static TrainingSettings settings(Double precision, String rule) {
+    return new TrainingSettings("QN", 100, 0, 0, 0.1, 2, 1, 1L, precision, rule, 1);
+  }
+
+  @Test
+  void anUnreachableTargetPrecisionFallsBackToTheThresholdRuleAndSaysSo() {
+    // The highest score is a negative, so no threshold reaches precision 1.
+    double[] scores = {0.9, 0.8, 0.7, 0.6, 0.4, 0.3, 0.2, 0.1};
+    boolean[] gold = {false, true, true, false, true, false, false, false};
+    TrainingRun.Threshold breakEven =
+        TrainingRun.chooseThreshold(scores, gold, settings(1.0, TrainingSettings.BREAK_EVEN), "");
+    assertEquals(0.7, breakEven.value(), 1e-12); // three positives: the third-highest score
+    assertTrue(breakEven.rule().startsWith("precision 1.0 unreachable; out-of-fold precision = "
+        + "recall"), breakEven.rule());
+    TrainingRun.Threshold maxF1 =
+        TrainingRun.chooseThreshold(scores, gold, settings(1.0, TrainingSettings.MAX_F1), "");
+    assertTrue(maxF1.rule().startsWith("precision 1.0 unreachable; max out-of-fold F1"));
+    TrainingRun.Threshold reachable =
+        TrainingRun.chooseThreshold(scores, gold, settings(0.6, TrainingSettings.BREAK_EVEN), "");
+    assertTrue(reachable.rule().startsWith("lowest out-of-fold threshold with precision >= 0.6"),
+        reachable.rule());
+    assertEquals(0.4, reachable.value(), 1e-12); // 3 of 5 flagged are positive
+  }
 }
