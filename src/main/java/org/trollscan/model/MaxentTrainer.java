@@ -26,8 +26,14 @@ public final class MaxentTrainer {
     this.settings = settings;
   }
 
+  /**
+   * A trained model and how many minimizer runs it took: 1 when OpenNLP's own stop was final (and
+   * always for GIS), more when {@link RestartingQnTrainer} had to carry on.
+   */
+  public record Trained(AbstractModel model, int runs) {}
+
   /** Trains on the given posts; both classes must be present. */
-  public AbstractModel train(List<FeatureVector> features, List<Boolean> gold) {
+  public Trained train(List<FeatureVector> features, List<Boolean> gold) {
     List<Event> events = new ArrayList<>(features.size());
     for (int i = 0; i < features.size(); i++) {
       FeatureVector fv = features.get(i);
@@ -47,16 +53,18 @@ public final class MaxentTrainer {
       p.put(QNTrainer.L2COST_PARAM, settings.l2Cost());
     }
     EventTrainer trainer;
+    RestartingQnTrainer qn = null;
     if (settings.algorithm().equals("QN")) {
-      RestartingQnTrainer qn = new RestartingQnTrainer(settings.l1Cost(), settings.l2Cost(),
-          settings.threads());
+      qn = new RestartingQnTrainer(settings.l1Cost(), settings.l2Cost(), settings.threads());
       qn.init(p, new java.util.HashMap<>());
       trainer = qn;
     } else {
       trainer = TrainerFactory.getEventTrainer(p, null);
     }
     try {
-      return (AbstractModel) trainer.train(ObjectStreamUtils.createObjectStream(events));
+      AbstractModel model =
+          (AbstractModel) trainer.train(ObjectStreamUtils.createObjectStream(events));
+      return new Trained(model, qn == null ? 1 : qn.runs());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

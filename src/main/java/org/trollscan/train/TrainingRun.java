@@ -172,7 +172,7 @@ public final class TrainingRun {
       foldByRepeat[r] = fold;
       for (int f = 0; f < settings.folds(); f++) {
         int held = f;
-        AbstractModel m = trainWeighted(trainer, fvs, golds, weight, k -> fold[k] != held);
+        AbstractModel m = trainWeighted(trainer, fvs, golds, weight, k -> fold[k] != held).model();
         int pos = m.getIndex(LabelModel.POSITIVE);
         for (int k = 0; k < n; k++) {
           if (fold[k] == f) {
@@ -224,7 +224,13 @@ public final class TrainingRun {
     double threshold = chosen.value();
     String rule = chosen.rule();
     Map<String, double[]> cv = crossValidation(tuneScores, tuneGold, tuneFolds, threshold);
-    models.put(label, trainWeighted(trainer, fvs, golds, weight, k -> true));
+    MaxentTrainer.Trained finalModel = trainWeighted(trainer, fvs, golds, weight, k -> true);
+    models.put(label, finalModel.model());
+    if (finalModel.runs() > 1) {
+      // OpenNLP's minimizer stops after any one small step; say when it had to be restarted.
+      log.printf("%s: the final model took %d L-BFGS runs to reach its minimum%n", label.column(),
+          finalModel.runs());
+    }
     log.printf("%s: %,d rows, %,d positive, threshold %.4f (%s)%n", label.column(), n, positives,
         threshold, rule);
     cv.forEach((metric, ms) -> log.printf("  %-10s %.4f ± %.4f%n", metric, ms[0], ms[1]));
@@ -258,7 +264,7 @@ public final class TrainingRun {
         unreachable + "max out-of-fold F1" + folds);
   }
 
-  private static AbstractModel trainWeighted(MaxentTrainer trainer, List<FeatureVector> fvs,
+  private static MaxentTrainer.Trained trainWeighted(MaxentTrainer trainer, List<FeatureVector> fvs,
       List<Boolean> golds, int[] weight, java.util.function.IntPredicate included) {
     List<FeatureVector> x = new ArrayList<>();
     List<Boolean> y = new ArrayList<>();

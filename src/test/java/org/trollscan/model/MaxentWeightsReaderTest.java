@@ -43,7 +43,7 @@ class MaxentWeightsReaderTest {
       gold.add(GOLD[i]);
     }
     return new MaxentTrainer(new TrainingSettings(algorithm, 50, 0, 0, 0.1, 2, 1, 1L, null, TrainingSettings.MAX_F1, 1))
-        .train(features, gold);
+        .train(features, gold).model();
   }
 
   private static byte[] serialize(AbstractModel model) throws IOException {

@@ -63,4 +63,18 @@ class TrainingRunTest {
         reachable.rule());
     assertEquals(0.4, reachable.value(), 1e-12); // 3 of 5 flagged are positive
   }
+
+  @Test
+  void theLogSaysWhenAFinalModelNeededMoreThanOneMinimizerRun(@TempDir Path dir)
+      throws IOException {
+    Path csv = TinyModels.writeCorpus(dir);
+    // Three iterations a run: OpenNLP's minimizer stops long before the minimum.
+    TrainingSettings s = new TrainingSettings("QN", 3, 0, 0, 0.1, 2, 1, 1L, null,
+        TrainingSettings.BREAK_EVEN, 1);
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    new TrainingRun(s, FeatureSettings.defaults(), new PrintStream(log, true))
+        .run(List.of(csv.toString()), "test-1", dir.resolve("short.zip"));
+    assertTrue(log.toString().matches("(?s).*harassment: the final model took \\d+ L-BFGS runs.*"),
+        log.toString());
+  }
 }
