@@ -83,7 +83,11 @@ public final class Lexicons {
     Map<String, List<String[]>> cues = new LinkedHashMap<>();
     Set<String> vocabulary = new LinkedHashSet<>();
     String cue = null;
-    for (String line : lines("cues.txt")) {
+    List<String> cueLines = new ArrayList<>();
+    for (String raw : lines("cues.txt")) {
+      cueLines.addAll(expand(raw));
+    }
+    for (String line : cueLines) {
       if (line.startsWith("[") && line.endsWith("]")) {
         cue = line.substring(1, line.length() - 1);
         cues.put(cue, new ArrayList<>());
@@ -105,11 +109,34 @@ public final class Lexicons {
     Map<String, List<String[]>> frozen = new LinkedHashMap<>();
     cues.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
     List<String> handles = lines("agency-handles.txt");
-    String all = String.join("\n", lines("cues.txt")) + "\n--\n" + String.join("\n", extra)
+    // Over the expanded lines: writing a list out by hand or as one "(a|b)" line is the same lexicon.
+    String all = String.join("\n", cueLines) + "\n--\n" + String.join("\n", extra)
         + "\n--\n" + String.join("\n", handles);
     // File order, not Map.copyOf's per-run order: cue ids and feature order must not vary.
     return new Lexicons(java.util.Collections.unmodifiableMap(frozen), List.copyOf(vocabulary),
         List.copyOf(handles), sha256(all));
+  }
+
+  /**
+   * A lexicon line with its "(a|b|...)" groups expanded, the leftmost group outermost, an empty
+   * alternative dropping the word: "send* (|her) (love|a card)" is "send* love", "send* a card",
+   * "send* her love", "send* her a card".
+   */
+  static List<String> expand(String line) {
+    int open = line.indexOf('(');
+    if (open < 0) {
+      return List.of(line);
+    }
+    int close = line.indexOf(')', open);
+    if (close < 0) {
+      throw new IllegalStateException("cues.txt: no ) after ( in: " + line);
+    }
+    List<String> out = new ArrayList<>();
+    for (String alternative : line.substring(open + 1, close).split("\\|", -1)) {
+      String chosen = line.substring(0, open) + alternative + line.substring(close + 1);
+      out.addAll(expand(chosen.strip().replaceAll(" {2,}", " ")));
+    }
+    return out;
   }
 
   private static String sha256(String text) {
