@@ -217,13 +217,11 @@ public final class TrainingRun {
     }
     String folds = " over " + settings.folds() + " folds"
         + (repeats > 1 ? " repeated " + repeats + " times" : "") + scope;
-    Threshold chosen = chooseThreshold(tuneScores, tuneGold, settings, folds);
-    if (chosen.rule().contains("unreachable")) {
-      log.printf("%s: %s%n", label.column(), chosen.rule());
+    Threshold threshold = chooseThreshold(tuneScores, tuneGold, settings, folds);
+    if (threshold.precisionUnreachable()) {
+      log.printf("%s: %s%n", label.column(), threshold.rule());
     }
-    double threshold = chosen.value();
-    String rule = chosen.rule();
-    Map<String, double[]> cv = crossValidation(tuneScores, tuneGold, tuneFolds, threshold);
+    Map<String, double[]> cv = crossValidation(tuneScores, tuneGold, tuneFolds, threshold.value());
     MaxentTrainer.Trained finalModel = trainWeighted(trainer, fvs, golds, weight, k -> true);
     models.put(label, finalModel.model());
     if (finalModel.runs() > 1) {
@@ -232,14 +230,16 @@ public final class TrainingRun {
           finalModel.runs());
     }
     log.printf("%s: %,d rows, %,d positive, threshold %.4f (%s)%n", label.column(), n, positives,
-        threshold, rule);
+        threshold.value(), threshold.rule());
     cv.forEach((metric, ms) -> log.printf("  %-10s %.4f ± %.4f%n", metric, ms[0], ms[1]));
-    return new LabelReport(label, n, positives, threshold, rule, cv);
+    return new LabelReport(label, n, positives, threshold.value(), threshold.rule(), cv);
   }
 
-  /** A model on the posts {@code included} accepts, each counted {@code weight[k]} times. */
-  /** A label's decision threshold and the rule that chose it, as the manifest records it. */
-  record Threshold(double value, String rule) {}
+  /**
+   * A label's decision threshold and the rule that chose it, as the manifest records it;
+   * {@code precisionUnreachable} when --target-precision was set but no threshold reached it.
+   */
+  record Threshold(double value, String rule, boolean precisionUnreachable) {}
 
   /**
    * The threshold by --target-precision when it is set and reachable, else by the threshold rule
@@ -247,23 +247,24 @@ public final class TrainingRun {
    */
   static Threshold chooseThreshold(double[] scores, boolean[] gold, TrainingSettings settings,
       String folds) {
-    String unreachable = "";
+    boolean unreachable = false;
     if (settings.targetPrecision() != null) {
       double t = Metrics.thresholdForPrecision(scores, gold, settings.targetPrecision());
       if (!Double.isNaN(t)) {
         return new Threshold(t, "lowest out-of-fold threshold with precision >= "
-            + settings.targetPrecision() + folds);
+            + settings.targetPrecision() + folds, false);
       }
-      unreachable = "precision " + settings.targetPrecision() + " unreachable; ";
+      unreachable = true;
     }
-    if (settings.thresholdRule().equals(TrainingSettings.BREAK_EVEN)) {
-      return new Threshold(Metrics.breakEvenThreshold(scores, gold),
-          unreachable + "out-of-fold precision = recall (break-even)" + folds);
-    }
-    return new Threshold(Metrics.bestF1Threshold(scores, gold),
-        unreachable + "max out-of-fold F1" + folds);
+    boolean breakEven = settings.thresholdRule().equals(TrainingSettings.BREAK_EVEN);
+    double t = breakEven ? Metrics.breakEvenThreshold(scores, gold)
+        : Metrics.bestF1Threshold(scores, gold);
+    String rule = (unreachable ? "precision " + settings.targetPrecision() + " unreachable; " : "")
+        + (breakEven ? "out-of-fold precision = recall (break-even)" : "max out-of-fold F1") + folds;
+    return new Threshold(t, rule, unreachable);
   }
 
+  /** A model on the posts {@code included} accepts, each counted {@code weight[k]} times. */
   private static MaxentTrainer.Trained trainWeighted(MaxentTrainer trainer, List<FeatureVector> fvs,
       List<Boolean> golds, int[] weight, java.util.function.IntPredicate included) {
     List<FeatureVector> x = new ArrayList<>();

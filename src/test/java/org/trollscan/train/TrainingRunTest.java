@@ -54,6 +54,7 @@ class TrainingRunTest {
     assertEquals(0.7, breakEven.value(), 1e-12); // three positives: the third-highest score
     assertTrue(breakEven.rule().startsWith("precision 1.0 unreachable; out-of-fold precision = "
         + "recall"), breakEven.rule());
+    assertTrue(breakEven.precisionUnreachable());
     TrainingRun.Threshold maxF1 =
         TrainingRun.chooseThreshold(scores, gold, settings(1.0, TrainingSettings.MAX_F1), "");
     assertTrue(maxF1.rule().startsWith("precision 1.0 unreachable; max out-of-fold F1"));
@@ -62,6 +63,7 @@ class TrainingRunTest {
     assertTrue(reachable.rule().startsWith("lowest out-of-fold threshold with precision >= 0.6"),
         reachable.rule());
     assertEquals(0.4, reachable.value(), 1e-12); // 3 of 5 flagged are positive
+    assertTrue(!reachable.precisionUnreachable());
   }
 
   @Test
