@@ -245,7 +245,8 @@ public final class BundleIO {
     return entries;
   }
 
-  private static byte[] serialize(AbstractModel model) throws IOException {
+  /** A model in OpenNLP's binary format, as a bundle entry holds it. */
+  static byte[] serialize(AbstractModel model) throws IOException {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(buf)) {
       new GenericModelWriter(model, out).persist();

@@ -21,7 +21,6 @@ public final class PlaceholderStep implements NormalizationStep {
     this.isAgencyHandle = isAgencyHandle;
   }
 
-
   @Override
   public MappedText apply(MappedText in) {
     String s = in.text();

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
-import opennlp.tools.ml.model.GenericModelWriter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -46,14 +45,6 @@ class MaxentWeightsReaderTest {
         .train(features, gold).model();
   }
 
-  private static byte[] serialize(AbstractModel model) throws IOException {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(buf)) {
-      new GenericModelWriter(model, out).persist();
-    }
-    return buf.toByteArray();
-  }
-
   @SuppressWarnings("unchecked")
   private static Map<Long, Double> openNlpWeights(AbstractModel m) {
     Map<Long, Double> weights = new HashMap<>();
@@ -74,7 +65,7 @@ class MaxentWeightsReaderTest {
   @ValueSource(strings = {"QN", "GIS"})
   void readsTheWeightsOpenNlpsOwnReaderReadsForEveryPredicateName(String algorithm)
       throws IOException {
-    byte[] bytes = serialize(train(algorithm));
+    byte[] bytes = BundleIO.serialize(train(algorithm));
     Map<Long, Double> expected = openNlpWeights(OpenNlpReference.parse(bytes));
     MaxentWeightsReader.LabelWeights read = MaxentWeightsReader.read(bytes, "m");
     assertEquals(expected.size(), read.hashes().length);
@@ -87,7 +78,7 @@ class MaxentWeightsReaderTest {
 
   @Test
   void aTruncatedModelIsRefusedWithItsName() throws IOException {
-    byte[] bytes = serialize(train("QN"));
+    byte[] bytes = BundleIO.serialize(train("QN"));
     for (int cut : new int[] {1, 10, bytes.length / 2, bytes.length - 1}) {
       BundleException e = assertThrows(BundleException.class,
           () -> MaxentWeightsReader.read(Arrays.copyOf(bytes, cut), "b.zip:harassment.maxent"));
@@ -98,44 +89,54 @@ class MaxentWeightsReaderTest {
 
   @Test
   void trailingBytesAreRefused() throws IOException {
-    byte[] bytes = serialize(train("QN"));
+    byte[] bytes = BundleIO.serialize(train("QN"));
     assertThrows(BundleException.class,
         () -> MaxentWeightsReader.read(Arrays.copyOf(bytes, bytes.length + 3), "m"));
   }
 
-  @Test
-  void aModelOfAnotherKindIsRefused() throws IOException {
+  /** What a model writer would write, written by hand. */
+  private interface Writes {
+    void to(DataOutputStream out) throws IOException;
+  }
+
+  private static byte[] bytes(Writes writes) throws IOException {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(buf)) {
+      writes.to(out);
+    }
+    return buf.toByteArray();
+  }
+
+  @Test
+  void aModelOfAnotherKindIsRefused() throws IOException {
+    byte[] perceptron = bytes(out -> {
       out.writeUTF("Perceptron");
       out.writeInt(0);
-    }
+    });
     BundleException e = assertThrows(BundleException.class,
-        () -> MaxentWeightsReader.read(buf.toByteArray(), "m"));
+        () -> MaxentWeightsReader.read(perceptron, "m"));
     assertTrue(e.getMessage().contains("Perceptron"), e.getMessage());
   }
 
   @Test
   void aModelWithoutOutcomesOneAndZeroIsNotBinary() throws IOException {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(buf)) {
+    byte[] yesNo = bytes(out -> {
       out.writeUTF("QN");
       out.writeInt(2);
       out.writeUTF("yes");
       out.writeUTF("no");
       out.writeInt(0);
       out.writeInt(0);
-    }
+    });
     BundleException e = assertThrows(BundleException.class,
-        () -> MaxentWeightsReader.read(buf.toByteArray(), "m"));
+        () -> MaxentWeightsReader.read(yesNo, "m"));
     assertTrue(e.getMessage().contains("not a binary model"), e.getMessage());
   }
 
   @Test
   void predicateNamesAreHashedAsFeatureHashHashesTheirChars() throws IOException {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
     List<String> names = List.of("w=café", "x\u0000y", "w=😡", "日本", "");
-    try (DataOutputStream out = new DataOutputStream(buf)) {
+    byte[] model = bytes(out -> {
       out.writeUTF("QN");
       out.writeInt(2);
       out.writeUTF("1");
@@ -150,8 +151,8 @@ class MaxentWeightsReaderTest {
         out.writeDouble(i + 1.5);
         out.writeDouble(0.25);
       }
-    }
-    MaxentWeightsReader.LabelWeights read = MaxentWeightsReader.read(buf.toByteArray(), "m");
+    });
+    MaxentWeightsReader.LabelWeights read = MaxentWeightsReader.read(model, "m");
     assertArrayEquals(names.stream().mapToLong(FeatureHash::of).toArray(), read.hashes());
     assertArrayEquals(new double[] {1.25, 2.25, 3.25, 4.25, 5.25}, read.weights(), 0.0);
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import org.trollscan.eval.Evaluation;
 import org.trollscan.eval.Evaluator;
 import org.trollscan.input.LabelledCorpusReader;
 import org.trollscan.input.LabelledPost;
+import org.trollscan.text.FeatureVector;
+import org.trollscan.text.Featurizer;
 
 /**
  * The model in models/ (the one the jar ships) loads and separates clear cases, and its measured
@@ -114,16 +117,15 @@ class ShippedModelTest {
 
   /** The shipped model's full size, every functional test post: the 1e-9 equality at scale. */
   @Test
-  void scoresEqualOpenNlpsOwnEvalOfTheShippedModelTo1e9() throws java.io.IOException {
+  void scoresEqualOpenNlpsOwnEvalOfTheShippedModelTo1e9() throws IOException {
     OpenNlpReference opennlp = new OpenNlpReference(Path.of("models/trollscan-default.zip"));
     assertEquals(scorer.bundle().labels(), List.copyOf(opennlp.models().keySet()));
-    org.trollscan.text.Featurizer featurizer =
-        new org.trollscan.text.Featurizer(scorer.bundle().manifest().features());
+    Featurizer featurizer = new Featurizer(scorer.bundle().manifest().features());
     List<LabelledPost> posts = new LabelledCorpusReader(Label.columns())
         .read("samples/functional.csv");
     assertTrue(posts.size() > 300);
     for (LabelledPost post : posts) {
-      org.trollscan.text.FeatureVector fv = featurizer.featurize(post.post().text());
+      FeatureVector fv = featurizer.featurize(post.post().text());
       Score s = scorer.score(post.post().text(), false);
       for (Label label : scorer.bundle().labels()) {
         assertEquals(opennlp.probability(label, fv), s.probabilities().get(label), 1e-9,
