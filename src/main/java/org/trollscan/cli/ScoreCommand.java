@@ -84,7 +84,7 @@ final class ScoreCommand implements Callable<Integer> {
           + "(for machine pipelines; keep it on for files people open in a spreadsheet).")
   boolean noSpreadsheetSafety;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress and no summary on stderr.")
+  @Option(names = {"-q", "--quiet"}, description = "No progress and no summary on stderr (rejected rows are still named).")
   boolean quiet;
 
   @Override
@@ -118,6 +118,7 @@ final class ScoreCommand implements Callable<Integer> {
     ScoringRun run = new ScoringRun(scorer, options, top.stdin,
         progressShown ? ScoringRun.Progress.terminal(err) : ScoringRun.Progress.NONE);
     ScoringRun.Summary summary;
+    RejectedRowNotes notes = new RejectedRowNotes();
     try (OutputFile out = OutputFile.open(output, top.stdout);
         OutputFile errorFile = errors == null ? null : OutputFile.open(errors, null)) {
       ScoreWriter writer = switch (outputFormat.toLowerCase(Locale.ROOT)) {
@@ -131,6 +132,8 @@ final class ScoreCommand implements Callable<Integer> {
       summary = run.run(writer, row -> {
         if (rejects != null) {
           rejects.write(row);
+        } else {
+          notes.add(row);
         }
       });
       if (rejects != null) {
@@ -139,11 +142,9 @@ final class ScoreCommand implements Callable<Integer> {
       }
       out.commit();
     }
+    notes.print(err, "; --errors FILE lists every rejected row and why");
     if (!quiet) {
       err.println("trollscan: " + summary.describe());
-      if (summary.rejected() > 0 && errors == null) {
-        err.println("trollscan: use --errors FILE to see the rejected rows and why");
-      }
     }
     return summary.rejected() > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
   }

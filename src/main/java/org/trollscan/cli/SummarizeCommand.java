@@ -67,12 +67,14 @@ final class SummarizeCommand implements Callable<Integer> {
     InputFormat f = input.inputFormat();
     long read = 0;
     long rejected = 0;
+    RejectedRowNotes notes = new RejectedRowNotes();
     for (String file : files) {
       try (PostSource source = PostSources.open(file, f, input.readerOptions(), top.stdin)) {
         for (ReadItem item; (item = source.next()) != null; ) {
           read++;
-          if (item instanceof RejectedRow) {
+          if (item instanceof RejectedRow row) {
             rejected++;
+            notes.add(row);
             continue;
           }
           Post post = (Post) item;
@@ -89,6 +91,7 @@ final class SummarizeCommand implements Callable<Integer> {
         out.commit();
       }
     }
+    notes.print(top.stderr, "");
     top.stderr.printf("trollscan: %,d rows read, %,d summarised, %,d rejected; %,d threads, "
         + "%,d targets, %,d authors%n", read, read - rejected, rejected, summary.threads().size(),
         summary.targets().size(), summary.authors().size());

@@ -141,6 +141,21 @@ class ScoreCommandTest {
   }
 
   @Test
+  void withoutAnErrorsFileTheFirstRejectedRowsAreNamedOnStderrEvenWhenQuiet() throws IOException {
+    Path in = dir.resolve("ragged3.csv");
+    Files.writeString(in, "id,text\n1,fine\n2,a,b\n3,\n4,\n5,\n6,also fine\n");
+    Cli.Result r = Cli.run("score", "--model", model, "-q", in.toString());
+    assertEquals(ExitCodes.REJECTED_ROWS, r.exitCode());
+    assertEquals(2, csv(r.out()).size());
+    assertTrue(r.err().contains(in + ":3: row has 3 fields"), r.err());
+    assertTrue(r.err().contains(in + ":4: empty text (row rejected)"), r.err());
+    assertTrue(r.err().contains(in + ":5: empty text (row rejected)"), r.err());
+    assertFalse(r.err().contains(in + ":6:"), r.err());
+    assertTrue(r.err().contains("1 more row rejected; --errors FILE lists every rejected row"),
+        r.err());
+  }
+
+  @Test
   void strictStopsAtTheFirstRejectedRow() throws IOException {
     Path in = dir.resolve("ragged2.csv");
     Files.writeString(in, "id,text\n1,fine\n2,a,b\n");

@@ -18,6 +18,16 @@ class SummarizeCommandTest {
   @TempDir Path dir;
 
   @Test
+  void rejectedRowsAreNamedOnStderrAndGiveTheirExitCode() throws IOException {
+    Path in = dir.resolve("ragged.csv");
+    Files.writeString(in, "id,text\n1,fine\n2,\n");
+    Cli.Result r = Cli.run("summarize", "-o", dir.toString(), in.toString());
+    assertEquals(ExitCodes.REJECTED_ROWS, r.exitCode());
+    assertTrue(r.err().contains(in + ":3: empty text (row rejected)"), r.err());
+    assertTrue(r.err().contains("2 rows read, 1 summarised, 1 rejected"), r.err());
+  }
+
+  @Test
   void countsThreadsTargetsAndAuthorsOfFlaggedPosts() throws IOException {
     Path html = dir.resolve("summary.html");
     Cli.Result r = Cli.run("summarize", "--thread-column", "thread_id", "--author-column",
