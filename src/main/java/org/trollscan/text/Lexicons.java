@@ -87,17 +87,21 @@ public final class Lexicons {
     for (String raw : lines("cues.txt")) {
       cueLines.addAll(expand(raw));
     }
+    List<String> matchedLines = new ArrayList<>();
     for (String line : cueLines) {
       if (line.startsWith("[") && line.endsWith("]")) {
         cue = line.substring(1, line.length() - 1);
         cues.put(cue, new ArrayList<>());
+        matchedLines.add(line);
         continue;
       }
       if (cue == null) {
         throw new IllegalStateException("cues.txt: phrase before the first [section]: " + line);
       }
       String[] words = line.split(" ");
-      cues.get(cue).add(words);
+      String[] tokens = phraseTokens(words);
+      cues.get(cue).add(tokens);
+      matchedLines.add(String.join(" ", tokens));
       for (String w : words) {
         if (!w.endsWith("*") && w.chars().allMatch(Character::isLetter)) {
           vocabulary.add(w);
@@ -109,12 +113,32 @@ public final class Lexicons {
     Map<String, List<String[]>> frozen = new LinkedHashMap<>();
     cues.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
     List<String> handles = lines("agency-handles.txt");
-    // Over the expanded lines: writing a list out by hand or as one "(a|b)" line is the same lexicon.
-    String all = String.join("\n", cueLines) + "\n--\n" + String.join("\n", extra)
+    // Over the phrases as they are matched, expanded and split: writing a list out by hand or as
+    // one "(a|b)" line is the same lexicon, and splitting a phrase differently is a new one.
+    String all = String.join("\n", matchedLines) + "\n--\n" + String.join("\n", extra)
         + "\n--\n" + String.join("\n", handles);
     // File order, not Map.copyOf's per-run order: cue ids and feature order must not vary.
     return new Lexicons(java.util.Collections.unmodifiableMap(frozen), List.copyOf(vocabulary),
         List.copyOf(handles), sha256(all));
+  }
+
+  /**
+   * A phrase's words split the way {@link ForumTokenizer} splits a post ("kids' school" is kids '
+   * school, "tip-off" is tip - off), so that every phrase can match a post that contains it; a
+   * word's trailing "*" stays on its last piece.
+   */
+  static String[] phraseTokens(String[] words) {
+    List<String> tokens = new ArrayList<>();
+    for (String word : words) {
+      boolean prefix = word.endsWith("*");
+      String[] pieces = ForumTokenizer.INSTANCE.tokenize(
+          prefix ? word.substring(0, word.length() - 1) : word);
+      tokens.addAll(List.of(pieces));
+      if (prefix) {
+        tokens.set(tokens.size() - 1, tokens.get(tokens.size() - 1) + "*");
+      }
+    }
+    return tokens.toArray(String[]::new);
   }
 
   /**
