@@ -84,7 +84,8 @@ final class ScoreCommand implements Callable<Integer> {
           + "(for machine pipelines; keep it on for files people open in a spreadsheet).")
   boolean noSpreadsheetSafety;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress and no summary on stderr (rejected rows are still named).")
+  @Option(names = {"-q", "--quiet"},
+      description = "No progress and no summary on stderr (rejected rows are still named).")
   boolean quiet;
 
   @Override
