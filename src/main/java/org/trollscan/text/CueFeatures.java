@@ -68,10 +68,12 @@ public final class CueFeatures implements TextFeatureGenerator {
   /** Single-word prefix entries ("report*"), indexed by their first character. */
   private final Map<Character, List<Entry>> byPrefixStart = new HashMap<>();
   /**
-   * For a cue id, the phrases of its "not_" section ("not_report_verb": "call* her a"): a match of
-   * the cue that opens one of them is no match ("called her a liar" reports nobody).
+   * Indexed by cue id, the phrases of the cue's "not_" section ("not_report_verb": "call* her a"),
+   * empty for most cues: a match of the cue that opens one of them is no match ("called her a
+   * liar" reports nobody). A list, not a map, because every cue match looks here.
    */
-  private final Map<Integer, List<Entry>> exceptions = new HashMap<>();
+  private final List<List<Entry>> exceptions = new ArrayList<>();
+  private final boolean anyExceptions;
   private final List<String> cueNames;
   /** {@link #PAIRS} as cue ids; -1 for a cue the lexicon lacks. */
   private final int[][] pairIds = new int[PAIRS.length][2];
@@ -112,15 +114,17 @@ public final class CueFeatures implements TextFeatureGenerator {
         }
       }
     }
+    cueNames.forEach(cue -> exceptions.add(List.of()));
     lexicons.phrasesByCue().forEach((section, phrases) -> {
       if (section.startsWith(EXCEPTIONS)) {
         int id = cueNames.indexOf(section.substring(EXCEPTIONS.length()));
         if (id < 0) {
           throw new IllegalStateException("cues.txt: [" + section + "] names no cue");
         }
-        exceptions.put(id, phrases.stream().map(words -> Entry.of(section, -1, words)).toList());
+        exceptions.set(id, phrases.stream().map(words -> Entry.of(section, -1, words)).toList());
       }
     });
+    anyExceptions = exceptions.stream().anyMatch(e -> !e.isEmpty());
     for (int p = 0; p < PAIRS.length; p++) {
       pairIds[p][0] = cueNames.indexOf(PAIRS[p][0]);
       pairIds[p][1] = cueNames.indexOf(PAIRS[p][1]);
@@ -177,14 +181,14 @@ public final class CueFeatures implements TextFeatureGenerator {
         }
       }
     }
-    if (!exceptions.isEmpty()) {
+    if (anyExceptions) {
       matches.removeIf(m -> opensException(m, tokens, bases));
     }
     return matches;
   }
 
   private boolean opensException(CueMatch m, String[] tokens, String[] bases) {
-    for (Entry e : exceptions.getOrDefault(m.cueId(), List.of())) {
+    for (Entry e : exceptions.get(m.cueId())) {
       if (matchesAt(e, tokens, bases, m.from())) {
         return true;
       }
