@@ -92,6 +92,11 @@ public final class CueFeatures implements TextFeatureGenerator {
     static final CueFeatures INSTANCE = new CueFeatures(Lexicons.standard());
   }
 
+  /** Whether a lexicon section is a cue of its own, not a scope delimiter or exception list. */
+  static boolean isFeatureCue(String section) {
+    return !SCOPE_ONLY.contains(section) && !section.startsWith(EXCEPTIONS);
+  }
+
   /** The cues of the shipped lexicons, indexed once and shared (the instance is immutable). */
   public static CueFeatures standard() {
     return Standard.INSTANCE;
@@ -99,7 +104,7 @@ public final class CueFeatures implements TextFeatureGenerator {
 
   private CueFeatures(Lexicons lexicons) {
     cueNames = lexicons.phrasesByCue().keySet().stream()
-        .filter(cue -> !SCOPE_ONLY.contains(cue) && !cue.startsWith(EXCEPTIONS)).toList();
+        .filter(CueFeatures::isFeatureCue).toList();
     if (cueNames.size() > Long.SIZE) {
       throw new IllegalStateException("at most 64 cues fit the presence mask: " + cueNames.size());
     }

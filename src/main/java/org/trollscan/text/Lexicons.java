@@ -172,7 +172,8 @@ public final class Lexicons {
     }
   }
 
-  private static List<String> lines(String resource) {
+  /** A lexicon resource's lines, stripped, without blank lines and # comments. */
+  static List<String> lines(String resource) {
     List<String> out = new ArrayList<>();
     try (InputStream in = Lexicons.class.getResourceAsStream(resource)) {
       if (in == null) {
