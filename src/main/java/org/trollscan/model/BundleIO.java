@@ -222,7 +222,8 @@ public final class BundleIO {
     return new ModelBundle(manifest, models, new CompiledWeights(List.copyOf(weights.values())));
   }
 
-  private static Map<String, byte[]> readEntries(InputStream in, String name) throws IOException {
+  /** A bundle's zip entries by name; {@code name} names the bundle in error messages. */
+  static Map<String, byte[]> readEntries(InputStream in, String name) throws IOException {
     Map<String, byte[]> entries = new HashMap<>();
     try (ZipInputStream zip = new ZipInputStream(in)) {
       for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {

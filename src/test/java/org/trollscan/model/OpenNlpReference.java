@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.BinaryFileDataReader;
 import opennlp.tools.ml.model.GenericModelReader;
@@ -22,12 +20,10 @@ final class OpenNlpReference {
   private final Map<Label, AbstractModel> models = new EnumMap<>(Label.class);
 
   OpenNlpReference(Path bundle) throws IOException {
-    try (InputStream in = Files.newInputStream(bundle); ZipInputStream zip = new ZipInputStream(in)) {
-      for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-        if (e.getName().endsWith(".maxent")) {
-          Label label = Label.fromColumn(e.getName().substring(0, e.getName().indexOf('.')));
-          models.put(label, parse(zip.readAllBytes()));
-        }
+    try (InputStream in = Files.newInputStream(bundle)) {
+      Map<String, byte[]> entries = BundleIO.readEntries(in, bundle.toString());
+      for (Manifest.LabelEntry e : ManifestReader.read(entries.get(BundleIO.MANIFEST)).labels()) {
+        models.put(Label.fromColumn(e.label()), parse(entries.get(e.entry())));
       }
     }
   }
