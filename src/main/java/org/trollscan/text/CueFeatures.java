@@ -78,6 +78,7 @@ public final class CueFeatures implements TextFeatureGenerator {
   /** {@link #PAIRS} as cue ids; -1 for a cue the lexicon lacks. */
   private final int[][] pairIds = new int[PAIRS.length][2];
   private final int negationId;
+  private final int targetThirdId;
   private final long negatable;
   /** Hostile cues that mean little without a target: profanity. */
   private final long aimless;
@@ -135,6 +136,7 @@ public final class CueFeatures implements TextFeatureGenerator {
       pairIds[p][1] = cueNames.indexOf(PAIRS[p][1]);
     }
     negationId = cueNames.indexOf("negation");
+    targetThirdId = cueNames.indexOf("target_third");
     negatable = mask(NEGATABLE);
     for (int a = 0; a < ABSENCE.length; a++) {
       absenceMasks[a] = mask(List.of(ABSENCE[a]).subList(1, ABSENCE[a].length));
@@ -164,8 +166,43 @@ public final class CueFeatures implements TextFeatureGenerator {
     return "cue";
   }
 
-  /** Every cue phrase in the post, in token order. */
-  public List<CueMatch> match(String[] tokens) {
+  /**
+   * Every cue phrase in the post, and each name ({@link NameTargets}) that is part of no phrase
+   * as a third-person target, in token order.
+   *
+   * @param names which tokens are names, or null for none
+   */
+  public List<CueMatch> match(String[] tokens, boolean[] names) {
+    List<CueMatch> matches = matchPhrases(tokens);
+    if (names == null || targetThirdId < 0) {
+      return matches;
+    }
+    List<CueMatch> merged = null;
+    for (int i = 0; i < names.length; i++) {
+      if (names[i] && !covered(matches, i)) {
+        if (merged == null) {
+          merged = new ArrayList<>(matches);
+        }
+        merged.add(new CueMatch(cueNames.get(targetThirdId), targetThirdId, i, i + 1));
+      }
+    }
+    if (merged == null) {
+      return matches;
+    }
+    merged.sort(java.util.Comparator.comparingInt(CueMatch::from));
+    return merged;
+  }
+
+  private static boolean covered(List<CueMatch> matches, int token) {
+    for (CueMatch m : matches) {
+      if (m.from() <= token && token < m.to()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<CueMatch> matchPhrases(String[] tokens) {
     List<CueMatch> matches = new ArrayList<>();
     String[] bases = new String[tokens.length];
     for (int i = 0; i < tokens.length; i++) {

@@ -25,15 +25,17 @@ public final class Lexicons {
   /** Handle parts of agencies' accounts, and of people's that would otherwise match them. */
   private final List<String> agencyParts;
   private final List<String> personParts;
+  private final Set<String> notNames;
   private final String fingerprint;
 
   private Lexicons(Map<String, List<String[]>> phrasesByCue, List<String> vocabulary,
-      List<String> handleParts, String fingerprint) {
+      List<String> handleParts, Set<String> notNames, String fingerprint) {
     this.phrasesByCue = phrasesByCue;
     this.deobfuscationVocabulary = vocabulary;
     this.agencyParts = handleParts.stream().filter(p -> !p.startsWith("!")).toList();
     this.personParts = handleParts.stream().filter(p -> p.startsWith("!"))
         .map(p -> p.substring(1)).toList();
+    this.notNames = notNames;
     this.fingerprint = fingerprint;
   }
 
@@ -67,6 +69,14 @@ public final class Lexicons {
   public boolean isAgencyHandle(String handle) {
     String h = handle.toLowerCase(java.util.Locale.ROOT).replace("_", "").replace("@", "");
     return containsAny(h, agencyParts) && !containsAny(h, personParts);
+  }
+
+  /**
+   * Whether a capitalised word (lower-cased, without a clitic) is listed in {@code not-names.txt}
+   * as no person's name: "monday", "facebook", "mum" (see {@link NameTargets}).
+   */
+  public boolean isNotAName(String word) {
+    return notNames.contains(word);
   }
 
   // A plain loop, not a stream: this runs for every @mention of every post scored.
@@ -113,13 +123,14 @@ public final class Lexicons {
     Map<String, List<String[]>> frozen = new LinkedHashMap<>();
     cues.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
     List<String> handles = lines("agency-handles.txt");
+    List<String> notNames = lines("not-names.txt");
     // Over the phrases as they are matched, expanded and split: writing a list out by hand or as
     // one "(a|b)" line is the same lexicon, and splitting a phrase differently is a new one.
     String all = String.join("\n", matchedLines) + "\n--\n" + String.join("\n", extra)
-        + "\n--\n" + String.join("\n", handles);
+        + "\n--\n" + String.join("\n", handles) + "\n--\n" + String.join("\n", notNames);
     // File order, not Map.copyOf's per-run order: cue ids and feature order must not vary.
     return new Lexicons(java.util.Collections.unmodifiableMap(frozen), List.copyOf(vocabulary),
-        List.copyOf(handles), sha256(all));
+        List.copyOf(handles), Set.copyOf(notNames), sha256(all));
   }
 
   /**

@@ -54,7 +54,9 @@ public final class TextAnalyzer {
       Span[] spans, int[] sentence) {
     boolean[] quoted = Quotes.doubleQuoted(tokens);
     Quotes.markBlocks(normalized.text(), spans, tokens, sentence, quoted);
-    List<CueFeatures.CueMatch> cues = CueFeatures.standard().match(tokens);
+    boolean[] names = NameTargets.find(original, normalized, spans, tokens, sentence,
+        Lexicons.standard());
+    List<CueFeatures.CueMatch> cues = CueFeatures.standard().match(tokens, names);
     return new AnalyzedText(original, normalized, tokens, spans, sentence, quoted,
         NEGATION.mark(tokens, sentence), CONDEMNED.mark(tokens, sentence, quoted, cues), cues);
   }
