@@ -92,9 +92,15 @@ public final class Featurizer {
       for (int i = 0; i < distinct; i++) {
         count[familyOf[i]]++;
       }
+      // One square root per family, not per feature: this runs for every post scored.
+      float[] scale = new float[families + 1];
+      scale[0] = 1f;
+      for (int f = 1; f <= families; f++) {
+        scale[f] = count[f] == 0 ? 0f : (float) (1.0 / Math.sqrt(count[f]));
+      }
       float[] values = new float[distinct];
       for (int i = 0; i < distinct; i++) {
-        values[i] = familyOf[i] == 0 ? 1f : (float) (1.0 / Math.sqrt(count[familyOf[i]]));
+        values[i] = scale[familyOf[i]];
       }
       return values;
     }
