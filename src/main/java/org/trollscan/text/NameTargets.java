@@ -11,9 +11,10 @@ import opennlp.tools.util.Span;
  * <p>A word is taken for a name when, as written, it starts with a capital and has lower-case
  * letters after it ("Kerry", not "HMRC" or "I"), and it is not at the start of a sentence (where
  * every word is capitalised; a possessive such as "Kayleigh's" counts there too), not after a
- * determiner ("the Council", "my Daughter"), not before a place word ("Elm Road"), and not listed
- * in {@code not-names.txt} (days, platforms, "Mum"). Cue phrases are no names either, which the
- * cue matcher checks. A post written in title case or in capitals names nobody this way.
+ * determiner ("the Council", "my Daughter"), not before a place word ("Elm Road"), not a plural
+ * ("Democrats"), and not listed in {@code not-names.txt} (days, platforms, "Mum"; the place words
+ * are listed there too, so that "Road" is no name itself). Cue phrases are no names either, which
+ * the cue matcher checks. A post written in title case or in capitals names nobody this way.
  */
 public final class NameTargets {
   private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "my", "your", "our",
