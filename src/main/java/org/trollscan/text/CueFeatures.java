@@ -170,11 +170,11 @@ public final class CueFeatures implements TextFeatureGenerator {
    * Every cue phrase in the post, and each name ({@link NameTargets}) that is part of no phrase
    * as a third-person target, in token order.
    *
-   * @param names which tokens are names, or null for none
+   * @param names which tokens are names
    */
   public List<CueMatch> match(String[] tokens, boolean[] names) {
     List<CueMatch> matches = matchPhrases(tokens);
-    if (names == null || targetThirdId < 0) {
+    if (targetThirdId < 0) {
       return matches;
     }
     List<CueMatch> merged = null;

@@ -17,7 +17,8 @@ import opennlp.tools.util.Span;
  * the cue matcher checks. A post written in title case or in capitals names nobody this way.
  */
 public final class NameTargets {
-  private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "my", "your", "our",
+  /** Words after which a capitalised word is a title or a place: "the Council", "St Marys". */
+  private static final Set<String> NO_NAME_AFTER = Set.of("the", "a", "an", "my", "your", "our",
       "their", "this", "that", "these", "those", "his", "its", "every", "any", "some", "no", "st",
       "saint", "mount", "new", "north", "south", "east", "west", "upper", "lower", "great");
   private static final Set<String> PLACE_WORDS = Set.of("road", "rd", "street", "lane", "avenue",
@@ -41,30 +42,30 @@ public final class NameTargets {
     int words = 0;
     int capitalised = 0;
     for (int i = 0; i < tokens.length; i++) {
-      if (!Character.isLetter(tokens[i].charAt(0)) || startsSentence(tokens, sentence, i)) {
+      if (!Character.isLetter(tokens[i].charAt(0))) {
         continue;
       }
-      words++;
-      if (looksLikeName(original, normalized, spans[i]) && !isListed(tokens[i], lexicons)) {
-        capitalised++;
-        name[i] = true;
+      boolean initial = startsSentence(tokens, sentence, i);
+      if (!initial) {
+        words++;
+      } else if (!tokens[i].endsWith("'s")) {
+        // At the start of a sentence every word is capitalised; a possessive still names
+        // someone there: "Kayleigh's kids' school".
+        continue;
       }
+      if (!looksLikeName(original, normalized, spans[i]) || isListed(tokens[i], lexicons)) {
+        continue;
+      }
+      if (!initial) {
+        capitalised++;
+      }
+      name[i] = !(i > 0 && NO_NAME_AFTER.contains(tokens[i - 1])
+          || i + 1 < tokens.length && PLACE_WORDS.contains(tokens[i + 1])
+          || isPlural(tokens[i]));
     }
     // Title case or capitals for emphasis ("Gun Control Now"): the capitals say nothing of names.
     if (words >= 6 && capitalised * 3 > words) {
-      return new boolean[tokens.length];
-    }
-    for (int i = 0; i < tokens.length; i++) {
-      if (!name[i] && tokens[i].endsWith("'s") && Character.isLetter(tokens[i].charAt(0))
-          && startsSentence(tokens, sentence, i)) {
-        // A possessive names someone at the start of a sentence too: "Kayleigh's kids' school".
-        name[i] = looksLikeName(original, normalized, spans[i]) && !isListed(tokens[i], lexicons);
-      }
-      if (name[i] && (i > 0 && DETERMINERS.contains(tokens[i - 1])
-          || i + 1 < tokens.length && PLACE_WORDS.contains(tokens[i + 1])
-          || isPlural(tokens[i]))) {
-        name[i] = false;
-      }
+      java.util.Arrays.fill(name, false);
     }
     return name;
   }
