@@ -32,9 +32,11 @@ public final class TargetExtractor {
   private final ThreadLocal<POSTaggerME> tagger = ThreadLocal.withInitial(() -> new POSTaggerME(POS_MODEL.get()));
 
   public TargetExtractor() {
-    for (String[] phrase : Lexicons.standard().phrasesByCue().get("authority")) {
-      if (phrase.length == 1) {
-        notPeople.add(phrase[0].replace("*", ""));
+    for (String cue : List.of("authority", "platform")) {
+      for (String[] phrase : Lexicons.standard().phrasesByCue().get(cue)) {
+        if (phrase.length == 1) {
+          notPeople.add(phrase[0].replace("*", ""));
+        }
       }
     }
     notPeople.addAll(List.of("i", "op", "mum", "mom", "dad", "god", "lol", "omg", "ngl", "tbh",

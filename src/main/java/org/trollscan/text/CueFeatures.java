@@ -30,6 +30,9 @@ public final class CueFeatures implements TextFeatureGenerator {
     {"profanity", "target_second"}, {"profanity", "target_third"},
     {"deception", "report_verb"}, {"deception", "authority"}, {"deception", "target_third"},
     {"condemnation2", "report_verb"}, {"condemnation2", "authority"},
+    {"report_verb", "platform"}, {"call_to_action", "platform"}, {"brag", "platform"},
+    {"coaching", "platform"}, {"deception", "platform"}, {"condemnation", "platform"},
+    {"platform", "target_third"}, {"platform", "target_handle"},
   };
   private static final int NEGATION_SCOPE = 3;
   /**
@@ -299,7 +302,7 @@ public final class CueFeatures implements TextFeatureGenerator {
   /** Cues a post needs for a label to apply at all; their absence is a feature too. */
   private static final String[][] ABSENCE = {
     {"no_target", "target_second", "target_third", "target_handle", "target_family"},
-    {"no_authority", "authority"},
+    {"no_authority", "authority", "platform"},
   };
 
   /**

@@ -39,6 +39,25 @@ class CueFeaturesTest {
   }
 
   @Test
+  void aPlatformNamedAloneIsNoAuthorityButReportingToItPairs() {
+    List<String> seen = features("her instagram stories are grim");
+    assertTrue(seen.contains("cue:platform"), seen.toString());
+    assertFalse(seen.contains("cue:authority"), seen.toString());
+    assertFalse(seen.contains("s:report_verb+platform"), seen.toString());
+    List<String> reported = features("mass report her insta tonight");
+    assertTrue(reported.contains("s:report_verb+platform"), reported.toString());
+    assertFalse(reported.contains("cue:authority"), reported.toString());
+  }
+
+  @Test
+  void theSocialIsSocialServicesUnlessItIsSocialMedia() {
+    assertTrue(features("someone ring the social on her").contains("cue:authority"));
+    assertTrue(features("ring the SS on her").contains("cue:authority"));
+    assertFalse(features("she's never off the social media").contains("cue:authority"));
+    assertFalse(features("the social side of school matters").contains("cue:authority"));
+  }
+
+  @Test
   void pairsAcrossSentencesAreOnlyPostLevel() {
     List<String> f = features("Ring them. Social services are useless.");
     assertTrue(f.contains("d:report_verb+authority"), f.toString());
