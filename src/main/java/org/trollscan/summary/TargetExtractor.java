@@ -18,9 +18,9 @@ import org.trollscan.text.TextAnalyzer;
 /**
  * Finds the people a post aims at: @handles, titles such as "her husband" or "the OP" (from the
  * target cues), and names, which OpenNLP's UD English part-of-speech model
- * ({@code opennlp-models-pos-en}) tags as proper nouns. Agencies ("Ofsted", "HMRC",
- * "@HMRCgovuk") are not people and are left out. Each thread gets its own tagger (POSTaggerME is
- * not thread-safe).
+ * ({@code opennlp-models-pos-en}) tags as proper nouns. Agencies and platforms ("Ofsted",
+ * "HMRC", "@HMRCgovuk", "Instagram") are not people and are left out. Each thread gets its own
+ * tagger (POSTaggerME is not thread-safe).
  */
 public final class TargetExtractor {
   private static final ClasspathModel<POSModel> POS_MODEL =
