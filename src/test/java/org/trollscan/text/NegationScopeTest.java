@@ -54,6 +54,16 @@ class NegationScopeTest {
   }
 
   @Test
+  void aVerdictAfterThatsOrAHorribleThingToDoCondemnsTheReportBeforeIt() {
+    assertEquals("someone said we should report her to the council and honestly that's a",
+        condemned("Someone said we should report her to the council and honestly that's a"
+            + " horrible thing to do"));
+    assertEquals("mass reporting a mum over a photo",
+        condemned("mass reporting a mum over a photo that's so vile"));
+    assertEquals("", condemned("Ring social services on her, it's sick how she treats them"));
+  }
+
+  @Test
   void aVerdictSentenceCondemnsTheReportBeforeItButLeavesAQuoteToItsOwnMark() {
     assertEquals("trolls reported her to social services and the kids were interviewed at school .",
         condemned("Trolls reported her to social services and the kids were interviewed at school."
