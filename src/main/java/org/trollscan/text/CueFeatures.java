@@ -213,15 +213,16 @@ public final class CueFeatures implements TextFeatureGenerator {
     }
     for (int i = 0; i < tokens.length; i++) {
       String first = tokens[i];
-      addPhraseMatches(byFirstWord.get(first), tokens, bases, i, matches);
+      int firstAtI = matches.size();
+      addPhraseMatches(byFirstWord.get(first), tokens, bases, i, firstAtI, matches);
       if (bases[i] != null) {
-        addPhraseMatches(byFirstWord.get(bases[i]), tokens, bases, i, matches);
+        addPhraseMatches(byFirstWord.get(bases[i]), tokens, bases, i, firstAtI, matches);
       }
       List<Entry> candidates = byPrefixStart.get(first.charAt(0));
       if (candidates != null) {
         for (Entry e : candidates) {
           if (first.startsWith(e.words()[0])) {
-            matches.add(new CueMatch(e.cue(), e.cueId(), i, i + 1));
+            addOnce(new CueMatch(e.cue(), e.cueId(), i, i + 1), firstAtI, matches);
           }
         }
       }
@@ -242,14 +243,26 @@ public final class CueFeatures implements TextFeatureGenerator {
   }
 
   private static void addPhraseMatches(List<Entry> entries, String[] tokens, String[] bases,
-      int at, List<CueMatch> matches) {
+      int at, int firstAtI, List<CueMatch> matches) {
     if (entries == null) {
       return;
     }
     for (Entry e : entries) {
       if (matchesAt(e, tokens, bases, at)) {
-        matches.add(new CueMatch(e.cue(), e.cueId(), at, at + e.words().length));
+        addOnce(new CueMatch(e.cue(), e.cueId(), at, at + e.words().length), firstAtI, matches);
       }
+    }
+  }
+
+  /**
+   * Adds a match unless the same cue already covers the same tokens: "she's" matches both "she's"
+   * and, through its clitic base, "she"; "social worker" both "social worker" and "social
+   * worker*". Counted twice, a span would draw twice its share of the evidence. Matches at one
+   * token are added together, so only those from {@code firstAtI} on can be the same.
+   */
+  private static void addOnce(CueMatch m, int firstAtI, List<CueMatch> matches) {
+    if (!matches.subList(firstAtI, matches.size()).contains(m)) {
+      matches.add(m);
     }
   }
 
