@@ -110,6 +110,20 @@ class CueFeaturesTest {
   }
 
   @Test
+  void notMeDoingItAdmitsTheActInsteadOfNegatingIt() {
+    List<String> f = features("Not me reporting her to ofsted for the 3rd time 😂");
+    assertFalse(f.contains("neg:report_verb"), f.toString());
+    assertTrue(f.contains("d:report_verb+target_third"), f.toString());
+    assertTrue(features("not me, I'd never report her").contains("neg:report_verb"));
+  }
+
+  @Test
+  void sickOfSomeoneIsWearinessNotCondemnation() {
+    assertFalse(features("they'll get sick of her eventually").contains("cue:condemnation"));
+    assertTrue(features("reporting her over a photo is sick").contains("cue:condemnation"));
+  }
+
+  @Test
   void obfuscatedCuesAreFoundAfterNormalisation() {
     assertTrue(features("r3port h3r to s0cial s3rvices").contains("s:report_verb+authority"));
   }
