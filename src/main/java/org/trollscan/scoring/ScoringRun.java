@@ -53,16 +53,30 @@ public final class ScoringRun {
 
     /** The one-line account of a run printed on stderr. */
     public String describe() {
-      return String.format(java.util.Locale.ROOT,
-          "%,d rows read, %,d written, %,d rejected%s%s%s; %,d flagged", read,
-          written, rejected,
-          filtered > 0 ? String.format(java.util.Locale.ROOT,
-              ", %,d not flagged (not written: --only-flagged)", filtered)
-              : "",
-          truncated > 0 ? ", " + truncated + " scored on their first " + Scorer.MAX_CHARS
-              + " characters" : "",
-          replaced > 0 ? ", " + replaced + " with invalid UTF-8 replaced by U+FFFD" : "",
-          flagged);
+      return grouped(read) + " rows read, " + grouped(written) + " written, " + grouped(rejected)
+          + " rejected"
+          + (filtered > 0 ? ", " + grouped(filtered) + " not flagged (not written: --only-flagged)"
+              : "")
+          + (truncated > 0 ? ", " + truncated + " scored on their first " + Scorer.MAX_CHARS
+              + " characters" : "")
+          + (replaced > 0 ? ", " + replaced + " with invalid UTF-8 replaced by U+FFFD" : "")
+          + "; " + grouped(flagged) + " flagged";
+    }
+
+    /**
+     * A count with thousands separators, "1,234,567". Not String.format: on a one-post run the
+     * first Formatter use loads the locale providers, 0.02 s of a 0.3 s process.
+     */
+    static String grouped(long n) {
+      String digits = Long.toString(Math.abs(n));
+      StringBuilder out = new StringBuilder(n < 0 ? "-" : "");
+      for (int i = 0; i < digits.length(); i++) {
+        if (i > 0 && (digits.length() - i) % 3 == 0) {
+          out.append(',');
+        }
+        out.append(digits.charAt(i));
+      }
+      return out.toString();
     }
   }
 
