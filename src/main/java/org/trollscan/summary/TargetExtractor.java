@@ -19,7 +19,8 @@ import org.trollscan.text.TextAnalyzer;
  * Finds the people a post aims at: @handles, titles such as "her husband" or "the OP" (from the
  * target cues), and names, which OpenNLP's UD English part-of-speech model
  * ({@code opennlp-models-pos-en}) tags as proper nouns. Agencies and platforms ("Ofsted",
- * "HMRC", "@HMRCgovuk", "Instagram") are not people and are left out. Each thread gets its own
+ * "HMRC", "@HMRCgovuk", "Instagram") are not people and are left out, nor are the words
+ * {@code not-names.txt} lists as no names (days, places, shops, "Mum"). Each thread gets its own
  * tagger (POSTaggerME is not thread-safe).
  */
 public final class TargetExtractor {
@@ -39,8 +40,8 @@ public final class TargetExtractor {
         }
       }
     }
-    notPeople.addAll(List.of("i", "op", "mum", "mom", "dad", "god", "lol", "omg", "ngl", "tbh",
-        "aibu", "yta", "nta", "esh", "wibu", "ywbu", "yanbu", "dh", "dd", "ds", "dsl", "psa"));
+    // Beside not-names.txt, which NameTargets reads too: forum abbreviations it lacks.
+    notPeople.addAll(List.of("ywbu", "dsl"));
   }
 
   /** The targets named in a post, in order of first mention, without duplicates. */
@@ -64,11 +65,16 @@ public final class TargetExtractor {
       String t = tokens[i];
       boolean proper = tags[i].equals("PROPN") || tags[i].equals("NNP");
       if (proper && Character.isUpperCase(t.charAt(0)) && t.length() > 1
-          && !t.equals(t.toUpperCase(Locale.ROOT)) && !notPeople.contains(t.toLowerCase(Locale.ROOT))
+          && !t.equals(t.toUpperCase(Locale.ROOT)) && !notAPerson(t.toLowerCase(Locale.ROOT))
           && (i == 0 || !tokens[i - 1].equals("@"))) {
         out.add(t);
       }
     }
     return new ArrayList<>(out);
+  }
+
+  /** An agency, a platform, or a capitalised word that is no name ("Monday", "Tesco", "Mum"). */
+  private boolean notAPerson(String word) {
+    return notPeople.contains(word) || Lexicons.standard().isNotAName(word);
   }
 }
