@@ -28,6 +28,16 @@ class TargetExtractorTest {
   }
 
   @Test
+  void daysShopsAndPlacesTaggedAsProperNounsAreNoTargets() {
+    List<String> t = extractor.targets(
+        "Saw Kerry in Tesco on Monday, she lives on Elm Street in Leeds. Email her boss");
+    assertTrue(t.contains("Kerry"), t.toString());
+    for (String notAPerson : List.of("Tesco", "Monday", "Street", "Leeds")) {
+      assertFalse(t.contains(notAPerson), t.toString());
+    }
+  }
+
+  @Test
   void aPostWithoutAnyoneNamedHasNoTargets() {
     assertTrue(extractor.targets("what a lovely day for the fete").isEmpty());
   }
