@@ -61,6 +61,11 @@ final class ExplainCommand implements Callable<Integer> {
       out.printf("%n%s: p=%.4f threshold=%.4f logit=%.4f %s%n", le.getKey().column(),
           x.probability(), x.threshold(), x.logit(),
           x.probability() >= x.threshold() ? "FLAGGED" : "not flagged");
+      if (x.impliedByFalseReport()) {
+        out.printf("  raised from its own model's %.4f to false_report's probability: a call to"
+            + " report someone is harassment too (evidence from false_report)%n",
+            x.modelProbability());
+      }
       if (!x.evidence().isEmpty()) {
         out.println("  evidence: " + String.join(" | ", x.evidence()));
       }

@@ -13,13 +13,17 @@ import java.util.Map;
 public record Explanation(String normalized, List<String> tokens, Map<Label, LabelExplanation> labels) {
 
   /**
-   * One label's score as a sum: {@code logit} is the sum of all contributions and the probability
-   * is its logistic.
+   * One label's score as a sum: {@code logit} is the sum of all contributions and
+   * {@code modelProbability} its logistic. {@code probability} is the score the post gets: the
+   * same, unless {@code impliedByFalseReport} (harassment raised to a flagged false_report's
+   * probability by {@link LabelImplication}; the evidence is then false_report's).
    */
   public record LabelExplanation(
       double probability,
       double threshold,
       double logit,
+      double modelProbability,
+      boolean impliedByFalseReport,
       List<Contribution> contributions,
       List<String> evidence) {}
 }

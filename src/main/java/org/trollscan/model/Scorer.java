@@ -15,8 +15,8 @@ import org.trollscan.text.HashedFeatures;
 
 /**
  * Scores posts with a model bundle: featurises the text with the bundle's settings, computes each
- * label's probability, applies thresholds, and finds the evidence for each flagged label.
- * Thread-safe: one scorer serves all scoring threads.
+ * label's probability, applies {@link LabelImplication} and the thresholds, and finds the
+ * evidence for each flagged label. Thread-safe: one scorer serves all scoring threads.
  */
 public final class Scorer {
   /** Posts longer than this are scored on their first this-many characters and marked. */
@@ -44,10 +44,17 @@ public final class Scorer {
 
   private final ModelBundle bundle;
   private final Featurizer featurizer;
+  private final LabelModel[] models;
+  /** Positions of the two labels in {@link #models} (and the weight table), or -1. */
+  private final int harassment;
+  private final int falseReport;
 
   public Scorer(ModelBundle bundle) {
     this.bundle = bundle;
     this.featurizer = new Featurizer(bundle.manifest().features());
+    this.models = bundle.models().values().toArray(LabelModel[]::new);
+    this.harassment = bundle.labels().indexOf(Label.HARASSMENT);
+    this.falseReport = bundle.labels().indexOf(Label.FALSE_REPORT);
   }
 
   public ModelBundle bundle() {
@@ -73,30 +80,49 @@ public final class Scorer {
     for (int i = 0; i < features; i++) {
       slots[i] = weights.find(hf.hashes()[i]);
     }
+    double[][] contributions = new double[models.length][features];
+    double[] p = new double[models.length];
+    for (int l = 0; l < models.length; l++) {
+      double logit = 0;
+      for (int i = 0; i < features; i++) {
+        contributions[l][i] = hf.values()[i] * weights.weight(slots[i], l);
+        logit += contributions[l][i];
+      }
+      p[l] = logistic(logit);
+    }
+    int evidenceOf = impliedHarassment(p) ? falseReport : harassment;
     Map<Label, Double> probabilities = new EnumMap<>(Label.class);
     List<Label> flagged = new ArrayList<>(2);
     Map<Label, List<String>> evidence = new EnumMap<>(Label.class);
-    int l = 0;
-    for (LabelModel m : bundle.models().values()) {
-      double[] contributions = new double[features];
-      double logit = 0;
-      for (int i = 0; i < features; i++) {
-        contributions[i] = hf.values()[i] * weights.weight(slots[i], l);
-        logit += contributions[i];
-      }
-      double p = logistic(logit);
-      probabilities.put(m.label(), p);
-      boolean flag = p >= m.threshold();
+    for (int l = 0; l < models.length; l++) {
+      LabelModel m = models[l];
+      probabilities.put(m.label(), p[l]);
+      boolean flag = p[l] >= m.threshold();
       if (flag) {
         flagged.add(m.label());
       }
       if (withEvidence && (flag || evidenceForAll)) {
+        // Harassment that false_report implies is shown with false_report's phrases: they are
+        // why the post counts as harassment.
+        double[] c = contributions[l == harassment ? evidenceOf : l];
         evidence.put(m.label(), evidence(analyzed, hf.occurrenceFeature(), hf.occurrenceFrom(),
-            hf.occurrenceTo(), contributions));
+            hf.occurrenceTo(), c));
       }
-      l++;
     }
     return new Score(probabilities, flagged, evidence, truncated);
+  }
+
+  /**
+   * Applies {@link LabelImplication} to the labels' model probabilities, in place: whether it
+   * raised harassment.
+   */
+  private boolean impliedHarassment(double[] p) {
+    if (harassment < 0 || falseReport < 0
+        || !LabelImplication.raises(p[harassment], p[falseReport], models[falseReport].threshold())) {
+      return false;
+    }
+    p[harassment] = p[falseReport];
+    return true;
   }
 
   /** The additive breakdown of every label's score for one post. */
@@ -105,24 +131,32 @@ public final class Scorer {
     AnalyzedText analyzed = featurizer.analyze(scored);
     FeatureVector fv = featurizer.featurize(analyzed);
     CompiledWeights weights = bundle.compiled();
-    Map<Label, Explanation.LabelExplanation> labels = new EnumMap<>(Label.class);
-    int l = 0;
-    for (LabelModel m : bundle.models().values()) {
-      double[] c = new double[fv.names().length];
+    double[][] c = new double[models.length][fv.names().length];
+    List<List<Contribution>> lists = new ArrayList<>();
+    double[] logits = new double[models.length];
+    double[] p = new double[models.length];
+    for (int l = 0; l < models.length; l++) {
       List<Contribution> list = new ArrayList<>();
-      for (int i = 0; i < c.length; i++) {
+      for (int i = 0; i < fv.names().length; i++) {
         double w = weights.weight(weights.find(FeatureHash.of(fv.names()[i])), l);
-        c[i] = fv.values()[i] * w;
-        if (c[i] != 0) {
-          list.add(new Contribution(fv.names()[i], fv.values()[i], w, c[i]));
+        c[l][i] = fv.values()[i] * w;
+        if (c[l][i] != 0) {
+          list.add(new Contribution(fv.names()[i], fv.values()[i], w, c[l][i]));
         }
       }
       list.sort(Comparator.comparingDouble((Contribution x) -> -Math.abs(x.contribution())));
-      double logit = sum(c);
-      labels.put(m.label(), new Explanation.LabelExplanation(logistic(logit), m.threshold(), logit,
-          list, evidence(analyzed, fv.occurrenceFeature(), fv.occurrenceFrom(),
-              fv.occurrenceTo(), c)));
-      l++;
+      lists.add(list);
+      logits[l] = sum(c[l]);
+      p[l] = logistic(logits[l]);
+    }
+    double[] modelP = p.clone();
+    boolean implied = impliedHarassment(p);
+    Map<Label, Explanation.LabelExplanation> labels = new EnumMap<>(Label.class);
+    for (int l = 0; l < models.length; l++) {
+      boolean raised = implied && l == harassment;
+      labels.put(models[l].label(), new Explanation.LabelExplanation(p[l], models[l].threshold(),
+          logits[l], modelP[l], raised, lists.get(l), evidence(analyzed, fv.occurrenceFeature(),
+              fv.occurrenceFrom(), fv.occurrenceTo(), c[raised ? falseReport : l])));
     }
     return new Explanation(analyzed.normalized().text(), List.of(analyzed.tokens()), labels);
   }

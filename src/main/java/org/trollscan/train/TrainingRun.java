@@ -22,6 +22,7 @@ import org.trollscan.input.LabelledCorpusReader;
 import org.trollscan.input.LabelledPost;
 import org.trollscan.model.BundleIO;
 import org.trollscan.model.Label;
+import org.trollscan.model.LabelImplication;
 import org.trollscan.model.LabelModel;
 import org.trollscan.model.Manifest;
 import org.trollscan.model.MaxentTrainer;
@@ -35,8 +36,9 @@ import org.trollscan.ToolVersion;
 /**
  * Trains a model bundle from labelled CSV files: featurises every post once, runs K-fold
  * cross-validation per label (folds grouped by thread and stratified by label), chooses each
- * threshold on the out-of-fold scores, trains the final model on all rows, and writes the bundle
- * with a manifest that records data, settings and cross-validated metrics.
+ * threshold on the out-of-fold scores (harassment's after {@link LabelImplication}, as they will
+ * be scored), trains the final model on all rows, and writes the bundle with a manifest that
+ * records data, settings and cross-validated metrics.
  */
 public final class TrainingRun {
   private final TrainingSettings settings;
@@ -103,8 +105,7 @@ public final class TrainingRun {
     log.printf("featurised %,d posts in %.1f s%n", posts.size(), (System.nanoTime() - start) / 1e9);
 
     Map<Label, AbstractModel> models = new EnumMap<>(Label.class);
-    List<Manifest.LabelEntry> entries = new ArrayList<>();
-    List<LabelReport> reports = new ArrayList<>();
+    Map<Label, OutOfFold> outOfFold = new EnumMap<>(Label.class);
     for (Label label : Label.values()) {
       List<Integer> rows = new ArrayList<>();
       for (int i = 0; i < posts.size(); i++) {
@@ -116,9 +117,27 @@ public final class TrainingRun {
         log.printf("%s: no labelled rows, not trained%n", label.column());
         continue;
       }
-      LabelReport report = trainLabel(label, rows, posts, vectors, models);
-      reports.add(report);
-      entries.add(new Manifest.LabelEntry(label.column(), null, null, report.threshold(),
+      outOfFold.put(label, trainLabel(label, rows, posts, vectors, models));
+    }
+    // false_report's threshold first: through LabelImplication it decides which harassment
+    // scores are raised, and harassment's threshold is chosen on the scores as they will be.
+    Map<Label, LabelReport> byLabel = new EnumMap<>(Label.class);
+    OutOfFold falseReport = outOfFold.get(Label.FALSE_REPORT);
+    if (falseReport != null) {
+      byLabel.put(Label.FALSE_REPORT, decide(falseReport, falseReport.scores(), "", posts));
+    }
+    OutOfFold harassment = outOfFold.get(Label.HARASSMENT);
+    if (harassment != null) {
+      byLabel.put(Label.HARASSMENT, falseReport == null
+          ? decide(harassment, harassment.scores(), "", posts)
+          : decide(harassment, implied(harassment, falseReport,
+              byLabel.get(Label.FALSE_REPORT).threshold()),
+              "; scores raised to false_report's where it is flagged", posts));
+    }
+    List<Manifest.LabelEntry> entries = new ArrayList<>();
+    List<LabelReport> reports = new ArrayList<>(byLabel.values());
+    for (LabelReport report : reports) {
+      entries.add(new Manifest.LabelEntry(report.label().column(), null, null, report.threshold(),
           report.rule(), report.rows(), report.positives(), report.crossValidation()));
     }
     for (String tune : tuneFiles) {
@@ -142,7 +161,18 @@ public final class TrainingRun {
     return new Result(written, reports);
   }
 
-  private LabelReport trainLabel(Label label, List<Integer> rows, List<LabelledPost> posts,
+  /**
+   * A label's out-of-fold scores: {@code scores[r][k]} for repeat r and the k-th of the label's
+   * {@code rows} (indices into the posts), with its fold and gold value.
+   */
+  private record OutOfFold(Label label, List<Integer> rows, boolean[] gold, double[][] scores,
+      int[][] folds) {}
+
+  /**
+   * Cross-validates one label (its out-of-fold scores for every repeat) and trains its final
+   * model on all its rows into {@code models}.
+   */
+  private OutOfFold trainLabel(Label label, List<Integer> rows, List<LabelledPost> posts,
       FeatureVector[] vectors, Map<Label, AbstractModel> models) {
     int n = rows.size();
     boolean[] gold = new boolean[n];
@@ -183,6 +213,55 @@ public final class TrainingRun {
             settings.folds(), r + 1, repeats);
       }
     }
+    MaxentTrainer.Trained finalModel = trainWeighted(trainer, fvs, golds, weight, k -> true);
+    models.put(label, finalModel.model());
+    if (finalModel.runs() > 1) {
+      // OpenNLP's minimizer stops after any one small step; say when it had to be restarted.
+      log.printf("%s: the final model took %d L-BFGS runs to reach its minimum%n", label.column(),
+          finalModel.runs());
+    }
+    return new OutOfFold(label, rows, gold, oofByRepeat, foldByRepeat);
+  }
+
+  /**
+   * Harassment's out-of-fold scores after {@link LabelImplication}, with false_report's
+   * out-of-fold scores of the same posts and repeats (both held out of the models that scored
+   * them). Posts labelled for harassment only, such as tweets, keep their own scores: they have
+   * no out-of-fold false_report score.
+   */
+  private static double[][] implied(OutOfFold harassment, OutOfFold falseReport,
+      double threshold) {
+    Map<Integer, Integer> positionOf = new HashMap<>();
+    for (int k = 0; k < falseReport.rows().size(); k++) {
+      positionOf.put(falseReport.rows().get(k), k);
+    }
+    double[][] out = new double[harassment.scores().length][];
+    for (int r = 0; r < out.length; r++) {
+      out[r] = harassment.scores()[r].clone();
+      for (int k = 0; k < out[r].length; k++) {
+        Integer j = positionOf.get(harassment.rows().get(k));
+        if (j != null) {
+          out[r][k] = LabelImplication.harassment(out[r][k], falseReport.scores()[r][j],
+              threshold);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A label's threshold and cross-validated metrics, on {@code scores} (its out-of-fold scores,
+   * or harassment's after the implication, which {@code ruleNote} then says).
+   */
+  private LabelReport decide(OutOfFold oof, double[][] scores, String ruleNote,
+      List<LabelledPost> posts) {
+    Label label = oof.label();
+    List<Integer> rows = oof.rows();
+    boolean[] gold = oof.gold();
+    int n = rows.size();
+    long positives = Metrics.positives(gold);
+    int repeats = settings.repeats();
+    int[][] foldByRepeat = oof.folds();
     boolean[] tune = new boolean[n];
     int tuneRows = 0;
     long tunePositives = 0;
@@ -210,25 +289,18 @@ public final class TrainingRun {
     int[] tuneFolds = new int[repeats * t];
     for (int r = 0; r < repeats; r++) {
       for (int j = 0; j < t; j++) {
-        tuneScores[r * t + j] = oofByRepeat[r][tunePositions[j]];
+        tuneScores[r * t + j] = scores[r][tunePositions[j]];
         tuneGold[r * t + j] = gold[tunePositions[j]];
         tuneFolds[r * t + j] = r * settings.folds() + foldByRepeat[r][tunePositions[j]];
       }
     }
     String folds = " over " + settings.folds() + " folds"
-        + (repeats > 1 ? " repeated " + repeats + " times" : "") + scope;
+        + (repeats > 1 ? " repeated " + repeats + " times" : "") + scope + ruleNote;
     Threshold threshold = chooseThreshold(tuneScores, tuneGold, settings, folds);
     if (threshold.precisionUnreachable()) {
       log.printf("%s: %s%n", label.column(), threshold.rule());
     }
     Map<String, double[]> cv = crossValidation(tuneScores, tuneGold, tuneFolds, threshold.value());
-    MaxentTrainer.Trained finalModel = trainWeighted(trainer, fvs, golds, weight, k -> true);
-    models.put(label, finalModel.model());
-    if (finalModel.runs() > 1) {
-      // OpenNLP's minimizer stops after any one small step; say when it had to be restarted.
-      log.printf("%s: the final model took %d L-BFGS runs to reach its minimum%n", label.column(),
-          finalModel.runs());
-    }
     log.printf("%s: %,d rows, %,d positive, threshold %.4f (%s)%n", label.column(), n, positives,
         threshold.value(), threshold.rule());
     cv.forEach((metric, ms) -> log.printf("  %-10s %.4f ± %.4f%n", metric, ms[0], ms[1]));

@@ -35,8 +35,9 @@ class ScorerTest {
     Featurizer f = new Featurizer(bundle.manifest().features());
     for (String post : POSTS) {
       FeatureVector fv = f.featurize(post);
+      Explanation e = scorer.explain(post);
       for (Label label : bundle.labels()) {
-        double actual = scorer.score(post, false).probabilities().get(label);
+        double actual = e.labels().get(label).modelProbability();
         assertEquals(opennlp.probability(label, fv), actual, 1e-9, post + " / " + label);
       }
     }
@@ -49,8 +50,9 @@ class ScorerTest {
       e.labels().forEach((label, x) -> {
         double sum = x.contributions().stream().mapToDouble(Contribution::contribution).sum();
         assertEquals(x.logit(), sum, 1e-9);
+        assertEquals(x.modelProbability(), 1 / (1 + Math.exp(-x.logit())), 1e-12);
         double p = scorer.score(post, false).probabilities().get(label);
-        assertEquals(p, 1 / (1 + Math.exp(-x.logit())), 1e-12);
+        assertEquals(p, x.probability(), 1e-12);
       });
     }
   }
@@ -83,6 +85,35 @@ class ScorerTest {
     Scorer always = new Scorer(bundle.withThresholds(java.util.Map.of(
         Label.HARASSMENT, 0.0, Label.FALSE_REPORT, 0.0)));
     assertEquals(List.of(Label.HARASSMENT, Label.FALSE_REPORT), always.score(post, true).flagged());
+  }
+
+  @Test
+  void aPostFlaggedFalseReportScoresAtLeastAsHighForHarassmentWithFalseReportsEvidence() {
+    Scorer flagsEveryReport = new Scorer(bundle.withThresholds(java.util.Map.of(
+        Label.FALSE_REPORT, 0.0)));
+    Scorer flagsNoReport = new Scorer(bundle.withThresholds(java.util.Map.of(
+        Label.FALSE_REPORT, 1.0)));
+    int raised = 0;
+    // With no one named, the tiny model scores these higher for false_report than harassment.
+    for (String post : List.of(POSTS.get(0), POSTS.get(2), "tip off hmrc", "email the sponsors",
+        "report it to the council")) {
+      Explanation.LabelExplanation h = flagsEveryReport.explain(post).labels()
+          .get(Label.HARASSMENT);
+      Explanation.LabelExplanation fr = flagsEveryReport.explain(post).labels()
+          .get(Label.FALSE_REPORT);
+      Score s = flagsEveryReport.score(post, true);
+      double expected = Math.max(h.modelProbability(), fr.modelProbability());
+      assertEquals(expected, s.probabilities().get(Label.HARASSMENT), 1e-12, post);
+      assertEquals(fr.modelProbability() > h.modelProbability(), h.impliedByFalseReport(), post);
+      if (h.impliedByFalseReport()) {
+        raised++;
+        assertEquals(fr.evidence(), h.evidence(), post);
+      }
+      // Unflagged, false_report leaves harassment as its own model scored it.
+      assertEquals(h.modelProbability(),
+          flagsNoReport.score(post, false).probabilities().get(Label.HARASSMENT), 1e-12, post);
+    }
+    assertTrue(raised > 0, "no test post scored higher for false_report than for harassment");
   }
 
   @Test

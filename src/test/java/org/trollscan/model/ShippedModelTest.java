@@ -126,10 +126,10 @@ class ShippedModelTest {
     assertTrue(posts.size() > 300);
     for (LabelledPost post : posts) {
       FeatureVector fv = featurizer.featurize(post.post().text());
-      Score s = scorer.score(post.post().text(), false);
+      Explanation e = scorer.explain(post.post().text());
       for (Label label : scorer.bundle().labels()) {
-        assertEquals(opennlp.probability(label, fv), s.probabilities().get(label), 1e-9,
-            post.post().id() + " / " + label);
+        assertEquals(opennlp.probability(label, fv), e.labels().get(label).modelProbability(),
+            1e-9, post.post().id() + " / " + label);
       }
     }
   }
