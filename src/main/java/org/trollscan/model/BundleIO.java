@@ -61,7 +61,7 @@ public final class BundleIO {
       }
       Manifest manifest = new Manifest(draft.formatVersion(), draft.modelVersion(),
           draft.toolVersion(), draft.createdAt(), draft.features(), draft.lexicon(),
-          draft.training(), draft.data(), labels);
+          draft.training(), draft.data(), labels, draft.falseReportImpliesHarassment());
       Path dir = target.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       // Not Files.createTempFile: its owner-only permissions would stick to the renamed bundle.

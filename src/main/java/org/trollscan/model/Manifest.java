@@ -16,6 +16,9 @@ import org.trollscan.text.FeatureSettings;
  * @param training the maxent settings
  * @param data the training files with their row counts and SHA-256
  * @param labels one entry per label model
+ * @param falseReportImpliesHarassment whether scoring applies {@link LabelImplication}, because
+ *     training chose the harassment threshold on scores after it; bundles trained before model
+ *     2026.11.29-30 lack the field and are scored without it
  */
 public record Manifest(
     int formatVersion,
@@ -26,7 +29,8 @@ public record Manifest(
     String lexicon,
     TrainingSettings training,
     List<DataFile> data,
-    List<LabelEntry> labels) {
+    List<LabelEntry> labels,
+    boolean falseReportImpliesHarassment) {
 
   public static final int FORMAT_VERSION = 1;
 

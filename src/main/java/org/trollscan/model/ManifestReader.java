@@ -76,7 +76,7 @@ final class ManifestReader {
             training.get("thresholdRule") == null ? TrainingSettings.MAX_F1 // before -12
                 : text(training, "thresholdRule"),
             number(training, "threads").intValue()),
-        data, labels);
+        data, labels, flag(m, "falseReportImpliesHarassment")); // absent before -30
   }
 
   /** A JSON value as a Map, List, String, Number, Boolean or null. */

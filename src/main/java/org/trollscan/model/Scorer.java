@@ -45,7 +45,10 @@ public final class Scorer {
   private final ModelBundle bundle;
   private final Featurizer featurizer;
   private final LabelModel[] models;
-  /** Positions of the two labels in {@link #models} (and the weight table), or -1. */
+  /**
+   * Positions of the two labels in {@link #models} (and the weight table), or -1; false_report's
+   * is -1 too when the bundle does not apply {@link LabelImplication}.
+   */
   private final int harassment;
   private final int falseReport;
 
@@ -53,8 +56,9 @@ public final class Scorer {
     this.bundle = bundle;
     this.featurizer = new Featurizer(bundle.manifest().features());
     this.models = bundle.models().values().toArray(LabelModel[]::new);
+    boolean implied = bundle.manifest().falseReportImpliesHarassment();
     this.harassment = bundle.labels().indexOf(Label.HARASSMENT);
-    this.falseReport = bundle.labels().indexOf(Label.FALSE_REPORT);
+    this.falseReport = implied ? bundle.labels().indexOf(Label.FALSE_REPORT) : -1;
   }
 
   public ModelBundle bundle() {

@@ -156,7 +156,8 @@ public final class TrainingRun {
     }
     Manifest draft = new Manifest(Manifest.FORMAT_VERSION, modelVersion, ToolVersion.get(),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), features,
-        Lexicons.standard().fingerprint(), settings, data, entries);
+        Lexicons.standard().fingerprint(), settings, data, entries,
+        harassment != null && falseReport != null);
     Manifest written = BundleIO.write(draft, models, output);
     return new Result(written, reports);
   }

@@ -2,6 +2,7 @@ package org.trollscan.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -27,7 +28,7 @@ class ManifestReaderTest {
         List.of(new Manifest.DataFile("samples/corpus/train.csv", 2023, "8164de4a"),
             new Manifest.DataFile("../shared/corpora/olid/train.csv", 13240, "4674feda")),
         List.of(new Manifest.LabelEntry("harassment", "harassment.maxent", "d1ea9d73",
-            0.4233462380629555, "max out-of-fold F1", 15578, 3470, cv)));
+            0.4233462380629555, "max out-of-fold F1", 15578, 3470, cv)), true);
   }
 
   /** Compares two manifests field by field (records compare double[] by identity). */
@@ -67,6 +68,15 @@ class ManifestReaderTest {
         .replace(",\"thresholdRule\":\"break-even\"", "");
     assertEquals(TrainingSettings.MAX_F1, ManifestReader.read(
         json.getBytes(StandardCharsets.UTF_8)).training().thresholdRule());
+  }
+
+  @Test
+  void aManifestFromBeforeTheImplicationRuleReadsWithoutIt() throws IOException {
+    String json = DATA_BINDING.writeValueAsString(sample(null))
+        .replace(",\"falseReportImpliesHarassment\":true", "");
+    assertFalse(json.contains("falseReportImpliesHarassment"), json);
+    assertFalse(ManifestReader.read(json.getBytes(StandardCharsets.UTF_8))
+        .falseReportImpliesHarassment());
   }
 
   @Test

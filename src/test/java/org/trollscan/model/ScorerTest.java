@@ -117,6 +117,22 @@ class ScorerTest {
   }
 
   @Test
+  void aBundleTrainedBeforeTheRuleIsScoredWithoutIt() {
+    assertTrue(bundle.manifest().falseReportImpliesHarassment());
+    Manifest m = bundle.manifest();
+    Manifest older = new Manifest(m.formatVersion(), m.modelVersion(), m.toolVersion(),
+        m.createdAt(), m.features(), m.lexicon(), m.training(), m.data(), m.labels(), false);
+    Scorer before = new Scorer(new ModelBundle(older, bundle.models(), bundle.compiled())
+        .withThresholds(java.util.Map.of(Label.FALSE_REPORT, 0.0)));
+    for (String post : List.of("tip off hmrc", "email the sponsors", "report it to the council")) {
+      Explanation.LabelExplanation h = before.explain(post).labels().get(Label.HARASSMENT);
+      assertFalse(h.impliedByFalseReport(), post);
+      assertEquals(h.modelProbability(),
+          before.score(post, false).probabilities().get(Label.HARASSMENT), 1e-12, post);
+    }
+  }
+
+  @Test
   void overlongPostsAreScoredOnAPrefixAndMarked() {
     String huge = "ring social services on her. ".repeat(Scorer.MAX_CHARS / 10);
     Score s = scorer.score(huge, true);
