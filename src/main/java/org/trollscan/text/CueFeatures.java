@@ -213,16 +213,15 @@ public final class CueFeatures implements TextFeatureGenerator {
     }
     for (int i = 0; i < tokens.length; i++) {
       String first = tokens[i];
-      int firstAtI = matches.size();
-      addPhraseMatches(byFirstWord.get(first), tokens, bases, i, firstAtI, matches);
+      addPhraseMatches(byFirstWord.get(first), tokens, bases, i, matches);
       if (bases[i] != null) {
-        addPhraseMatches(byFirstWord.get(bases[i]), tokens, bases, i, firstAtI, matches);
+        addPhraseMatches(byFirstWord.get(bases[i]), tokens, bases, i, matches);
       }
       List<Entry> candidates = byPrefixStart.get(first.charAt(0));
       if (candidates != null) {
         for (Entry e : candidates) {
           if (first.startsWith(e.words()[0])) {
-            addOnce(new CueMatch(e.cue(), e.cueId(), i, i + 1), firstAtI, matches);
+            matches.add(new CueMatch(e.cue(), e.cueId(), i, i + 1));
           }
         }
       }
@@ -243,26 +242,14 @@ public final class CueFeatures implements TextFeatureGenerator {
   }
 
   private static void addPhraseMatches(List<Entry> entries, String[] tokens, String[] bases,
-      int at, int firstAtI, List<CueMatch> matches) {
+      int at, List<CueMatch> matches) {
     if (entries == null) {
       return;
     }
     for (Entry e : entries) {
       if (matchesAt(e, tokens, bases, at)) {
-        addOnce(new CueMatch(e.cue(), e.cueId(), at, at + e.words().length), firstAtI, matches);
+        matches.add(new CueMatch(e.cue(), e.cueId(), at, at + e.words().length));
       }
-    }
-  }
-
-  /**
-   * Adds a match unless the same cue already covers the same tokens: "she's" matches both "she's"
-   * and, through its clitic base, "she"; "social worker" both "social worker" and "social
-   * worker*". Counted twice, a span would draw twice its share of the evidence. Matches at one
-   * token are added together, so only those from {@code firstAtI} on can be the same.
-   */
-  private static void addOnce(CueMatch m, int firstAtI, List<CueMatch> matches) {
-    if (!matches.subList(firstAtI, matches.size()).contains(m)) {
-      matches.add(m);
     }
   }
 

@@ -58,19 +58,6 @@ class CueFeaturesTest {
   }
 
   @Test
-  void aSpanMatchedByTwoPhrasesOfOneCueIsOneMatch() {
-    // "she's" matches "she's" and, by its clitic base, "she"; "social worker" matches both
-    // "social worker" and "social worker*": one match each, or evidence counts them twice.
-    AnalyzedText text = analyzer.analyze("she's rung her social worker");
-    List<String> spans = new ArrayList<>();
-    for (CueFeatures.CueMatch m : text.cues()) {
-      spans.add(m.cue() + " " + m.from() + "-" + m.to());
-    }
-    assertEquals(List.of("target_third 0-1", "authority 2-5", "target_third 2-3",
-        "authority 3-5"), spans);
-  }
-
-  @Test
   void pairsAcrossSentencesAreOnlyPostLevel() {
     List<String> f = features("Ring them. Social services are useless.");
     assertTrue(f.contains("d:report_verb+authority"), f.toString());
