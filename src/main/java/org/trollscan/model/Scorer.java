@@ -94,7 +94,7 @@ public final class Scorer {
       }
       p[l] = logistic(logit);
     }
-    int evidenceOf = impliedHarassment(p) ? falseReport : harassment;
+    boolean implied = impliedHarassment(p);
     Map<Label, Double> probabilities = new EnumMap<>(Label.class);
     List<Label> flagged = new ArrayList<>(2);
     Map<Label, List<String>> evidence = new EnumMap<>(Label.class);
@@ -108,7 +108,7 @@ public final class Scorer {
       if (withEvidence && (flag || evidenceForAll)) {
         // Harassment that false_report implies is shown with false_report's phrases: they are
         // why the post counts as harassment.
-        double[] c = contributions[l == harassment ? evidenceOf : l];
+        double[] c = contributions[evidenceSource(l, implied)];
         evidence.put(m.label(), evidence(analyzed, hf.occurrenceFeature(), hf.occurrenceFrom(),
             hf.occurrenceTo(), c));
       }
@@ -127,6 +127,11 @@ public final class Scorer {
     }
     p[harassment] = p[falseReport];
     return true;
+  }
+
+  /** Whose contributions give label {@code l}'s evidence: false_report's for implied harassment. */
+  private int evidenceSource(int l, boolean implied) {
+    return implied && l == harassment ? falseReport : l;
   }
 
   /** The additive breakdown of every label's score for one post. */
@@ -160,7 +165,7 @@ public final class Scorer {
       boolean raised = implied && l == harassment;
       labels.put(models[l].label(), new Explanation.LabelExplanation(p[l], models[l].threshold(),
           logits[l], modelP[l], raised, lists.get(l), evidence(analyzed, fv.occurrenceFeature(),
-              fv.occurrenceFrom(), fv.occurrenceTo(), c[raised ? falseReport : l])));
+              fv.occurrenceFrom(), fv.occurrenceTo(), c[evidenceSource(l, implied)])));
     }
     return new Explanation(analyzed.normalized().text(), List.of(analyzed.tokens()), labels);
   }
