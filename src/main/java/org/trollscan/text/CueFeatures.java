@@ -41,7 +41,14 @@ public final class CueFeatures implements TextFeatureGenerator {
    * whether the post attacks or defends someone. Sections named {@value #EXCEPTIONS} followed by
    * a cue are scope-only too (see {@link #exceptions}).
    */
-  private static final java.util.Set<String> SCOPE_ONLY = java.util.Set.of("verdict");
+  private static final java.util.Set<String> SCOPE_ONLY =
+      java.util.Set.of("verdict", "authority_acts");
+  /** Words between an authority and the verb it does: "HMRC have sent", "the GP just rang". */
+  private static final java.util.Set<String> AUXILIARIES =
+      java.util.Set.of("have", "has", "had", "just", "already", "then", "also");
+  /** Words before an authority that make it the object of a verb: "get the police sent round". */
+  private static final java.util.Set<String> CAUSATIVES =
+      java.util.Set.of("get", "gets", "got", "getting", "have", "having");
   private static final String EXCEPTIONS = "not_";
 
   /**
@@ -81,6 +88,10 @@ public final class CueFeatures implements TextFeatureGenerator {
   /** {@link #PAIRS} as cue ids; -1 for a cue the lexicon lacks. */
   private final int[][] pairIds = new int[PAIRS.length][2];
   private final int negationId;
+  private final int authorityId;
+  private final int reportVerbId;
+  /** Report verb forms of {@code [authority_acts]}: after an authority, the authority acts. */
+  private final java.util.Set<String> authorityActs;
   private final int targetThirdId;
   private final long negatable;
   /** Hostile cues that mean little without a target: profanity. */
@@ -139,6 +150,10 @@ public final class CueFeatures implements TextFeatureGenerator {
       pairIds[p][1] = cueNames.indexOf(PAIRS[p][1]);
     }
     negationId = cueNames.indexOf("negation");
+    authorityId = cueNames.indexOf("authority");
+    reportVerbId = cueNames.indexOf("report_verb");
+    authorityActs = lexicons.phrasesByCue().getOrDefault("authority_acts", List.of()).stream()
+        .map(words -> words[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
     targetThirdId = cueNames.indexOf("target_third");
     negatable = mask(NEGATABLE);
     for (int a = 0; a < ABSENCE.length; a++) {
@@ -229,7 +244,47 @@ public final class CueFeatures implements TextFeatureGenerator {
     if (anyExceptions) {
       matches.removeIf(m -> opensException(m, tokens, bases));
     }
+    if (!authorityActs.isEmpty()) {
+      dropVerbsOfActingAuthorities(matches, tokens);
+    }
     return matches;
+  }
+
+  /**
+   * Drops report verbs whose subject is an authority ("the school called CPS", "HMRC have sent me
+   * a letter"): the post tells what an office did, which is no report to it. An authority after
+   * "get" or "have" is the object ("get the council called on her") and keeps its verb.
+   */
+  private void dropVerbsOfActingAuthorities(List<CueMatch> matches, String[] tokens) {
+    boolean[] actedOn = null;
+    for (CueMatch m : matches) {
+      if (m.cueId() == authorityId && !isCausativeObject(m, tokens)) {
+        int verb = m.to();
+        while (verb < tokens.length && AUXILIARIES.contains(tokens[verb])) {
+          verb++;
+        }
+        if (verb < tokens.length && authorityActs.contains(tokens[verb])) {
+          if (actedOn == null) {
+            actedOn = new boolean[tokens.length];
+          }
+          actedOn[verb] = true;
+        }
+      }
+    }
+    if (actedOn != null) {
+      boolean[] byAuthority = actedOn;
+      matches.removeIf(m -> m.cueId() == reportVerbId && byAuthority[m.from()]);
+    }
+  }
+
+  /** Whether "get", "got" or "have" stands before the authority, its article or possessive. */
+  private static boolean isCausativeObject(CueMatch authority, String[] tokens) {
+    for (int k = authority.from() - 1; k >= 0 && k >= authority.from() - 2; k--) {
+      if (CAUSATIVES.contains(tokens[k])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean opensException(CueMatch m, String[] tokens, String[] bases) {

@@ -84,6 +84,39 @@ class CueFeaturesTest {
   }
 
   @Test
+  void contactThatComesToTheWriterIsNoReportVerb() {
+    assertFalse(features("the school emailed me about her attendance").contains("cue:report_verb"));
+    assertFalse(features("Nursery rang to say she had a temperature").contains("cue:report_verb"));
+    assertFalse(features("her teacher told me she's been brilliant").contains("cue:report_verb"));
+    assertTrue(features("tell me where she works").contains("cue:report_verb"));
+    assertTrue(features("I rang the council to say she leaves them").contains("cue:report_verb"));
+  }
+
+  @Test
+  void anAuthorityThatActsReportsNobodyToItself() {
+    assertFalse(features("HMRC have sent me a letter").contains("cue:report_verb"));
+    assertFalse(features("the school called CPS on us").contains("cue:report_verb"));
+    assertFalse(features("our GP referred us to camhs").contains("cue:report_verb"));
+    assertTrue(features("let's get the council called on her").contains("cue:report_verb"));
+    assertTrue(features("Social services rang. I rang them back about her")
+        .contains("s:report_verb+target_third"));
+  }
+
+  @Test
+  void councilAloneIsAnAuthorityButNotWhereSomeoneLives() {
+    assertTrue(features("She needs reporting. Council, school, the lot").contains("cue:authority"));
+    assertTrue(features("ur council is barnet right?").contains("cue:authority"));
+    assertFalse(features("she grew up on a council estate").contains("cue:authority"));
+  }
+
+  @Test
+  void indifferenceToTheTruthIsDeception() {
+    assertTrue(features("said she works cash in hand. no idea if she does").contains("cue:deception"));
+    assertTrue(features("true or not, it'll stick").contains("cue:deception"));
+    assertFalse(features("I have no idea where the form is").contains("cue:deception"));
+  }
+
+  @Test
   void aThousandsSeparatedNumberIsNoEmergencyNumber() {
     assertFalse(features("$500,000 for her wedding").contains("cue:authority"));
     assertTrue(features("ring 000 on her").contains("cue:authority"));
