@@ -42,10 +42,12 @@ public final class CueFeatures implements TextFeatureGenerator {
    * a cue are scope-only too (see {@link #exceptions}).
    */
   private static final java.util.Set<String> SCOPE_ONLY =
-      java.util.Set.of("verdict", "authority_acts");
+      java.util.Set.of("verdict", "authority_acts", "others_act");
   /** Words between an authority and the verb it does: "HMRC have sent", "the GP just rang". */
   private static final java.util.Set<String> AUXILIARIES =
       java.util.Set.of("have", "has", "had", "just", "already", "then", "also");
+  /** Words before another's report that make it imagined, not told: "if someone called ...". */
+  private static final java.util.Set<String> CONDITIONALS = java.util.Set.of("if", "unless");
   /** Words before an authority that make it the object of a verb: "get the police sent round". */
   private static final java.util.Set<String> CAUSATIVES =
       java.util.Set.of("get", "gets", "got", "getting", "have", "having");
@@ -90,8 +92,11 @@ public final class CueFeatures implements TextFeatureGenerator {
   private final int negationId;
   private final int authorityId;
   private final int reportVerbId;
+  private final int bragId;
   /** Report verb forms of {@code [authority_acts]}: after an authority, the authority acts. */
   private final java.util.Set<String> authorityActs;
+  /** {@code [others_act]}: subjects of a past report verb that make it another's report. */
+  private final PhraseIndex otherSubjects;
   private final int targetThirdId;
   private final long negatable;
   /** Hostile cues that mean little without a target: profanity. */
@@ -152,8 +157,10 @@ public final class CueFeatures implements TextFeatureGenerator {
     negationId = cueNames.indexOf("negation");
     authorityId = cueNames.indexOf("authority");
     reportVerbId = cueNames.indexOf("report_verb");
+    bragId = cueNames.indexOf("brag");
     authorityActs = lexicons.phrasesByCue().getOrDefault("authority_acts", List.of()).stream()
         .map(words -> words[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    otherSubjects = new PhraseIndex(lexicons.phrasesByCue().getOrDefault("others_act", List.of()));
     targetThirdId = cueNames.indexOf("target_third");
     negatable = mask(NEGATABLE);
     for (int a = 0; a < ABSENCE.length; a++) {
@@ -244,37 +251,61 @@ public final class CueFeatures implements TextFeatureGenerator {
     if (anyExceptions) {
       matches.removeIf(m -> opensException(m, tokens, bases));
     }
-    if (!authorityActs.isEmpty()) {
-      dropVerbsOfActingAuthorities(matches, tokens);
-    }
     return matches;
   }
 
   /**
-   * Drops report verbs whose subject is an authority ("the school called CPS", "HMRC have sent me
-   * a letter"): the post tells what an office did, which is no report to it. An authority after
-   * "get" or "have" is the object ("get the council called on her") and keeps its verb.
+   * Marks the report verbs in a past form whose subject is an authority ("the school called CPS",
+   * "HMRC have sent me a letter") or another person ("someone reported her to the council"), with
+   * the words between: the post tells what someone else did, which is no report by the writer,
+   * and no brag either ("they've already reported her"). An authority after "get" or "have" is
+   * the object ("get the council called on her") and keeps its verb. Null when there is none.
+   * The matches stay in the analysis, which still sees a described report there (a verdict after
+   * it condemns it); only the features leave them out.
    */
-  private void dropVerbsOfActingAuthorities(List<CueMatch> matches, String[] tokens) {
-    boolean[] actedOn = null;
+  private boolean[] reportsByOthers(List<CueMatch> matches, String[] tokens) {
+    boolean[] byOther = null;
     for (CueMatch m : matches) {
-      if (m.cueId() == authorityId && !isCausativeObject(m, tokens)) {
-        int verb = m.to();
-        while (verb < tokens.length && AUXILIARIES.contains(tokens[verb])) {
-          verb++;
+      if (m.cueId() != reportVerbId || !authorityActs.contains(tokens[m.from()])) {
+        continue;
+      }
+      int subjectEnd = m.from();
+      while (subjectEnd > 0 && AUXILIARIES.contains(tokens[subjectEnd - 1])) {
+        subjectEnd--;
+      }
+      if (endsActingAuthority(matches, subjectEnd, tokens) || endsOtherSubject(tokens, subjectEnd)) {
+        if (byOther == null) {
+          byOther = new boolean[tokens.length];
         }
-        if (verb < tokens.length && authorityActs.contains(tokens[verb])) {
-          if (actedOn == null) {
-            actedOn = new boolean[tokens.length];
-          }
-          actedOn[verb] = true;
+        for (int k = subjectEnd; k <= m.from(); k++) {
+          byOther[k] = true;
         }
       }
     }
-    if (actedOn != null) {
-      boolean[] byAuthority = actedOn;
-      matches.removeIf(m -> m.cueId() == reportVerbId && byAuthority[m.from()]);
+    return byOther;
+  }
+
+  private boolean endsActingAuthority(List<CueMatch> matches, int end, String[] tokens) {
+    for (CueMatch a : matches) {
+      if (a.cueId() == authorityId && a.to() == end && !isCausativeObject(a, tokens)) {
+        return true;
+      }
     }
+    return false;
+  }
+
+  /**
+   * Whether an {@code [others_act]} phrase of up to three tokens ends just before {@code end},
+   * and no "if" comes before it: "if someone told the commissioner ..." imagines a report, which
+   * is a way of asking for one.
+   */
+  private boolean endsOtherSubject(String[] tokens, int end) {
+    for (int start = Math.max(0, end - 3); start < end; start++) {
+      if (otherSubjects.longestAt(tokens, start) == end - start) {
+        return start == 0 || !CONDITIONALS.contains(tokens[start - 1]);
+      }
+    }
+    return false;
   }
 
   /** Whether "get", "got" or "have" stands before the authority, its article or possessive. */
@@ -344,8 +375,13 @@ public final class CueFeatures implements TextFeatureGenerator {
     List<CueMatch> spoken = new ArrayList<>();
     List<CueMatch> quoted = new ArrayList<>();
     boolean[] inQuotes = text.quoted();
+    boolean[] byOthers = authorityActs.isEmpty() ? null : reportsByOthers(text.cues(), text.tokens());
     // The analysis matched the cue phrases once already (there is one lexicon, so one matcher).
     for (CueMatch m : text.cues()) {
+      if (byOthers != null && byOthers[m.from()]
+          && (m.cueId() == reportVerbId || m.cueId() == bragId)) {
+        continue;
+      }
       (inQuotes[m.from()] ? quoted : spoken).add(m);
     }
     // Reported speech is kept apart: quoting "ring social services on her" to condemn it is not

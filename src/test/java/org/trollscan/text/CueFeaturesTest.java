@@ -103,6 +103,25 @@ class CueFeaturesTest {
   }
 
   @Test
+  void anotherPersonsPastReportIsNeitherTheWritersReportNorABrag() {
+    List<String> told = features("someone reported her to the council for the extension");
+    assertFalse(told.contains("cue:report_verb"), told.toString());
+    assertFalse(features("they've already reported her").contains("cue:brag"));
+    assertTrue(features("someone should report her to the council").contains("cue:report_verb"));
+    assertTrue(features("if someone told the commissioner he'd be gone").contains("cue:report_verb"));
+    List<String> own = features("I reported her to the council");
+    assertTrue(own.contains("cue:report_verb") && own.contains("cue:brag"), own.toString());
+  }
+
+  @Test
+  void theSchoolAsAPlaceOrEventIsNoAuthority() {
+    assertFalse(features("everyone at the school gate knows it").contains("cue:authority"));
+    assertFalse(features("saw her on the school run").contains("cue:authority"));
+    assertTrue(features("email the school about her").contains("cue:authority"));
+    assertTrue(features("email the governors the screenshots").contains("cue:authority"));
+  }
+
+  @Test
   void councilAloneIsAnAuthorityButNotWhereSomeoneLives() {
     assertTrue(features("She needs reporting. Council, school, the lot").contains("cue:authority"));
     assertTrue(features("ur council is barnet right?").contains("cue:authority"));
