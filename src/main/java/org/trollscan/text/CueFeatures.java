@@ -38,12 +38,13 @@ public final class CueFeatures implements TextFeatureGenerator {
   /**
    * Lexicon sections that only delimit a scope and are no features of their own: a one-word
    * verdict ("Vile.") after a described report condemns it, but "vile" alone says nothing about
-   * whether the post attacks or defends someone. Sections named {@value #EXCEPTIONS} followed by
-   * a cue are scope-only too (see {@link #exceptions}).
+   * whether the post attacks or defends someone; past report verbs and the subjects that make
+   * them another's report ({@link #reportsByOthers}) are word lists of a rule. Sections named
+   * {@value #EXCEPTIONS} followed by a cue are scope-only too (see {@link #exceptions}).
    */
   private static final java.util.Set<String> SCOPE_ONLY =
       java.util.Set.of("verdict", "authority_acts", "others_act");
-  /** Words between an authority and the verb it does: "HMRC have sent", "the GP just rang". */
+  /** Words between a subject and the verb it does: "HMRC have sent", "they've already reported". */
   private static final java.util.Set<String> AUXILIARIES =
       java.util.Set.of("have", "has", "had", "just", "already", "then", "also");
   /** Words before another's report that make it imagined, not told: "if someone called ...". */
@@ -93,7 +94,7 @@ public final class CueFeatures implements TextFeatureGenerator {
   private final int authorityId;
   private final int reportVerbId;
   private final int bragId;
-  /** Report verb forms of {@code [authority_acts]}: after an authority, the authority acts. */
+  /** {@code [authority_acts]}: past report verb forms that an authority or another person can do. */
   private final java.util.Set<String> authorityActs;
   /** {@code [others_act]}: subjects of a past report verb that make it another's report. */
   private final PhraseIndex otherSubjects;
