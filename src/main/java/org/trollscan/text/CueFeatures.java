@@ -43,12 +43,22 @@ public final class CueFeatures implements TextFeatureGenerator {
    * {@value #EXCEPTIONS} followed by a cue are scope-only too (see {@link #exceptions}).
    */
   private static final java.util.Set<String> SCOPE_ONLY =
-      java.util.Set.of("verdict", "authority_acts", "others_act");
+      java.util.Set.of("verdict", "authority_acts", "others_act", "contact_verbs");
   /** Words between a subject and the verb it does: "HMRC have sent", "they've already reported". */
   private static final java.util.Set<String> AUXILIARIES =
       java.util.Set.of("have", "has", "had", "just", "already", "then", "also");
   /** Words before another's report that make it imagined, not told: "if someone called ...". */
   private static final java.util.Set<String> CONDITIONALS = java.util.Set.of("if", "unless");
+  /** Pronouns that, right after a contact verb, are the person contacted: "ring him". */
+  private static final java.util.Set<String> PERSON_OBJECTS = java.util.Set.of("him", "you", "u");
+  /**
+   * Words after "her" that show it is the object ("send her something", "ring her and ..."), not
+   * a possessive before a gatekeeper ("ring her employer").
+   */
+  private static final java.util.Set<String> AFTER_OBJECT_HER = java.util.Set.of(
+      ".", ",", "!", "?", "and", "to", "with", "about", "that", "what", "something", "anything",
+      "a", "an", "the", "some", "up", "back", "directly", "again", "now", "tonight", "if", "how",
+      "why", "or", "lol", "she", "she's", "he", "he's", "i", "i'm", "you", "you're");
   /** Words before an authority that make it the object of a verb: "get the police sent round". */
   private static final java.util.Set<String> CAUSATIVES =
       java.util.Set.of("get", "gets", "got", "getting", "have", "having");
@@ -98,6 +108,8 @@ public final class CueFeatures implements TextFeatureGenerator {
   private final java.util.Set<String> authorityActs;
   /** {@code [others_act]}: subjects of a past report verb that make it another's report. */
   private final PhraseIndex otherSubjects;
+  /** {@code [contact_verbs]}: report verbs whose object can be the person contacted. */
+  private final java.util.Set<String> contactVerbs;
   private final int targetThirdId;
   private final long negatable;
   /** Hostile cues that mean little without a target: profanity. */
@@ -162,6 +174,8 @@ public final class CueFeatures implements TextFeatureGenerator {
     authorityActs = lexicons.phrasesByCue().getOrDefault("authority_acts", List.of()).stream()
         .map(words -> words[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
     otherSubjects = new PhraseIndex(lexicons.phrasesByCue().getOrDefault("others_act", List.of()));
+    contactVerbs = lexicons.phrasesByCue().getOrDefault("contact_verbs", List.of()).stream()
+        .map(words -> words[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
     targetThirdId = cueNames.indexOf("target_third");
     negatable = mask(NEGATABLE);
     for (int a = 0; a < ABSENCE.length; a++) {
@@ -267,6 +281,13 @@ public final class CueFeatures implements TextFeatureGenerator {
   private boolean[] reportsByOthers(List<CueMatch> matches, String[] tokens) {
     boolean[] byOther = null;
     for (CueMatch m : matches) {
+      if (m.cueId() == reportVerbId && contactsAPerson(m, tokens)) {
+        if (byOther == null) {
+          byOther = new boolean[tokens.length];
+        }
+        byOther[m.from()] = true;
+        continue;
+      }
       if (m.cueId() != reportVerbId || !authorityActs.contains(tokens[m.from()])) {
         continue;
       }
@@ -284,6 +305,20 @@ public final class CueFeatures implements TextFeatureGenerator {
       }
     }
     return byOther;
+  }
+
+  /** Whether a one-word contact verb takes the person contacted as its object: "ring him". */
+  private boolean contactsAPerson(CueMatch verb, String[] tokens) {
+    int object = verb.to();
+    if (verb.to() - verb.from() != 1 || object >= tokens.length
+        || !contactVerbs.contains(tokens[verb.from()])) {
+      return false;
+    }
+    if (PERSON_OBJECTS.contains(tokens[object])) {
+      return true;
+    }
+    return tokens[object].equals("her")
+        && (object + 1 == tokens.length || AFTER_OBJECT_HER.contains(tokens[object + 1]));
   }
 
   private boolean endsActingAuthority(List<CueMatch> matches, int end, String[] tokens) {

@@ -114,6 +114,15 @@ class CueFeaturesTest {
   }
 
   @Test
+  void contactingThePersonIsNoReport() {
+    assertFalse(features("ring him and tell him what she's like").contains("cue:report_verb"));
+    assertFalse(features("want to send her something").contains("cue:report_verb"));
+    assertTrue(features("ring her employer").contains("s:report_verb+authority"));
+    assertTrue(features("email her sponsors tonight").contains("cue:report_verb"));
+    assertTrue(features("report him to the police").contains("cue:report_verb"));
+  }
+
+  @Test
   void theSchoolAsAPlaceOrEventIsNoAuthority() {
     assertFalse(features("everyone at the school gate knows it").contains("cue:authority"));
     assertFalse(features("saw her on the school run").contains("cue:authority"));
