@@ -39,7 +39,7 @@ public final class CueFeatures implements TextFeatureGenerator {
    * Lexicon sections that only delimit a scope and are no features of their own: a one-word
    * verdict ("Vile.") after a described report condemns it, but "vile" alone says nothing about
    * whether the post attacks or defends someone; past report verbs and the subjects that make
-   * them another's report ({@link #reportsByOthers}) are word lists of a rule. Sections named
+   * them another's report ({@link #verbsReportingNobody}) are word lists of a rule. Sections named
    * {@value #EXCEPTIONS} followed by a cue are scope-only too (see {@link #exceptions}).
    */
   private static final java.util.Set<String> SCOPE_ONLY =
@@ -105,11 +105,11 @@ public final class CueFeatures implements TextFeatureGenerator {
   private final int reportVerbId;
   private final int bragId;
   /** {@code [authority_acts]}: past report verb forms that an authority or another person can do. */
-  private final java.util.Set<String> authorityActs;
+  private final PhraseIndex authorityActs;
   /** {@code [others_act]}: subjects of a past report verb that make it another's report. */
   private final PhraseIndex otherSubjects;
   /** {@code [contact_verbs]}: report verbs whose object can be the person contacted. */
-  private final java.util.Set<String> contactVerbs;
+  private final PhraseIndex contactVerbs;
   private final int targetThirdId;
   private final long negatable;
   /** Hostile cues that mean little without a target: profanity. */
@@ -171,11 +171,9 @@ public final class CueFeatures implements TextFeatureGenerator {
     authorityId = cueNames.indexOf("authority");
     reportVerbId = cueNames.indexOf("report_verb");
     bragId = cueNames.indexOf("brag");
-    authorityActs = lexicons.phrasesByCue().getOrDefault("authority_acts", List.of()).stream()
-        .map(words -> words[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    otherSubjects = new PhraseIndex(lexicons.phrasesByCue().getOrDefault("others_act", List.of()));
-    contactVerbs = lexicons.phrasesByCue().getOrDefault("contact_verbs", List.of()).stream()
-        .map(words -> words[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    authorityActs = scopeList(lexicons, "authority_acts");
+    otherSubjects = scopeList(lexicons, "others_act");
+    contactVerbs = scopeList(lexicons, "contact_verbs");
     targetThirdId = cueNames.indexOf("target_third");
     negatable = mask(NEGATABLE);
     for (int a = 0; a < ABSENCE.length; a++) {
@@ -188,6 +186,10 @@ public final class CueFeatures implements TextFeatureGenerator {
     }
     spokenNames = Names.of("", cueNames);
     quotedNames = Names.of("q", cueNames);
+  }
+
+  private static PhraseIndex scopeList(Lexicons lexicons, String section) {
+    return new PhraseIndex(lexicons.phrasesByCue().getOrDefault(section, List.of()));
   }
 
   private long mask(java.util.Collection<String> cues) {
@@ -270,48 +272,54 @@ public final class CueFeatures implements TextFeatureGenerator {
   }
 
   /**
-   * Marks the report verbs in a past form whose subject is an authority ("the school called CPS",
-   * "HMRC have sent me a letter") or another person ("someone reported her to the council"), with
-   * the words between: the post tells what someone else did, which is no report by the writer,
-   * and no brag either ("they've already reported her"). An authority after "get" or "have" is
-   * the object ("get the council called on her") and keeps its verb. Null when there is none.
-   * The matches stay in the analysis, which still sees a described report there (a verdict after
-   * it condemns it); only the features leave them out.
+   * Marks the report verbs that report nobody to a gatekeeper, with the words before them that
+   * go with them, or returns null when there is none: a contact verb whose object is the person
+   * contacted ("ring him and tell him what she's like", "send her something"), and a past form
+   * whose subject is an authority ("the school called CPS", "HMRC have sent me a letter") or
+   * another person ("someone reported her to the council"), with the words between, so that it
+   * is no brag either ("they've already reported her"). The matches stay in the analysis, which
+   * still sees a described report there (a verdict after it condemns it); only the features
+   * leave them out.
    */
-  private boolean[] reportsByOthers(List<CueMatch> matches, String[] tokens) {
-    boolean[] byOther = null;
+  private boolean[] verbsReportingNobody(List<CueMatch> matches, String[] tokens) {
+    boolean[] marked = null;
     for (CueMatch m : matches) {
-      if (m.cueId() == reportVerbId && contactsAPerson(m, tokens)) {
-        if (byOther == null) {
-          byOther = new boolean[tokens.length];
-        }
-        byOther[m.from()] = true;
+      if (m.cueId() != reportVerbId) {
         continue;
       }
-      if (m.cueId() != reportVerbId || !authorityActs.contains(tokens[m.from()])) {
-        continue;
-      }
-      int subjectEnd = m.from();
-      while (subjectEnd > 0 && AUXILIARIES.contains(tokens[subjectEnd - 1])) {
-        subjectEnd--;
-      }
-      if (endsActingAuthority(matches, subjectEnd, tokens) || endsOtherSubject(tokens, subjectEnd)) {
-        if (byOther == null) {
-          byOther = new boolean[tokens.length];
+      int from = contactsAPerson(m, tokens) ? m.from() : othersReportStart(matches, m, tokens);
+      if (from >= 0) {
+        if (marked == null) {
+          marked = new boolean[tokens.length];
         }
-        for (int k = subjectEnd; k <= m.from(); k++) {
-          byOther[k] = true;
-        }
+        java.util.Arrays.fill(marked, from, m.from() + 1, true);
       }
     }
-    return byOther;
+    return marked;
+  }
+
+  /**
+   * Where the subject's auxiliaries start before a past report verb that an authority or another
+   * person did, or -1. An authority after "get" or "have" is the object ("get the council called
+   * on her") and keeps its verb.
+   */
+  private int othersReportStart(List<CueMatch> matches, CueMatch verb, String[] tokens) {
+    if (authorityActs.longestAt(tokens, verb.from()) == 0) {
+      return -1;
+    }
+    int subjectEnd = verb.from();
+    while (subjectEnd > 0 && AUXILIARIES.contains(tokens[subjectEnd - 1])) {
+      subjectEnd--;
+    }
+    return endsActingAuthority(matches, subjectEnd, tokens) || endsOtherSubject(tokens, subjectEnd)
+        ? subjectEnd : -1;
   }
 
   /** Whether a one-word contact verb takes the person contacted as its object: "ring him". */
   private boolean contactsAPerson(CueMatch verb, String[] tokens) {
     int object = verb.to();
     if (verb.to() - verb.from() != 1 || object >= tokens.length
-        || !contactVerbs.contains(tokens[verb.from()])) {
+        || contactVerbs.longestAt(tokens, verb.from()) == 0) {
       return false;
     }
     if (PERSON_OBJECTS.contains(tokens[object])) {
@@ -411,10 +419,10 @@ public final class CueFeatures implements TextFeatureGenerator {
     List<CueMatch> spoken = new ArrayList<>();
     List<CueMatch> quoted = new ArrayList<>();
     boolean[] inQuotes = text.quoted();
-    boolean[] byOthers = authorityActs.isEmpty() ? null : reportsByOthers(text.cues(), text.tokens());
+    boolean[] reportNobody = verbsReportingNobody(text.cues(), text.tokens());
     // The analysis matched the cue phrases once already (there is one lexicon, so one matcher).
     for (CueMatch m : text.cues()) {
-      if (byOthers != null && byOthers[m.from()]
+      if (reportNobody != null && reportNobody[m.from()]
           && (m.cueId() == reportVerbId || m.cueId() == bragId)) {
         continue;
       }
