@@ -40,8 +40,6 @@ public final class TargetExtractor {
         }
       }
     }
-    // Beside not-names.txt, which NameTargets reads too: forum abbreviations it lacks.
-    notPeople.addAll(List.of("ywbu", "dsl"));
   }
 
   /** The targets named in a post, in order of first mention, without duplicates. */

@@ -24,6 +24,7 @@ public final class CueFeatures implements TextFeatureGenerator {
     {"insult", "target_second"}, {"insult", "target_third"}, {"insult", "target_handle"},
     {"threat", "target_second"}, {"threat", "target_third"}, {"threat", "target_handle"},
     {"doxxing", "target_third"}, {"doxxing", "target_handle"}, {"doxxing", "authority"},
+    {"hunting", "target_third"}, {"hunting", "target_handle"}, {"hunting", "target_family"},
     {"condemnation", "authority"}, {"condemnation", "report_verb"},
     {"reporting_news", "authority"}, {"genuine_concern", "authority"},
     {"own_case", "authority"}, {"advice", "authority"},

@@ -26,16 +26,18 @@ public final class Lexicons {
   private final List<String> agencyParts;
   private final List<String> personParts;
   private final Set<String> notNames;
+  private final Set<String> placeWords;
   private final String fingerprint;
 
   private Lexicons(Map<String, List<String[]>> phrasesByCue, List<String> vocabulary,
-      List<String> handleParts, Set<String> notNames, String fingerprint) {
+      List<String> handleParts, Set<String> notNames, Set<String> placeWords, String fingerprint) {
     this.phrasesByCue = phrasesByCue;
     this.deobfuscationVocabulary = vocabulary;
     this.agencyParts = handleParts.stream().filter(p -> !p.startsWith("!")).toList();
     this.personParts = handleParts.stream().filter(p -> p.startsWith("!"))
         .map(p -> p.substring(1)).toList();
     this.notNames = notNames;
+    this.placeWords = placeWords;
     this.fingerprint = fingerprint;
   }
 
@@ -72,11 +74,20 @@ public final class Lexicons {
   }
 
   /**
-   * Whether a capitalised word (lower-cased, without a clitic) is listed in {@code not-names.txt}
-   * as no person's name: "monday", "facebook", "mum" (see {@link NameTargets}).
+   * Whether a capitalised word (lower-cased, without a clitic) is listed as no person's name: in
+   * {@code not-names.txt} ("monday", "facebook", "mum") or {@code place-words.txt} ("road"); see
+   * {@link NameTargets}.
    */
   public boolean isNotAName(String word) {
-    return notNames.contains(word);
+    return notNames.contains(word) || placeWords.contains(word);
+  }
+
+  /**
+   * Whether a word (lower case) makes a place of the capitalised word before it: "Elm Road",
+   * "Hillside Primary" (listed in {@code place-words.txt}).
+   */
+  public boolean isPlaceWord(String word) {
+    return placeWords.contains(word);
   }
 
   // A plain loop, not a stream: this runs for every @mention of every post scored.
@@ -124,13 +135,15 @@ public final class Lexicons {
     cues.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
     List<String> handles = lines("agency-handles.txt");
     List<String> notNames = lines("not-names.txt");
+    List<String> placeWords = lines("place-words.txt");
     // Over the phrases as they are matched, expanded and split: writing a list out by hand or as
     // one "(a|b)" line is the same lexicon, and splitting a phrase differently is a new one.
     String all = String.join("\n", matchedLines) + "\n--\n" + String.join("\n", extra)
-        + "\n--\n" + String.join("\n", handles) + "\n--\n" + String.join("\n", notNames);
+        + "\n--\n" + String.join("\n", handles) + "\n--\n" + String.join("\n", notNames)
+        + "\n--\n" + String.join("\n", placeWords);
     // File order, not Map.copyOf's per-run order: cue ids and feature order must not vary.
     return new Lexicons(java.util.Collections.unmodifiableMap(frozen), List.copyOf(vocabulary),
-        List.copyOf(handles), Set.copyOf(notNames), sha256(all));
+        List.copyOf(handles), Set.copyOf(notNames), Set.copyOf(placeWords), sha256(all));
   }
 
   /**

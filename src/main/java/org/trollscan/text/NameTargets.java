@@ -12,8 +12,8 @@ import opennlp.tools.util.Span;
  * letters after it ("Kerry", not "HMRC" or "I"), and it is not at the start of a sentence (where
  * every word is capitalised; a possessive such as "Kayleigh's" counts there too), not after a
  * determiner ("the Council", "my Daughter"), not before a place word ("Elm Road"), not a plural
- * ("Democrats"), and not listed in {@code not-names.txt} (days, platforms, "Mum"; the place words
- * are listed there too, so that "Road" is no name itself). Cue phrases are no names either, which
+ * ("Democrats"), and not listed in {@code not-names.txt} (days, platforms, "Mum") or
+ * {@code place-words.txt} ("Road" is no name itself). Cue phrases are no names either, which
  * the cue matcher checks. A post written in title case or in capitals names nobody this way.
  */
 public final class NameTargets {
@@ -21,10 +21,6 @@ public final class NameTargets {
   private static final Set<String> NO_NAME_AFTER = Set.of("the", "a", "an", "my", "your", "our",
       "their", "this", "that", "these", "those", "his", "its", "every", "any", "some", "no", "st",
       "saint", "mount", "new", "north", "south", "east", "west", "upper", "lower", "great");
-  private static final Set<String> PLACE_WORDS = Set.of("road", "rd", "street", "lane", "avenue",
-      "ave", "close", "drive", "crescent", "way", "grove", "park", "square", "primary", "school",
-      "academy", "college", "nursery", "station", "hospital", "surgery", "centre", "center",
-      "hall", "house", "city", "town", "county", "village", "council");
 
   private NameTargets() {}
 
@@ -60,7 +56,7 @@ public final class NameTargets {
         capitalised++;
       }
       name[i] = !(i > 0 && NO_NAME_AFTER.contains(tokens[i - 1])
-          || i + 1 < tokens.length && PLACE_WORDS.contains(tokens[i + 1])
+          || i + 1 < tokens.length && lexicons.isPlaceWord(tokens[i + 1])
           || isPlural(tokens[i]));
     }
     // Title case or capitals for emphasis ("Gun Control Now"): the capitals say nothing of names.

@@ -188,4 +188,42 @@ class CueFeaturesTest {
     assertTrue(f.contains("qs:report_verb+authority"), f.toString());
     assertFalse(f.contains("s:report_verb+authority"), f.toString());
   }
+
+  @Test
+  void wordFormsAreListedSoThatLongerWordsSharingAStemDoNotMatch() {
+    assertFalse(features("Brandon from accounts brought doughnuts").contains("cue:authority"));
+    assertTrue(features("email the brands she works with").contains("cue:authority"));
+    assertFalse(features("any information on the opening times?").contains("cue:report_verb"));
+    assertFalse(features("the reporter was fair to her").contains("cue:report_verb"));
+    assertTrue(features("I reported her twice").contains("cue:report_verb"));
+    assertFalse(features("the stable yard has a new owner").contains("cue:threat"));
+    assertTrue(features("I'll stab her").contains("cue:threat"));
+  }
+
+  @Test
+  void aProductsBrandOrANurseryRunIsNoGatekeeper() {
+    assertFalse(features("what brand is her lipstick").contains("cue:authority"));
+    assertFalse(features("saw her on the nursery run").contains("cue:authority"));
+    assertTrue(features("tell the brand she lies").contains("cue:authority"));
+    assertTrue(features("ring the nursery about her").contains("cue:authority"));
+  }
+
+  @Test
+  void laughterIsNoBragAndCallingBullshitNoReport() {
+    assertFalse(features("which one? lol").contains("cue:brag"));
+    assertTrue(features("done mine lol").contains("cue:brag"));
+    assertFalse(features("gonna call bullshit on that").contains("cue:report_verb"));
+    assertFalse(features("they're referred to as antifa").contains("cue:report_verb"));
+  }
+
+  @Test
+  void huntingForHerGatekeepersIsApartFromDoxxingHerDoor() {
+    List<String> hunt = features("does anyone know which council she's under?");
+    assertTrue(hunt.contains("cue:hunting"), hunt.toString());
+    assertFalse(hunt.contains("cue:doxxing"), hunt.toString());
+    List<String> door = features("anyone got her home address?");
+    assertTrue(door.contains("cue:doxxing"), door.toString());
+    assertFalse(door.contains("cue:hunting"), door.toString());
+    assertFalse(features("does anyone know a good vet?").contains("cue:doxxing"));
+  }
 }

@@ -50,6 +50,7 @@ class NameTargetsTest {
   void listedWordsDeterminersPlacesAndPluralsAreNoNames() {
     assertEquals(List.of(), names("saw it on Facebook on Tuesday, the Council said my Mum was fine"));
     assertEquals(List.of(), names("the nursery on Elm Road is lovely"));
+    assertEquals(List.of(), names("she lives near Kingsmead Secondary in the Village"));
     assertEquals(List.of(), names("so many Designers and TikToks and Wives"));
   }
 
