@@ -35,7 +35,6 @@ public final class CueFeatures implements TextFeatureGenerator {
     {"coaching", "platform"}, {"deception", "platform"}, {"condemnation", "platform"},
     {"platform", "target_third"}, {"platform", "target_handle"},
   };
-  private static final int NEGATION_SCOPE = 3;
   /**
    * Lexicon sections that only delimit a scope and are no features of their own: a one-word
    * verdict ("Vile.") after a described report condemns it, but "vile" alone says nothing about
@@ -48,6 +47,9 @@ public final class CueFeatures implements TextFeatureGenerator {
   /** Words between a subject and the verb it does: "HMRC have sent", "they've already reported". */
   private static final java.util.Set<String> AUXILIARIES =
       java.util.Set.of("have", "has", "had", "just", "already", "then", "also");
+  /** Auxiliaries of a past passive, which tells of a report: "she's been reported", "got flagged". */
+  private static final java.util.Set<String> PASSIVE_AUXILIARIES =
+      java.util.Set.of("been", "was", "were", "got", "gotten");
   /** Words before another's report that make it imagined, not told: "if someone called ...". */
   private static final java.util.Set<String> CONDITIONALS = java.util.Set.of("if", "unless");
   /** Pronouns that, right after a contact verb, are the person contacted: "ring him". */
@@ -301,12 +303,16 @@ public final class CueFeatures implements TextFeatureGenerator {
 
   /**
    * Where the subject's auxiliaries start before a past report verb that an authority or another
-   * person did, or -1. An authority after "get" or "have" is the object ("get the council called
-   * on her") and keeps its verb.
+   * person did, or where its passive auxiliary stands ("she had been reported to HMRC", "he was
+   * referred"), or -1. An authority after "get" or "have" is the object ("get the council called
+   * on her") and keeps its verb; a modal passive ("she should be reported") asks for a report.
    */
   private int othersReportStart(List<CueMatch> matches, CueMatch verb, String[] tokens) {
     if (authorityActs.longestAt(tokens, verb.from()) == 0) {
       return -1;
+    }
+    if (verb.from() > 0 && PASSIVE_AUXILIARIES.contains(tokens[verb.from() - 1])) {
+      return verb.from() - 1;
     }
     int subjectEnd = verb.from();
     while (subjectEnd > 0 && AUXILIARIES.contains(tokens[subjectEnd - 1])) {
@@ -431,8 +437,8 @@ public final class CueFeatures implements TextFeatureGenerator {
     }
     // Reported speech is kept apart: quoting "ring social services on her" to condemn it is not
     // saying it.
-    emit(spoken, spokenNames, text.sentence(), sink);
-    emit(quoted, quotedNames, text.sentence(), sink);
+    emit(spoken, spokenNames, text, sink);
+    emit(quoted, quotedNames, text, sink);
   }
 
   /** Cues a post needs for a label to apply at all; their absence is a feature too. */
@@ -469,7 +475,8 @@ public final class CueFeatures implements TextFeatureGenerator {
     }
   }
 
-  private void emit(List<CueMatch> matches, Names names, int[] sentence, FeatureSink sink) {
+  private void emit(List<CueMatch> matches, Names names, AnalyzedText text, FeatureSink sink) {
+    int[] sentence = text.sentence();
     List<CueMatch> negations = new ArrayList<>();
     for (CueMatch m : matches) {
       if (m.cueId() == negationId) {
@@ -479,7 +486,8 @@ public final class CueFeatures implements TextFeatureGenerator {
     List<CueMatch> counted = new ArrayList<>(matches.size());
     long present = 0;
     for (CueMatch m : matches) {
-      CueMatch negatedBy = (negatable & 1L << m.cueId()) != 0 ? negation(m, negations) : null;
+      CueMatch negatedBy = (negatable & 1L << m.cueId()) != 0
+          ? negation(m, negations, text.tokens(), sentence) : null;
       if (negatedBy != null) {
         // "nobody should report her": the report verb is negated, so it neither counts as a
         // report verb nor pairs with the authority or the target.
@@ -549,13 +557,29 @@ public final class CueFeatures implements TextFeatureGenerator {
   private static final java.util.Set<String> NEGATABLE =
       java.util.Set.of("report_verb", "call_to_action", "harm_intent", "threat");
 
-  /** The negation that scopes over a cue: one ending at most three tokens before it. */
-  private static CueMatch negation(CueMatch m, List<CueMatch> negations) {
+  /**
+   * The negation that scopes over a cue, or null: the nearest one before it whose scope reaches
+   * it by {@link NegationScope}'s rule for the words (up to six tokens, not past punctuation,
+   * "but" or the sentence), so that a cue and its words are negated alike: "nobody's asking
+   * anyone to report her", not "don't. report her".
+   */
+  private static CueMatch negation(CueMatch m, List<CueMatch> negations, String[] tokens,
+      int[] sentence) {
+    CueMatch nearest = null;
     for (CueMatch n : negations) {
-      if (n.to() <= m.from() && m.from() - n.to() < NEGATION_SCOPE) {
-        return n;
+      if (n.to() <= m.from() && (nearest == null || n.to() > nearest.to())) {
+        nearest = n;
       }
     }
-    return null;
+    if (nearest == null || m.from() - nearest.to() >= NegationScope.MAX_TOKENS
+        || sentence[m.from()] != sentence[nearest.from()]) {
+      return null;
+    }
+    for (int k = nearest.to(); k < m.from(); k++) {
+      if (NegationScope.endsScope(tokens[k])) {
+        return null;
+      }
+    }
+    return nearest;
   }
 }

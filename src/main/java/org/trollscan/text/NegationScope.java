@@ -37,7 +37,8 @@ final class NegationScope {
     return negated;
   }
 
-  private static boolean endsScope(String token) {
+  /** Whether a token ends a negation's scope: clause punctuation, a bracket or "but". */
+  static boolean endsScope(String token) {
     char c = token.charAt(0);
     return endsClause(token) || c == '(' || c == ')' || token.equals("but");
   }

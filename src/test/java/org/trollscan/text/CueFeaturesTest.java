@@ -226,4 +226,19 @@ class CueFeaturesTest {
     assertFalse(door.contains("cue:hunting"), door.toString());
     assertFalse(features("does anyone know a good vet?").contains("cue:doxxing"));
   }
+
+  @Test
+  void aNegationScopesOverCuesAsFarAsOverWords() {
+    assertTrue(features("Nobody's asking anyone to report her").contains("neg:report_verb"));
+    assertTrue(features("No one here should be ringing her council").contains("neg:report_verb"));
+    assertFalse(features("Don't. Report her to the council").contains("neg:report_verb"));
+    assertFalse(features("I don't care, report her").contains("neg:report_verb"));
+  }
+
+  @Test
+  void aPastPassiveTellsOfAReportAndAModalOneAsksForIt() {
+    assertFalse(features("she had been reported to HMRC by trolls").contains("cue:report_verb"));
+    assertFalse(features("she got reported for the extension").contains("cue:report_verb"));
+    assertTrue(features("she should be reported to the council").contains("cue:report_verb"));
+  }
 }
