@@ -280,7 +280,8 @@ public final class CueFeatures implements TextFeatureGenerator {
    * contacted ("ring him and tell him what she's like", "send her something"), and a past form
    * whose subject is an authority ("the school called CPS", "HMRC have sent me a letter") or
    * another person ("someone reported her to the council"), with the words between, so that it
-   * is no brag either ("they've already reported her"). The matches stay in the analysis, which
+   * is no brag either ("they've already reported her"), or that is a past passive ("she had been
+   * reported to HMRC"). The matches stay in the analysis, which
    * still sees a described report there (a verdict after it condemns it); only the features
    * leave them out.
    */
