@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Finds the tokens a negation scopes over: from the end of a negation phrase of the lexicon
- * ("nobody", "don't", "no need to") to the next punctuation mark, "but", the end of the sentence,
+ * ("nobody", "don't", "no need to", as the cue matcher finds them: "nobody's" too, "not me
+ * reporting her" not) to the next punctuation mark, "but", the end of the sentence,
  * or {@value #MAX_TOKENS} tokens, whichever comes first. In "nobody should report her, she's
  * done nothing" the scope is "should report her". Marking words in scope is the classic
  * bag-of-words treatment of negation (Das and Chen 2001; Pang, Lee and Vaithyanathan 2002): a
@@ -13,22 +14,17 @@ import java.util.List;
 final class NegationScope {
   static final int MAX_TOKENS = 6;
 
-  private final PhraseIndex negations;
+  private NegationScope() {}
 
-  NegationScope(Lexicons lexicons) {
-    this.negations = new PhraseIndex(lexicons.phrasesByCue().getOrDefault("negation", List.of()));
-  }
-
-  boolean[] mark(String[] tokens, int[] sentence) {
+  /** Marks the tokens in the scope of the post's negation cues ({@code matches}). */
+  static boolean[] mark(String[] tokens, int[] sentence, List<CueFeatures.CueMatch> matches) {
     boolean[] negated = new boolean[tokens.length];
-    for (int i = 0; i < tokens.length; i++) {
-      int length = negations.longestAt(tokens, i);
-      if (length == 0) {
+    for (CueFeatures.CueMatch m : matches) {
+      if (!m.cue().equals("negation")) {
         continue;
       }
-      int end = i + length;
-      for (int k = end; k < tokens.length && k < end + MAX_TOKENS; k++) {
-        if (endsScope(tokens[k]) || sentence[k] != sentence[i]) {
+      for (int k = m.to(); k < tokens.length && k < m.to() + MAX_TOKENS; k++) {
+        if (endsScope(tokens[k]) || sentence[k] != sentence[m.from()]) {
           break;
         }
         negated[k] = true;

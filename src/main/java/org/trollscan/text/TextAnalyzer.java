@@ -6,7 +6,6 @@ import opennlp.tools.util.Span;
 
 /** Normalises and tokenizes a post: the text-processing stage in front of feature generation. */
 public final class TextAnalyzer {
-  private static final NegationScope NEGATION = new NegationScope(Lexicons.standard());
   private static final CondemnedActScope CONDEMNED =
       new CondemnedActScope(Lexicons.standard());
 
@@ -58,7 +57,8 @@ public final class TextAnalyzer {
         Lexicons.standard());
     List<CueFeatures.CueMatch> cues = CueFeatures.standard().match(tokens, names);
     return new AnalyzedText(original, normalized, tokens, spans, sentence, quoted,
-        NEGATION.mark(tokens, sentence), CONDEMNED.mark(tokens, sentence, quoted, cues), cues);
+        NegationScope.mark(tokens, sentence, cues), CONDEMNED.mark(tokens, sentence, quoted, cues),
+        cues);
   }
 
   private static boolean hasNewline(String text, int from, int to) {

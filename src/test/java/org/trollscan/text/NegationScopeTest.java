@@ -31,6 +31,12 @@ class NegationScopeTest {
   }
 
   @Test
+  void negationsAreFoundAsTheCueMatcherFindsThem() {
+    assertEquals("asking anyone to report her", scoped("Nobody's asking anyone to report her"));
+    assertEquals("", scoped("Not me reporting her to ofsted again"));
+  }
+
+  @Test
   void wordsTheWriterDoesNotAssertAreFeaturesOfTheirOwn() {
     Featurizer f = new Featurizer(FeatureSettings.defaults());
     List<String> negated = List.of(f.featurize("nobody should report her").names());
