@@ -488,7 +488,7 @@ public final class CueFeatures implements TextFeatureGenerator {
     long present = 0;
     for (CueMatch m : matches) {
       CueMatch negatedBy = (negatable & 1L << m.cueId()) != 0
-          ? negation(m, negations, text.tokens(), sentence) : null;
+          ? negation(m, negations, text.negated()) : null;
       if (negatedBy != null) {
         // "nobody should report her": the report verb is negated, so it neither counts as a
         // report verb nor pairs with the authority or the target.
@@ -559,26 +559,18 @@ public final class CueFeatures implements TextFeatureGenerator {
       java.util.Set.of("report_verb", "call_to_action", "harm_intent", "threat");
 
   /**
-   * The negation that scopes over a cue, or null: the nearest one before it whose scope reaches
-   * it by {@link NegationScope}'s rule for the words (up to six tokens, not past punctuation,
-   * "but" or the sentence), so that a cue and its words are negated alike: "nobody's asking
-   * anyone to report her", not "don't. report her".
+   * The negation that scopes over a cue, or null: the nearest one before it, when the cue's first
+   * token is in a negation's scope as the analysis marked it for the words ({@link
+   * NegationScope}), so that a cue and its words are negated alike.
    */
-  private static CueMatch negation(CueMatch m, List<CueMatch> negations, String[] tokens,
-      int[] sentence) {
+  private static CueMatch negation(CueMatch m, List<CueMatch> negations, boolean[] negated) {
+    if (!negated[m.from()]) {
+      return null;
+    }
     CueMatch nearest = null;
     for (CueMatch n : negations) {
       if (n.to() <= m.from() && (nearest == null || n.to() > nearest.to())) {
         nearest = n;
-      }
-    }
-    if (nearest == null || m.from() - nearest.to() >= NegationScope.MAX_TOKENS
-        || sentence[m.from()] != sentence[nearest.from()]) {
-      return null;
-    }
-    for (int k = nearest.to(); k < m.from(); k++) {
-      if (NegationScope.endsScope(tokens[k])) {
-        return null;
       }
     }
     return nearest;

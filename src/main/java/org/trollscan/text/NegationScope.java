@@ -12,7 +12,7 @@ import java.util.List;
  * negated "report" becomes a feature of its own instead of counting as a call to report.
  */
 final class NegationScope {
-  static final int MAX_TOKENS = 6;
+  private static final int MAX_TOKENS = 6;
 
   private NegationScope() {}
 
@@ -34,7 +34,7 @@ final class NegationScope {
   }
 
   /** Whether a token ends a negation's scope: clause punctuation, a bracket or "but". */
-  static boolean endsScope(String token) {
+  private static boolean endsScope(String token) {
     char c = token.charAt(0);
     return endsClause(token) || c == '(' || c == ')' || token.equals("but");
   }
