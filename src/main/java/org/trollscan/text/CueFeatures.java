@@ -33,7 +33,7 @@ public final class CueFeatures implements TextFeatureGenerator {
     {"condemnation2", "report_verb"}, {"condemnation2", "authority"},
     {"report_verb", "platform"}, {"call_to_action", "platform"}, {"brag", "platform"},
     {"coaching", "platform"}, {"deception", "platform"}, {"condemnation", "platform"},
-    {"platform", "target_third"}, {"platform", "target_handle"},
+    {"platform", "target_third"}, {"platform", "target_handle"}, {"scam", "report_verb"},
   };
   /**
    * Lexicon sections that only delimit a scope and are no features of their own: a one-word

@@ -241,4 +241,12 @@ class CueFeaturesTest {
     assertFalse(features("she got reported for the extension").contains("cue:report_verb"));
     assertTrue(features("she should be reported to the council").contains("cue:report_verb"));
   }
+
+  @Test
+  void spamScamsAndAccountsPosingAsHerAreAScamCueButSpammingHerIsNot() {
+    List<String> bots = features("I reported the spam account pretending to be her");
+    assertTrue(bots.contains("cue:scam") && bots.contains("s:scam+report_verb"), bots.toString());
+    assertTrue(features("report her page as a scam").contains("s:scam+report_verb"));
+    assertFalse(features("spam her inbox until she quits").contains("cue:scam"));
+  }
 }
