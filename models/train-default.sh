@@ -8,5 +8,5 @@ exec bin/trollscan train \
   --data samples/corpus/train.csv samples/corpus/dev.csv "$shared/corpora/olid/train.csv" \
   --weight samples/corpus/train.csv=3 --weight samples/corpus/dev.csv=3 \
   --tune-on samples/corpus/train.csv samples/corpus/dev.csv \
-  --cv 5 --model-version "${TROLLSCAN_MODEL_VERSION:-2026.11.29-39}" \
+  --cv 5 --model-version "${TROLLSCAN_MODEL_VERSION:-2026.11.29-40}" \
   -o models/trollscan-default.zip "$@"

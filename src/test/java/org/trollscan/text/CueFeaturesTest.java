@@ -145,6 +145,13 @@ class CueFeaturesTest {
   }
 
   @Test
+  void sayingTheWriterWasNeverThereIsDeception() {
+    assertTrue(features("told them I saw it. I've never been to her street").contains("cue:deception"));
+    assertTrue(features("said she shouted at my kid, I wasn't even there").contains("cue:deception"));
+    assertFalse(features("I've never been so relieved").contains("cue:deception"));
+  }
+
+  @Test
   void aThousandsSeparatedNumberIsNoEmergencyNumber() {
     assertFalse(features("$500,000 for her wedding").contains("cue:authority"));
     assertTrue(features("ring 000 on her").contains("cue:authority"));
