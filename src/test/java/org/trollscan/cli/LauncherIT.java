@@ -55,6 +55,36 @@ class LauncherIT {
     assertEquals(2, out.size(), out.toString());
   }
 
+  /**
+   * Inputs over the launcher's size bound get its C2 settings (a .gz file counts four times its
+   * size); a JVM option the JDK does not know would stop every big run before it read a post.
+   */
+  @Test
+  void anInputOverTheSizeBoundRunsWithTheC2SettingsAndScoresEveryPost(@TempDir Path dir)
+      throws Exception {
+    assumeTrue(Files.isRegularFile(JAR), "no packaged jar: " + JAR);
+    Path input = dir.resolve("posts.txt.gz");
+    java.util.Random random = new java.util.Random(5);
+    String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,!?";
+    int posts = 0;
+    try (var out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+        new java.util.zip.GZIPOutputStream(Files.newOutputStream(input)), StandardCharsets.UTF_8))) {
+      // Random characters hardly compress, so a few MB of gzip stand for 16 MB of text.
+      for (; posts < 6_000; posts++) {
+        StringBuilder post = new StringBuilder();
+        for (int c = 0; c < 1_000; c++) {
+          post.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        out.write(post.toString().strip());
+        out.write('\n');
+      }
+    }
+    assertTrue(Files.size(input) * 4 > 16 * 1024 * 1024, "input too small: " + Files.size(input));
+    List<String> out = run(ROOT.resolve("bin/trollscan"), "score", input.toString());
+    assertEquals("id,harassment,false_report,flagged,evidence", out.get(0));
+    assertEquals(posts + 1, out.size());
+  }
+
   private static List<String> run(Path launcher, String... args)
       throws IOException, InterruptedException {
     List<String> command = new java.util.ArrayList<>(List.of("sh", launcher.toString()));
