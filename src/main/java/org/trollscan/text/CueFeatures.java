@@ -85,12 +85,32 @@ public final class CueFeatures implements TextFeatureGenerator {
   }
 
   /**
+   * The phrases that start with one word, in lexicon order, with each one's second word hashed:
+   * "it's" and "her" start dozens of phrases, and a post has many of them, so most phrases are
+   * ruled out by an int compare before their words are. {@code checkAlways} marks one-word phrases
+   * and second words with a "*", which a hash cannot rule out.
+   */
+  private record FirstWordEntries(Entry[] entries, int[] secondHash, boolean[] checkAlways) {
+    static FirstWordEntries of(List<Entry> list) {
+      Entry[] entries = list.toArray(Entry[]::new);
+      int[] secondHash = new int[entries.length];
+      boolean[] checkAlways = new boolean[entries.length];
+      for (int j = 0; j < entries.length; j++) {
+        Entry e = entries[j];
+        checkAlways[j] = e.words().length == 1 || e.prefix()[1];
+        secondHash[j] = checkAlways[j] ? 0 : e.words()[1].hashCode();
+      }
+      return new FirstWordEntries(entries, secondHash, checkAlways);
+    }
+  }
+
+  /**
    * A cue found in a post, over tokens {@code from} to {@code to} (exclusive); {@code cueId} is
    * the cue's position in the lexicon.
    */
   public record CueMatch(String cue, int cueId, int from, int to) {}
 
-  private final Map<String, List<Entry>> byFirstWord = new HashMap<>();
+  private final Map<String, FirstWordEntries> byFirstWord = new HashMap<>();
   /** Single-word prefix entries ("report*"), indexed by their first character. */
   private final Map<Character, List<Entry>> byPrefixStart = new HashMap<>();
   /**
@@ -144,6 +164,7 @@ public final class CueFeatures implements TextFeatureGenerator {
     if (cueNames.size() > Long.SIZE) {
       throw new IllegalStateException("at most 64 cues fit the presence mask: " + cueNames.size());
     }
+    Map<String, List<Entry>> firstWords = new HashMap<>();
     for (int id = 0; id < cueNames.size(); id++) {
       String cue = cueNames.get(id);
       for (String[] words : lexicons.phrasesByCue().get(cue)) {
@@ -151,10 +172,11 @@ public final class CueFeatures implements TextFeatureGenerator {
         if (words.length == 1 && e.prefix()[0]) {
           byPrefixStart.computeIfAbsent(words[0].charAt(0), k -> new ArrayList<>()).add(e);
         } else {
-          byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>()).add(e);
+          firstWords.computeIfAbsent(words[0], k -> new ArrayList<>()).add(e);
         }
       }
     }
+    firstWords.forEach((word, entries) -> byFirstWord.put(word, FirstWordEntries.of(entries)));
     cueNames.forEach(cue -> exceptions.add(List.of()));
     lexicons.phrasesByCue().forEach((section, phrases) -> {
       if (section.startsWith(EXCEPTIONS)) {
@@ -379,13 +401,20 @@ public final class CueFeatures implements TextFeatureGenerator {
     return false;
   }
 
-  private static void addPhraseMatches(List<Entry> entries, String[] tokens, String[] bases,
+  private static void addPhraseMatches(FirstWordEntries first, String[] tokens, String[] bases,
       int at, List<CueMatch> matches) {
-    if (entries == null) {
+    if (first == null) {
       return;
     }
-    for (Entry e : entries) {
-      if (matchesAt(e, tokens, bases, at)) {
+    boolean last = at + 1 == tokens.length;
+    int next = last ? 0 : tokens[at + 1].hashCode();
+    int nextBase = last || bases[at + 1] == null ? next : bases[at + 1].hashCode();
+    Entry[] entries = first.entries();
+    for (int j = 0; j < entries.length; j++) {
+      int h = first.secondHash()[j];
+      if ((first.checkAlways()[j] || (!last && (h == next || h == nextBase)))
+          && matchesAt(entries[j], tokens, bases, at)) {
+        Entry e = entries[j];
         matches.add(new CueMatch(e.cue(), e.cueId(), at, at + e.words().length));
       }
     }

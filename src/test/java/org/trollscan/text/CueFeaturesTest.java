@@ -27,6 +27,45 @@ class CueFeaturesTest {
     assertTrue(f.contains("s:authority+target_third"), f.toString());
   }
 
+  /**
+   * Every phrase of every cue is found where it stands, alone or inside a post: the matcher rules
+   * phrases out by their second word's hash before it compares words, and this is what it must
+   * never rule out.
+   */
+  @Test
+  void everyLexiconPhraseIsFoundAloneAndInsideAPost() {
+    List<String> missed = new ArrayList<>();
+    Lexicons.standard().phrasesByCue().forEach((cue, phrases) -> {
+      if (!CueFeatures.isFeatureCue(cue)) {
+        return;
+      }
+      for (String[] phrase : phrases) {
+        List<String> words = new ArrayList<>();
+        for (String w : phrase) {
+          words.add(w.endsWith("*") ? w.substring(0, w.length() - 1) + "ed" : w);
+        }
+        List<String> inside = new ArrayList<>(List.of("so"));
+        inside.addAll(words);
+        inside.add("ok");
+        // "say you" matches "say you's" as it matches "say you're": clitics after later words
+        List<String> contracted = new ArrayList<>(words.subList(0, 1));
+        for (String w : words.subList(1, words.size())) {
+          contracted.add(w.contains("'") || w.contains("’") ? w : w + "'s");
+        }
+        if (!found(cue, words, 0) || !found(cue, inside, 1) || !found(cue, contracted, 0)) {
+          missed.add(cue + ": " + String.join(" ", phrase));
+        }
+      }
+    });
+    assertEquals(List.of(), missed);
+  }
+
+  private boolean found(String cue, List<String> tokens, int from) {
+    String[] t = tokens.toArray(String[]::new);
+    return cues.match(t, new boolean[t.length]).stream().anyMatch(m -> m.cue().equals(cue)
+        && m.from() == from);
+  }
+
   @Test
   void phraseWordsMatchTheirContractedForms() {
     assertTrue(features("Say you're her neighbour").contains("cue:coaching"));
