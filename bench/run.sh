@@ -40,7 +40,7 @@ printf '%-44s %10s %12s %10s %14s\n' "run" "wall (s)" "posts/s" "peak MiB" "trol
 # of trollscan's time over the peer's within each round.
 # usage: compare POSTS "name|command" ...   (trollscan first)
 compare() {
-  local posts=$1 n=0 r i
+  local posts=$1 r i
   shift
   local names=() commands=()
   for spec in "$@"; do
