@@ -92,6 +92,17 @@ class ScoreCommandTest {
   }
 
   @Test
+  void aPostPipedWithoutAHeaderIsPointedToFormatTextAndScoredWithIt() {
+    String post = "someone ring social services on her\n";
+    Cli.Result csv = Cli.runWithStdin(post, "score", "--model", model, "-");
+    assertEquals(3, csv.exitCode(), csv.err());
+    assertTrue(csv.err().contains("--format text for one post per line"), csv.err());
+    Cli.Result text = Cli.runWithStdin(post, "score", "--model", model, "--format", "text", "-");
+    assertEquals(0, text.exitCode(), text.err());
+    assertEquals(2, text.out().lines().count(), text.out());
+  }
+
+  @Test
   void readsJsonLinesAndPlainTextByExtension() {
     Cli.Result jsonl = Cli.run("score", "--model", model, "--text-field", "body",
         "samples/scrape.jsonl");
