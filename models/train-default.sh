@@ -1,7 +1,9 @@
 #!/usr/bin/env sh
 # Trains the shipped default model, models/trollscan-default.zip, from the project corpus
 # (train and dev splits; never test) and OLID's training split in ../shared. Run from the
-# repository root after `mvn -q -B package -DskipTests`; then rebuild so the jar ships it.
+# repository root after `mvn -q -B package -DskipTests`; then rebuild so the jar ships it, and
+# record the features it was trained with (ShippedModelFeaturesTest guards them against drift):
+#   mvn -q -B test -Dtest=ShippedModelFeaturesTest -Dtrollscan.updateGolden=true
 set -eu
 shared=${TROLLSCAN_SHARED:-../shared}
 exec bin/trollscan train \
