@@ -124,7 +124,7 @@ public final class Lexicons {
       cues.get(cue).add(tokens);
       matchedLines.add(String.join(" ", tokens));
       for (String w : words) {
-        if (!w.endsWith("*") && w.chars().allMatch(Character::isLetter)) {
+        if (!w.endsWith("*") && allLetters(w)) {
           vocabulary.add(w);
         }
       }
@@ -182,9 +182,31 @@ public final class Lexicons {
     List<String> out = new ArrayList<>();
     for (String alternative : line.substring(open + 1, close).split("\\|", -1)) {
       String chosen = line.substring(0, open) + alternative + line.substring(close + 1);
-      out.addAll(expand(chosen.strip().replaceAll(" {2,}", " ")));
+      out.addAll(expand(singleSpaced(chosen.strip())));
     }
     return out;
+  }
+
+  // Plain loops, not streams or regular expressions: the lexicons load at every start, while
+  // the JIT has compiled nothing yet.
+  private static boolean allLetters(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (!Character.isLetter(word.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String singleSpaced(String line) {
+    StringBuilder out = new StringBuilder(line.length());
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c != ' ' || out.length() == 0 || out.charAt(out.length() - 1) != ' ') {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static String sha256(String text) {
