@@ -55,8 +55,8 @@ final class CsvPostSource implements PostSource {
     this.textIndex = header.indexOf(options.textField());
     if (textIndex < 0) {
       throw new InputException(source, 1, "no column '" + options.textField()
-          + "' for the text (use --text-column, or --format text for one post per line); the columns"
-          + " are: " + String.join(", ", header));
+          + "' for the text (use --text-column, or --format text for one post per line);"
+          + " the columns are: " + String.join(", ", header));
     }
     this.idIndex = header.indexOf(options.idField());
     if (idIndex < 0 && options.idRequired()) {
