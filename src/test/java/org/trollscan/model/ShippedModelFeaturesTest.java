@@ -8,9 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.trollscan.input.LabelledCorpusReader;
@@ -52,25 +49,19 @@ class ShippedModelFeaturesTest {
   }
 
   private static String digest(Featurizer featurizer) throws IOException {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    StringBuilder features = new StringBuilder();
     int posts = 0;
     for (String file : PROBES) {
       for (LabelledPost post : new LabelledCorpusReader(Label.columns()).read(file)) {
         FeatureVector fv = featurizer.featurize(post.post().text());
-        StringBuilder line = new StringBuilder();
         for (int i = 0; i < fv.names().length; i++) {
-          line.append(fv.names()[i]).append('=').append(fv.values()[i]).append('\t');
+          features.append(fv.names()[i]).append('=').append(fv.values()[i]).append('\t');
         }
-        sha.update(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+        features.append('\n');
         posts++;
       }
     }
     assertTrue(posts > 4000, "too few probe posts: " + posts);
-    return HexFormat.of().formatHex(sha.digest());
+    return BundleIO.sha256(features.toString().getBytes(StandardCharsets.UTF_8));
   }
 }
