@@ -34,10 +34,11 @@ public final class MarkupStep implements NormalizationStep {
       if (c == '&') {
         int end = referenceEnd(s, i);
         if (end > 0) {
-          String reference = s.substring(i, end + 1);
-          String decoded = StringEscapeUtils.unescapeHtml4(reference);
-          if (!decoded.equals(reference)) {
-            out.append(decoded, in.from(i));
+          String decoded = decode(s, i, end);
+          if (decoded != null) {
+            if (!IgnorableCharacters.isIgnorable(decoded)) {
+              out.append(decoded, in.from(i));
+            }
             i = end;
             continue;
           }
@@ -55,6 +56,38 @@ public final class MarkupStep implements NormalizationStep {
       out.append(c, in.from(i));
     }
     return out.build();
+  }
+
+  /**
+   * The text the reference from {@code at} to {@code end} (the ';') stands for, or null when it
+   * is no reference. A numeric reference to no character (beyond U+10FFFF, a surrogate, or NUL)
+   * is U+FFFD, as HTML decodes it, so that one odd post cannot stop a run.
+   */
+  static String decode(String s, int at, int end) {
+    if (s.charAt(at + 1) != '#') {
+      String reference = s.substring(at, end + 1);
+      String decoded = StringEscapeUtils.unescapeHtml4(reference);
+      return decoded.equals(reference) ? null : decoded;
+    }
+    boolean hex = at + 2 < end && (s.charAt(at + 2) == 'x' || s.charAt(at + 2) == 'X');
+    int digits = at + (hex ? 3 : 2);
+    if (digits == end) {
+      return null; // "&#;" and "&#x;" are no references
+    }
+    long value = 0;
+    for (int k = digits; k < end; k++) {
+      int d = Character.digit(s.charAt(k), hex ? 16 : 10);
+      if (d < 0) {
+        return null;
+      }
+      // MAX_REFERENCE bounds the digits, so the value cannot overflow a long.
+      value = value * (hex ? 16 : 10) + d;
+    }
+    if (value == 0 || value > Character.MAX_CODE_POINT
+        || value >= Character.MIN_SURROGATE && value <= Character.MAX_SURROGATE) {
+      return "\uFFFD";
+    }
+    return Character.toString((int) value);
   }
 
   /** The index of the ';' ending a character reference at {@code at}, or -1. */

@@ -94,7 +94,8 @@ public final class NameTargets {
 
   /**
    * Whether the token, as written, is a capital, then letters with at least one in lower case;
-   * an apostrophe may join a clitic. Reads the original in place: this runs for every word.
+   * an apostrophe may join a clitic; invisible characters are passed over. Reads the original in
+   * place: this runs for every word.
    */
   private static boolean looksLikeName(String original, MappedText normalized, Span span) {
     int start = normalized.originalStart(span.getStart());
@@ -108,6 +109,11 @@ public final class NameTargets {
     boolean lower = false;
     for (int k = start + 1; k < end; k++) {
       char c = original.charAt(k);
+      if (c >= 0xAD && IgnorableCharacters.isIgnorable(Character.codePointAt(original, k))) {
+        // Normalisation removed it, so it splits no name: "Be\u200Bx" is "Bex".
+        k += Character.charCount(Character.codePointAt(original, k)) - 1;
+        continue;
+      }
       if (c >= 'a' && c <= 'z' || Character.isLowerCase(c)) {
         lower = true;
       } else if (!Character.isLetter(c) && c != '\'' && c != '\u2019') {

@@ -11,12 +11,13 @@ public final class Normalizer {
   }
 
   /**
-   * The chain every model uses: HTML markup, NFKC, case folding, placeholders, spacing,
-   * elongation, obfuscation.
+   * The chain every model uses: invisible characters, HTML markup, NFKC, case folding,
+   * placeholders, spacing, elongation, obfuscation.
    */
   public static Normalizer standard() {
     return new Normalizer(
         List.of(
+            new IgnorableCharacterStep(),
             new MarkupStep(),
             new UnicodeNfkcStep(),
             new CaseFoldStep(),

@@ -26,10 +26,28 @@ class NormalizerTest {
           continue;
         }
         String[] cols = lines[i].split("\t");
-        rows.add(Arguments.of(i + 1, cols[0].replace("\\n", "\n"), cols[1].replace("\\n", "\n")));
+        rows.add(Arguments.of(i + 1, unescape(cols[0]), unescape(cols[1])));
       }
     }
     return rows.stream();
+  }
+
+  /** The table's escapes: \\n a line break, \\uXXXX a UTF-16 code unit (invisible characters). */
+  private static String unescape(String cell) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < cell.length(); i++) {
+      char c = cell.charAt(i);
+      if (c == '\\' && i + 1 < cell.length() && cell.charAt(i + 1) == 'n') {
+        out.append('\n');
+        i++;
+      } else if (c == '\\' && i + 5 < cell.length() && cell.charAt(i + 1) == 'u') {
+        out.append((char) Integer.parseInt(cell.substring(i + 2, i + 6), 16));
+        i += 5;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   @ParameterizedTest(name = "normalization.tsv line {0}: {1}")
