@@ -60,7 +60,8 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<Gate> parsedGates = gates.stream().map(Gate::parse).toList();
+    List<Gate> parsedGates = UsageException.fromOptions(
+        () -> gates.stream().map(Gate::parse).toList());
     ModelBundle bundle = model.load();
     LabelledCorpusReader reader = new LabelledCorpusReader(Label.columns());
     List<LabelledPost> posts = new ArrayList<>();

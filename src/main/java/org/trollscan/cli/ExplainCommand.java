@@ -44,7 +44,7 @@ final class ExplainCommand implements Callable<Integer> {
         ? new String(parent.stdin.readAllBytes(), StandardCharsets.UTF_8).strip()
         : text;
     if (post.isBlank()) {
-      throw new IllegalArgumentException("explain needs a non-empty post");
+      throw new UsageException("explain needs a non-empty post");
     }
     Explanation e = new Scorer(model.load()).explain(post);
     PrintWriter out = spec.commandLine().getOut();

@@ -43,7 +43,7 @@ final class InputOptions {
       case "tsv" -> InputFormat.TSV;
       case "jsonl", "ndjson" -> InputFormat.JSONL;
       case "text", "txt" -> InputFormat.TEXT;
-      default -> throw new IllegalArgumentException(
+      default -> throw new UsageException(
           "--format must be csv, tsv, jsonl or text, not " + format);
     };
   }

@@ -92,18 +92,18 @@ final class ScoreCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintStream err = top.stderr;
     if (threads < 1) {
-      throw new IllegalArgumentException("--threads must be at least 1");
+      throw new UsageException("--threads must be at least 1");
     }
     ModelBundle bundle = model.load();
     Map<Label, Double> overrides = new EnumMap<>(Label.class);
     thresholds.forEach((name, value) -> {
       Label label = Label.fromColumn(name);
       if (label == null || bundle.model(label) == null) {
-        throw new IllegalArgumentException("--threshold: unknown label '" + name
+        throw new UsageException("--threshold: unknown label '" + name
             + "'; the model has " + bundle.labels().stream().map(Label::column).toList());
       }
       if (!(value >= 0 && value <= 1)) {
-        throw new IllegalArgumentException("--threshold " + name + " must be between 0 and 1");
+        throw new UsageException("--threshold " + name + " must be between 0 and 1");
       }
       overrides.put(label, value);
     });
@@ -116,7 +116,7 @@ final class ScoreCommand implements Callable<Integer> {
     OutputColumns columns = new OutputColumns(bundle.labels(), keep, keepAll);
     boolean progressShown = !quiet
         && (Boolean.getBoolean("trollscan.stderr.tty") || System.console() != null);
-    ScoringRun run = new ScoringRun(scorer, options, top.stdin,
+    ScoringRun run = new ScoringRun(scorer::score, options, top.stdin,
         progressShown ? ScoringRun.Progress.terminal(err) : ScoringRun.Progress.NONE);
     ScoringRun.Summary summary;
     RejectedRowNotes notes = new RejectedRowNotes();
@@ -125,7 +125,7 @@ final class ScoreCommand implements Callable<Integer> {
       ScoreWriter writer = switch (outputFormat.toLowerCase(Locale.ROOT)) {
         case "csv" -> new CsvScoreWriter(out.stream(), columns, !noSpreadsheetSafety);
         case "jsonl" -> new JsonlScoreWriter(out.stream(), columns);
-        default -> throw new IllegalArgumentException(
+        default -> throw new UsageException(
             "--output-format must be csv or jsonl, not " + outputFormat);
       };
       RejectedRowWriter rejects = errorFile == null ? null

@@ -16,6 +16,7 @@ import org.trollscan.model.Label;
 import org.trollscan.model.ModelBundle;
 import org.trollscan.model.Scorer;
 import org.trollscan.output.OutputFile;
+import org.trollscan.scoring.RowOutcome;
 import org.trollscan.summary.Summarizer;
 import org.trollscan.summary.Summary;
 import org.trollscan.summary.SummaryWriter;
@@ -79,7 +80,17 @@ final class SummarizeCommand implements Callable<Integer> {
           }
           Post post = (Post) item;
           checkColumns(post);
-          summarizer.add(post, flagged(post, scorer));
+          List<Label> flagged = flaggedColumn(post);
+          if (flagged == null) {
+            RowOutcome outcome = RowOutcome.of(post, scorer::score, false);
+            if (outcome instanceof RowOutcome.Rejected r) {
+              rejected++;
+              notes.add(r.row());
+              continue;
+            }
+            flagged = ((RowOutcome.Scored) outcome).score().flagged();
+          }
+          summarizer.add(post, flagged);
         }
       }
     }
@@ -113,11 +124,11 @@ final class SummarizeCommand implements Callable<Integer> {
     }
   }
 
-  /** The labels a post is flagged for: from a scored file's `flagged` column, else by scoring. */
-  private static List<Label> flagged(Post post, Scorer scorer) {
+  /** The labels a post is flagged for in a scored file's `flagged` column; null without one. */
+  private static List<Label> flaggedColumn(Post post) {
     String column = post.fields().get("flagged");
     if (column == null) {
-      return scorer.score(post.text(), false).flagged();
+      return null;
     }
     List<Label> out = new ArrayList<>();
     for (String name : column.split(";")) {

@@ -114,16 +114,19 @@ final class TrainCommand implements Callable<Integer> {
     int charMax = 0;
     if (!charNgrams.equals("0")) {
       String[] parts = charNgrams.split("-");
-      if (parts.length != 2) {
-        throw new IllegalArgumentException("--char-ngrams must be MIN-MAX or 0");
+      try {
+        charMin = Integer.parseInt(parts.length == 2 ? parts[0].strip() : "");
+        charMax = Integer.parseInt(parts[1].strip());
+      } catch (NumberFormatException e) {
+        throw new UsageException("--char-ngrams must be MIN-MAX or 0, not '" + charNgrams + "'");
       }
-      charMin = Integer.parseInt(parts[0].strip());
-      charMax = Integer.parseInt(parts[1].strip());
     }
-    FeatureSettings features = new FeatureSettings(tokenizer, wordNgrams, charMin, charMax, !noCues,
-        !noMarkNegatedAndQuoted);
-    TrainingSettings settings = new TrainingSettings(algorithm, iterations, cutoff, l1, l2, folds,
-        repeats, seed, targetPrecision, thresholdRule, threads);
+    int min = charMin;
+    int max = charMax;
+    FeatureSettings features = UsageException.fromOptions(() -> new FeatureSettings(tokenizer,
+        wordNgrams, min, max, !noCues, !noMarkNegatedAndQuoted));
+    TrainingSettings settings = UsageException.fromOptions(() -> new TrainingSettings(algorithm,
+        iterations, cutoff, l1, l2, folds, repeats, seed, targetPrecision, thresholdRule, threads));
     String version = modelVersion != null ? modelVersion : LocalDate.now().toString();
     new TrainingRun(settings, features, top.stderr, java.util.Set.copyOf(tuneOn), weights)
         .run(data, version, output);

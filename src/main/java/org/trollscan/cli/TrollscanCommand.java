@@ -114,7 +114,7 @@ public final class TrollscanCommand {
       return ExitCodes.OK;
     } else if (e instanceof IOException || e instanceof UncheckedIOException) {
       return ExitCodes.IO;
-    } else if (e instanceof IllegalArgumentException) {
+    } else if (e instanceof UsageException || e instanceof CommandLine.ParameterException) {
       return ExitCodes.USAGE;
     }
     return ExitCodes.INTERNAL;

@@ -13,13 +13,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.trollscan.input.InputException;
 import org.trollscan.input.InputFormat;
-import org.trollscan.input.Post;
 import org.trollscan.input.PostSource;
 import org.trollscan.input.PostSources;
 import org.trollscan.input.ReadItem;
 import org.trollscan.input.ReaderOptions;
 import org.trollscan.input.RejectedRow;
-import org.trollscan.model.Score;
 import org.trollscan.model.Scorer;
 import org.trollscan.output.ScoreWriter;
 
@@ -85,14 +83,12 @@ public final class ScoringRun {
     void reject(RejectedRow row) throws IOException;
   }
 
-  private record Scored(Post post, Score score) {}
-
-  private final Scorer scorer;
+  private final PostScorer scorer;
   private final Options options;
   private final InputStream stdin;
   private final Progress progress;
 
-  public ScoringRun(Scorer scorer, Options options, InputStream stdin, Progress progress) {
+  public ScoringRun(PostScorer scorer, Options options, InputStream stdin, Progress progress) {
     this.scorer = scorer;
     this.options = options;
     this.stdin = stdin;
@@ -106,7 +102,7 @@ public final class ScoringRun {
       t.setDaemon(true);
       return t;
     });
-    Deque<Future<List<Object>>> inFlight = new ArrayDeque<>();
+    Deque<Future<List<RowOutcome>>> inFlight = new ArrayDeque<>();
     int maxInFlight = options.threads() * 3;
     try {
       for (String input : options.inputs()) {
@@ -143,23 +139,19 @@ public final class ScoringRun {
         counts.flagged, counts.truncated, counts.replaced);
   }
 
-  private java.util.concurrent.Callable<List<Object>> scoreTask(List<ReadItem> batch) {
+  private java.util.concurrent.Callable<List<RowOutcome>> scoreTask(List<ReadItem> batch) {
     return () -> {
-      List<Object> out = new ArrayList<>(batch.size());
+      List<RowOutcome> out = new ArrayList<>(batch.size());
       for (ReadItem item : batch) {
-        if (item instanceof Post p) {
-          out.add(new Scored(p, scorer.score(p.text(), options.evidence())));
-        } else {
-          out.add(item);
-        }
+        out.add(RowOutcome.of(item, scorer, options.evidence()));
       }
       return out;
     };
   }
 
-  private void drainOne(Deque<Future<List<Object>>> inFlight, ScoreWriter writer,
+  private void drainOne(Deque<Future<List<RowOutcome>>> inFlight, ScoreWriter writer,
       RejectSink rejects, Counts counts) throws IOException {
-    List<Object> done;
+    List<RowOutcome> done;
     try {
       done = inFlight.removeFirst().get();
     } catch (InterruptedException e) {
@@ -171,8 +163,8 @@ public final class ScoringRun {
       }
       throw new IllegalStateException(e.getCause());
     }
-    for (Object o : done) {
-      if (o instanceof Scored s) {
+    for (RowOutcome o : done) {
+      if (o instanceof RowOutcome.Scored s) {
         boolean flagged = !s.score().flagged().isEmpty();
         if (flagged) {
           counts.flagged++;
@@ -190,8 +182,13 @@ public final class ScoringRun {
           counts.written++;
         }
       } else {
+        RejectedRow row = ((RowOutcome.Rejected) o).row();
+        if (options.strict()) {
+          // Rows the reader rejected stopped the run when read; this one failed in scoring.
+          throw new InputException(row.source(), row.line(), row.reason() + " (--strict)");
+        }
         counts.rejected++;
-        rejects.reject((RejectedRow) o);
+        rejects.reject(row);
       }
     }
     progress.update(counts.written + counts.filtered + counts.rejected);

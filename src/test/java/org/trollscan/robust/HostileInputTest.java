@@ -41,11 +41,16 @@ class HostileInputTest {
   record Run(int code, String out, String err) {}
 
   static Run score(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
     List<String> all = new ArrayList<>(List.of("score", "--model", model));
     all.addAll(List.of(args));
-    int code = Main.run(all.toArray(new String[0]), new ByteArrayInputStream(new byte[0]), out,
+    return run(all.toArray(new String[0]));
+  }
+
+  /** Any trollscan command line, run in-process with an empty stdin. */
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new ByteArrayInputStream(new byte[0]), out,
         new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
