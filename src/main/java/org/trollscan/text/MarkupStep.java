@@ -2,18 +2,28 @@ package org.trollscan.text;
 
 import java.util.Locale;
 import java.util.Set;
-import org.apache.commons.text.StringEscapeUtils;
+import org.jsoup.nodes.Entities;
 
 /**
- * Undoes the HTML that scraped posts carry: character references ("&amp;", "&#39;", "&quot;")
- * become the characters they stand for, and HTML tags are dropped, those that break a line
+ * Undoes the HTML that scraped posts carry: character references ("&amp;", "&#39;", "&quot;",
+ * every name of HTML5, and numbers as HTML reads them) become the characters they stand for, and HTML tags are dropped, those that break a line
  * ("&lt;br&gt;", "&lt;/p&gt;") as a line break. Without it "don&amp;#39;t report her" is not a negation and
  * "&amp;quot;ring the council&amp;quot;" is not a quote. Only real tag names count as tags, so
  * "&lt;3" and "x &lt; y" stay as written.
  */
 public final class MarkupStep implements NormalizationStep {
-  /** Longest character reference looked at, "&amp;thetasym;" and "&amp;#x1F600;" included. */
-  private static final int MAX_REFERENCE = 12;
+  /**
+   * Longest character reference looked at: HTML5's longest name,
+   * "&amp;CounterClockwiseContourIntegral;", and "&amp;#x1F600;" fit.
+   */
+  private static final int MAX_REFERENCE = 34;
+  /**
+   * What HTML decodes the references 128 to 159 to: Windows-1252's characters there (the five
+   * code points that page leaves undefined stay as they are).
+   */
+  private static final String WINDOWS_1252 = "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021"
+      + "\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022"
+      + "\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
   /** Longest tag looked at, attributes included (a link's href can be long). */
   private static final int MAX_TAG = 1000;
   private static final Set<String> BREAKING = Set.of("br", "p", "div", "li", "ul", "ol",
@@ -65,9 +75,8 @@ public final class MarkupStep implements NormalizationStep {
    */
   static String decode(String s, int at, int end) {
     if (s.charAt(at + 1) != '#') {
-      String reference = s.substring(at, end + 1);
-      String decoded = StringEscapeUtils.unescapeHtml4(reference);
-      return decoded.equals(reference) ? null : decoded;
+      String name = s.substring(at + 1, end);
+      return Entities.isNamedEntity(name) ? Entities.getByName(name) : null;
     }
     boolean hex = at + 2 < end && (s.charAt(at + 2) == 'x' || s.charAt(at + 2) == 'X');
     int digits = at + (hex ? 3 : 2);
@@ -80,12 +89,18 @@ public final class MarkupStep implements NormalizationStep {
       if (d < 0) {
         return null;
       }
-      // MAX_REFERENCE bounds the digits, so the value cannot overflow a long.
-      value = value * (hex ? 16 : 10) + d;
+      if (value <= Character.MAX_CODE_POINT) { // beyond it stays beyond it, and nothing overflows
+        value = value * (hex ? 16 : 10) + d;
+      }
     }
     if (value == 0 || value > Character.MAX_CODE_POINT
         || value >= Character.MIN_SURROGATE && value <= Character.MAX_SURROGATE) {
       return "\uFFFD";
+    }
+    if (value >= 0x80 && value <= 0x9F) {
+      // Pages written in Windows-1252 put its code numbers in references ("don&#146;t"); HTML
+      // reads them as that code page's characters, not as C1 controls.
+      return Character.toString(WINDOWS_1252.charAt((int) value - 0x80));
     }
     return Character.toString((int) value);
   }
