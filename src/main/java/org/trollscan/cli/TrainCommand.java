@@ -108,6 +108,11 @@ final class TrainCommand implements Callable<Integer> {
           + "condemned report as features of their own (for ablation).")
   boolean noMarkNegatedAndQuoted;
 
+  @Option(names = {"-q", "--quiet"},
+      description = "No progress lines (rows read, folds done); thresholds, cross-validated "
+          + "metrics and warnings are still printed.")
+  boolean quiet;
+
   @Override
   public Integer call() {
     int charMin = 0;
@@ -128,7 +133,9 @@ final class TrainCommand implements Callable<Integer> {
     TrainingSettings settings = UsageException.fromOptions(() -> new TrainingSettings(algorithm,
         iterations, cutoff, l1, l2, folds, repeats, seed, targetPrecision, thresholdRule, threads));
     String version = modelVersion != null ? modelVersion : LocalDate.now().toString();
-    new TrainingRun(settings, features, top.stderr, java.util.Set.copyOf(tuneOn), weights)
+    java.io.PrintStream progress = quiet
+        ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : top.stderr;
+    new TrainingRun(settings, features, top.stderr, progress, java.util.Set.copyOf(tuneOn), weights)
         .run(data, version, output);
     top.stderr.printf("wrote %s%n", output);
     return ExitCodes.OK;

@@ -44,6 +44,7 @@ public final class TrainingRun {
   private final TrainingSettings settings;
   private final FeatureSettings features;
   private final PrintStream log;
+  private final PrintStream progress;
   private final Set<String> tuneFiles;
   private final Map<String, Integer> weights;
 
@@ -61,9 +62,19 @@ public final class TrainingRun {
    */
   public TrainingRun(TrainingSettings settings, FeatureSettings features, PrintStream log,
       Set<String> tuneFiles, Map<String, Integer> weights) {
+    this(settings, features, log, log, tuneFiles, weights);
+  }
+
+  /**
+   * @param log results and warnings: thresholds, cross-validated metrics, labels not trained
+   * @param progress what the run is doing (rows read, folds done), which a CI log can do without
+   */
+  public TrainingRun(TrainingSettings settings, FeatureSettings features, PrintStream log,
+      PrintStream progress, Set<String> tuneFiles, Map<String, Integer> weights) {
     this.settings = settings;
     this.features = features;
     this.log = log;
+    this.progress = progress;
     this.tuneFiles = Set.copyOf(tuneFiles);
     this.weights = Map.copyOf(weights);
   }
@@ -95,14 +106,14 @@ public final class TrainingRun {
       } catch (IOException e) {
         throw new InputException(file + ": cannot read: " + e.getMessage());
       }
-      log.printf("read %,d rows from %s%n", rows.size(), file);
+      progress.printf("read %,d rows from %s%n", rows.size(), file);
     }
     Featurizer featurizer = new Featurizer(features);
     long start = System.nanoTime();
     FeatureVector[] vectors = new FeatureVector[posts.size()];
     IntStream.range(0, posts.size()).parallel()
         .forEach(i -> vectors[i] = featurizer.featurize(posts.get(i).post().text()));
-    log.printf("featurised %,d posts in %.1f s%n", posts.size(), (System.nanoTime() - start) / 1e9);
+    progress.printf("featurised %,d posts in %.1f s%n", posts.size(), (System.nanoTime() - start) / 1e9);
 
     Map<Label, AbstractModel> models = new EnumMap<>(Label.class);
     Map<Label, OutOfFold> outOfFold = new EnumMap<>(Label.class);
@@ -210,7 +221,7 @@ public final class TrainingRun {
             oofByRepeat[r][k] = m.eval(fvs.get(k).names(), fvs.get(k).values())[pos];
           }
         }
-        log.printf("%s: fold %d/%d of repeat %d/%d done%n", label.column(), f + 1,
+        progress.printf("%s: fold %d/%d of repeat %d/%d done%n", label.column(), f + 1,
             settings.folds(), r + 1, repeats);
       }
     }
