@@ -58,6 +58,10 @@ final class SummarizeCommand implements Callable<Integer> {
   @Option(names = "--time-column", paramLabel = "NAME", description = "Column holding the post time.")
   String timeColumn;
 
+  @Option(names = {"-q", "--quiet"},
+      description = "No summary line on stderr (rejected rows are still named).")
+  boolean quiet;
+
   @Override
   public Integer call() throws IOException {
     ModelBundle bundle = model.load();
@@ -103,6 +107,9 @@ final class SummarizeCommand implements Callable<Integer> {
       }
     }
     notes.print(top.stderr, "");
+    if (quiet) {
+      return rejected > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
+    }
     top.stderr.printf("trollscan: %,d rows read, %,d summarised, %,d rejected; %,d threads, "
         + "%,d targets, %,d authors%n", read, read - rejected, rejected, summary.threads().size(),
         summary.targets().size(), summary.authors().size());

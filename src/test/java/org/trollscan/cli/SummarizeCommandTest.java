@@ -73,4 +73,12 @@ class SummarizeCommandTest {
     assertEquals(ExitCodes.INPUT, bad.exitCode());
     assertTrue(bad.err().contains("no column 'topic'"), bad.err());
   }
+
+  @Test
+  void quietPrintsNothingWhenNoRowIsRejected() {
+    Cli.Result r = Cli.run("summarize", "--quiet", "-o", dir.resolve("q").toString(),
+        "samples/forum_thread.csv");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals("", r.err());
+  }
 }
