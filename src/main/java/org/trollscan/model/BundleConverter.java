@@ -223,7 +223,7 @@ public final class BundleConverter {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     long total = 0;
     try (ZipInputStream zip = new ZipInputStream(in)) {
-      for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+      for (ZipEntry e; (e = BundleIO.nextEntry(zip, name)) != null; ) {
         if (entries.containsKey(e.getName())) {
           throw new BundleException(name + ": entry " + BundleIO.quoted(e.getName())
               + " appears twice: the file is corrupt or was modified");

@@ -256,7 +256,7 @@ public final class BundleIO {
   private static Contents readContents(InputStream in, String name, boolean verifyEntries,
       boolean manifestOnly) throws IOException {
     try (ZipInputStream zip = new ZipInputStream(in)) {
-      ZipEntry first = zip.getNextEntry();
+      ZipEntry first = nextEntry(zip, name);
       if (first == null) {
         throw new BundleException(name + ": not a trollscan model (not a zip bundle)");
       }
@@ -274,7 +274,7 @@ public final class BundleIO {
         throw new BundleException(name + ": corrupt " + MANIFEST + ": " + e.getMessage());
       }
       checkFormat(version, name);
-      ZipEntry second = zip.getNextEntry();
+      ZipEntry second = nextEntry(zip, name);
       if (second == null || !second.getName().equals(MANIFEST_SHA256)) {
         throw new BundleException(name + ": " + MANIFEST_SHA256 + " is missing (it must follow "
             + MANIFEST + "): the file is corrupt or was modified");
@@ -297,7 +297,7 @@ public final class BundleIO {
       Map<String, Manifest.Entry> recorded = new HashMap<>();
       manifest.entries().forEach(e -> recorded.put(e.name(), e));
       Map<String, byte[]> entries = new HashMap<>();
-      for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+      for (ZipEntry e; (e = nextEntry(zip, name)) != null; ) {
         String entry = e.getName();
         if (entries.containsKey(entry) || entry.equals(MANIFEST)
             || entry.equals(MANIFEST_SHA256)) {
@@ -324,6 +324,19 @@ public final class BundleIO {
       return new Contents(manifest, entries);
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
       throw new BundleException(name + ": not a valid model file (" + e.getMessage() + ")");
+    }
+  }
+
+  /**
+   * The next entry's header. A name that is not valid UTF-8 (in an entry flagged UTF-8) makes
+   * ZipInputStream throw IllegalArgumentException, which is a damaged file, not a usage error.
+   */
+  static ZipEntry nextEntry(ZipInputStream zip, String name) throws IOException {
+    try {
+      return zip.getNextEntry();
+    } catch (IllegalArgumentException e) {
+      throw new BundleException(name + ": not a valid model file (an entry name is not valid"
+          + " UTF-8): the file is corrupt or was modified");
     }
   }
 

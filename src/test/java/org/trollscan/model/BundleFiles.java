@@ -137,7 +137,9 @@ public final class BundleFiles {
     ObjectNode manifest = (ObjectNode) JSON.readTree(get(entries, BundleIO.MANIFEST));
     if (manifest.get("entries") instanceof ArrayNode listed) {
       for (var node : listed) {
-        ObjectNode e = (ObjectNode) node;
+        if (!(node instanceof ObjectNode e) || !e.path("name").isTextual()) {
+          continue; // damaged on purpose: nothing to reseal
+        }
         for (Entry present : entries) {
           if (present.name().equals(e.get("name").asText()) && present.bytes() != null) {
             e.put("sha256", BundleIO.sha256(present.bytes()));

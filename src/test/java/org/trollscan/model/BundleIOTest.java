@@ -258,6 +258,22 @@ class BundleIOTest {
   }
 
   @Test
+  void anEntryNameThatIsNotUtf8IsADamagedModelNotAUsageError() throws IOException {
+    byte[] zip = Files.readAllBytes(bundle);
+    byte[] name = BundleIO.MANIFEST.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; ; i++) { // the first copy of the name is the manifest's local header
+      if (java.util.Arrays.equals(zip, i, i + name.length, name, 0, name.length)) {
+        zip[i + name.length - 1] = (byte) 0xff;
+        break;
+      }
+    }
+    Path damaged = Files.write(dir.resolve("not-utf8.zip"), zip);
+    BundleException e = assertThrows(BundleException.class, () -> BundleIO.load(damaged));
+    assertEquals(damaged + ": not a valid model file (an entry name is not valid UTF-8): the file"
+        + " is corrupt or was modified", e.getMessage());
+  }
+
+  @Test
   void aFormat1BundleIsRefusedWithHowToConvertOrRetrain() {
     Path old = Path.of("src/test/resources/model/format1-tiny.zip");
     BundleException e = assertThrows(BundleException.class, () -> BundleIO.load(old));
