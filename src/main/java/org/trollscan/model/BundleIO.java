@@ -378,7 +378,11 @@ public final class BundleIO {
     return buf.toByteArray();
   }
 
-  /** An entry's bytes, which must be exactly as many as the manifest records. */
+  /**
+   * An entry's bytes, which must be exactly as many as the manifest records. The buffer has the
+   * recorded size up front: the manifest is checked by then, so all entries together hold at most
+   * {@link #MAX_ENTRY_BYTES} (the zip's own size fields are never used).
+   */
   private static byte[] readExactly(ZipInputStream zip, String name, Manifest.Entry expected)
       throws IOException {
     byte[] bytes = new byte[(int) expected.bytes()];
