@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,16 +29,29 @@ import org.trollscan.ToolVersion;
 import org.trollscan.text.Lexicons;
 
 /**
- * Reads and writes model bundles: a zip holding {@code manifest.json} and one OpenNLP binary
- * maxent model per label. Reading verifies the format version and every entry's SHA-256 before
- * parsing it, and never uses Java deserialisation, so a foreign or tampered file is refused with
- * a clear message instead of being interpreted.
+ * Reads and writes model bundles: a zip holding {@code manifest.json}, its checksum
+ * {@code manifest.sha256}, and one OpenNLP binary maxent model per label, each listed in the
+ * manifest with its SHA-256 and size. Reading checks the format version, the manifest's checksum
+ * and every value in it, and each entry's size and SHA-256 before parsing it; it never uses Java
+ * deserialisation. So a bundle is either exactly what was trained or refused with a clear message
+ * (docs/model-bundle.md).
  */
 public final class BundleIO {
   public static final String MANIFEST = "manifest.json";
+  /** The manifest's checksum, the second entry: a line as {@code sha256sum} writes it. */
+  public static final String MANIFEST_SHA256 = "manifest.sha256";
   /** Where the shipped default model sits on the classpath (copied from models/ by the build). */
   public static final String DEFAULT_RESOURCE = "/models/trollscan-default.zip";
-  private static final long MAX_ENTRY_BYTES = 256L << 20;
+  /** The largest manifest read (the shipped one has 3 kB). */
+  static final long MAX_MANIFEST_BYTES = 1L << 20;
+  /**
+   * The most bytes the entries other than the manifest may hold together, inflated: 32 MiB, seven
+   * times the shipped model's 4.7 MB. With {@link MaxentWeightsReader#MAX_PREDICATES}, it keeps
+   * a loaded bundle well inside the launcher's 256 MiB heap (docs/model-bundle.md, "Limits").
+   */
+  static final long MAX_ENTRY_BYTES = 32L << 20;
+  /** The most entries a manifest may list. */
+  static final int MAX_ENTRIES = 64;
 
   /** Writes manifests; a holder, so that loading a bundle never builds an ObjectMapper. */
   private static final class ManifestWriter {
@@ -49,19 +63,32 @@ public final class BundleIO {
   /** Serialises each label model and writes bundle + manifest; returns the manifest written. */
   public static Manifest write(Manifest draft, Map<Label, AbstractModel> models, Path target) {
     try {
-      Map<String, byte[]> entries = new HashMap<>();
+      // In the order they are written: the manifest, its checksum, then what the manifest lists.
+      Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
       List<Manifest.LabelEntry> labels = new ArrayList<>();
+      List<Manifest.Entry> listed = new ArrayList<>();
+      Map<String, byte[]> labelEntries = new java.util.LinkedHashMap<>();
       for (Manifest.LabelEntry e : draft.labels()) {
         AbstractModel model = models.get(Label.fromColumn(e.label()));
         byte[] bytes = serialize(model);
         String entry = e.label() + ".maxent";
-        entries.put(entry, bytes);
-        labels.add(new Manifest.LabelEntry(e.label(), entry, sha256(bytes), e.threshold(),
+        labelEntries.put(entry, bytes);
+        listed.add(new Manifest.Entry(entry, sha256(bytes), bytes.length));
+        labels.add(new Manifest.LabelEntry(e.label(), entry, null, e.threshold(),
             e.thresholdRule(), e.trainingRows(), e.positives(), e.crossValidation()));
       }
-      Manifest manifest = new Manifest(draft.formatVersion(), draft.modelVersion(),
+      Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, draft.modelVersion(),
           draft.toolVersion(), draft.createdAt(), draft.features(), draft.lexicon(),
-          draft.training(), draft.data(), labels, draft.falseReportImpliesHarassment());
+          draft.training(), draft.data(), labels, draft.falseReportImpliesHarassment(), listed);
+      byte[] manifestBytes = ManifestWriter.JSON.writeValueAsBytes(manifest);
+      try {
+        ManifestReader.read(manifestBytes); // never write a bundle that loading would refuse
+      } catch (IOException e) {
+        throw new BundleException(target + ": cannot write the model: " + e.getMessage());
+      }
+      entries.put(MANIFEST, manifestBytes);
+      entries.put(MANIFEST_SHA256, seal(manifestBytes).getBytes(StandardCharsets.UTF_8));
+      entries.putAll(labelEntries);
       Path dir = target.toAbsolutePath().getParent();
       Files.createDirectories(dir);
       // Not Files.createTempFile: its owner-only permissions would stick to the renamed bundle.
@@ -71,12 +98,9 @@ public final class BundleIO {
       try {
         try (OutputStream out = Files.newOutputStream(tmp);
             ZipOutputStream zip = new ZipOutputStream(out)) {
-          zip.putNextEntry(new ZipEntry(MANIFEST));
-          zip.write(ManifestWriter.JSON.writeValueAsBytes(manifest));
-          zip.closeEntry();
-          for (Manifest.LabelEntry e : labels) {
-            zip.putNextEntry(new ZipEntry(e.entry()));
-            zip.write(entries.get(e.entry()));
+          for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            zip.putNextEntry(new ZipEntry(e.getKey()));
+            zip.write(e.getValue());
             zip.closeEntry();
           }
         }
@@ -166,38 +190,20 @@ public final class BundleIO {
   /** Reads only the manifest of the shipped default model, or null when there is none. */
   public static Manifest defaultManifest() {
     try (InputStream in = BundleIO.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-      if (in == null) {
-        return null;
-      }
-      byte[] manifest = readEntries(in, "default model").get(MANIFEST);
-      return manifest == null ? null : ManifestReader.read(manifest);
+      return in == null ? null : readContents(in, "default model", false, true).manifest();
     } catch (IOException | BundleException e) {
       return null;
     }
   }
 
-  /** Reads a bundle; {@code verifyChecksums} checks each label model against the manifest. */
+  /**
+   * Reads a bundle; {@code verifyChecksums} checks the label models' SHA-256 against the manifest
+   * (the manifest's own checksum is always checked: 3 kB cost nothing).
+   */
   static ModelBundle read(InputStream in, String name, boolean verifyChecksums)
       throws IOException {
-    Map<String, byte[]> entries = readEntries(in, name);
-    byte[] manifestBytes = entries.get(MANIFEST);
-    if (manifestBytes == null) {
-      throw new BundleException(name + ": not a trollscan model (no " + MANIFEST + ")");
-    }
-    Manifest manifest;
-    try {
-      manifest = ManifestReader.read(manifestBytes);
-    } catch (IOException e) {
-      throw new BundleException(name + ": corrupt manifest: " + e.getMessage());
-    }
-    if (manifest.formatVersion() != Manifest.FORMAT_VERSION) {
-      throw new BundleException(name + ": model format " + manifest.formatVersion()
-          + " is not supported by this trollscan (it reads format " + Manifest.FORMAT_VERSION
-          + "); retrain the model or use a matching trollscan version");
-    }
-    if (manifest.labels() == null || manifest.labels().isEmpty() || manifest.features() == null) {
-      throw new BundleException(name + ": corrupt manifest: no labels or feature settings");
-    }
+    Contents contents = readContents(in, name, false);
+    Manifest manifest = contents.manifest();
     if (!Lexicons.standard().fingerprint().equals(manifest.lexicon())) {
       throw new BundleException(name + ": the model was trained with different cue lexicons than"
           + " this trollscan has (" + manifest.toolVersion() + " vs " + ToolVersion.get()
@@ -205,51 +211,213 @@ public final class BundleIO {
     }
     Map<Label, LabelModel> models = new EnumMap<>(Label.class);
     for (Manifest.LabelEntry e : manifest.labels()) {
-      Label label = Label.fromColumn(e.label());
-      if (label == null) {
-        throw new BundleException(name + ": unknown label '" + e.label() + "' in the manifest");
-      }
-      if (entries.get(e.entry()) == null) {
-        throw new BundleException(name + ": entry " + e.entry() + " is missing");
-      }
-      if (models.put(label, new LabelModel(label, e.threshold())) != null) {
-        throw new BundleException(name + ": label '" + e.label() + "' twice in the manifest");
-      }
+      models.put(Label.fromColumn(e.label()), new LabelModel(Label.fromColumn(e.label()),
+          e.threshold()));
     }
+    Map<String, Manifest.Entry> recorded = new HashMap<>();
+    manifest.entries().forEach(e -> recorded.put(e.name(), e));
     // Checking and reading the label models is most of the start-up time; they are independent,
     // so each label's on its own thread.
     List<MaxentWeightsReader.LabelWeights> read = manifest.labels().parallelStream()
-        .map(e -> weights(entries.get(e.entry()), e, name, verifyChecksums)).toList();
+        .map(e -> weights(contents.entries().get(e.entry()), recorded.get(e.entry()), name,
+            verifyChecksums))
+        .toList();
     Map<Label, MaxentWeightsReader.LabelWeights> weights = new EnumMap<>(Label.class);
+    long predicates = 0;
     for (int i = 0; i < read.size(); i++) {
       weights.put(Label.fromColumn(manifest.labels().get(i).label()), read.get(i));
+      predicates += read.get(i).hashes().length;
+    }
+    if (predicates > MaxentWeightsReader.MAX_PREDICATES) {
+      throw new BundleException(name + ": the label models hold " + predicates
+          + " predicates together; allowed: at most " + MaxentWeightsReader.MAX_PREDICATES);
     }
     // In Label order, as ModelBundle lists its labels: CompiledWeights numbers them that way.
     return new ModelBundle(manifest, models, new CompiledWeights(List.copyOf(weights.values())));
   }
 
-  /** A bundle's zip entries by name; {@code name} names the bundle in error messages. */
-  static Map<String, byte[]> readEntries(InputStream in, String name) throws IOException {
-    Map<String, byte[]> entries = new HashMap<>();
+  /** A bundle's checked manifest and the bytes of the entries it names. */
+  record Contents(Manifest manifest, Map<String, byte[]> entries) {}
+
+  /**
+   * Reads a bundle's manifest and entries in one pass, refusing anything that is not exactly a
+   * bundle of the current format: the manifest first, then its checksum, then each entry the
+   * manifest lists, once, in any order. Nothing is trusted before it is checked and no read is
+   * longer than a limit counted on the bytes actually inflated: the manifest has at most
+   * {@link #MAX_MANIFEST_BYTES}, and each entry exactly the length the (checked) manifest records.
+   * With {@code verifyEntries}, each entry's SHA-256 is checked here too; otherwise the caller
+   * checks it (see {@link #read}). {@code name} names the bundle in error messages.
+   */
+  static Contents readContents(InputStream in, String name, boolean verifyEntries)
+      throws IOException {
+    return readContents(in, name, verifyEntries, false);
+  }
+
+  private static Contents readContents(InputStream in, String name, boolean verifyEntries,
+      boolean manifestOnly) throws IOException {
     try (ZipInputStream zip = new ZipInputStream(in)) {
-      for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        byte[] chunk = new byte[1 << 16];
-        for (int n; (n = zip.read(chunk)) > 0; ) {
-          buf.write(chunk, 0, n);
-          if (buf.size() > MAX_ENTRY_BYTES) {
-            throw new BundleException(name + ": entry " + e.getName() + " is too large");
-          }
-        }
-        entries.put(e.getName(), buf.toByteArray());
+      ZipEntry first = nextEntry(zip, name);
+      if (first == null) {
+        throw new BundleException(name + ": not a trollscan model (not a zip bundle)");
       }
+      if (!first.getName().equals(MANIFEST)) {
+        throw new BundleException(name + ": not a trollscan model (its first entry is "
+            + quoted(first.getName()) + ", not " + MANIFEST + ")");
+      }
+      byte[] manifestBytes = readAtMost(zip, name, MANIFEST, MAX_MANIFEST_BYTES);
+      Map<String, Object> json;
+      int version;
+      try {
+        json = ManifestReader.parse(manifestBytes);
+        version = ManifestReader.formatVersion(json);
+      } catch (IOException e) {
+        throw new BundleException(name + ": corrupt " + MANIFEST + ": " + e.getMessage());
+      }
+      checkFormat(version, name);
+      ZipEntry second = nextEntry(zip, name);
+      if (second == null || !second.getName().equals(MANIFEST_SHA256)) {
+        throw new BundleException(name + ": " + MANIFEST_SHA256 + " is missing (it must follow "
+            + MANIFEST + "): the file is corrupt or was modified");
+      }
+      String seal = new String(readAtMost(zip, name, MANIFEST_SHA256, 256),
+          StandardCharsets.UTF_8);
+      if (!seal.equals(seal(manifestBytes))) {
+        throw new BundleException(name + ": " + MANIFEST + " does not match its checksum in "
+            + MANIFEST_SHA256 + ": the file is corrupt or was modified");
+      }
+      Manifest manifest;
+      try {
+        manifest = ManifestReader.interpret(json);
+      } catch (IOException e) {
+        throw new BundleException(name + ": invalid " + MANIFEST + ": " + e.getMessage());
+      }
+      if (manifestOnly) {
+        return new Contents(manifest, Map.of());
+      }
+      Map<String, Manifest.Entry> recorded = new HashMap<>();
+      manifest.entries().forEach(e -> recorded.put(e.name(), e));
+      Map<String, byte[]> entries = new HashMap<>();
+      for (ZipEntry e; (e = nextEntry(zip, name)) != null; ) {
+        String entry = e.getName();
+        if (entries.containsKey(entry) || entry.equals(MANIFEST)
+            || entry.equals(MANIFEST_SHA256)) {
+          // ZipInputStream reads every copy; which one a reader keeps must never be a question.
+          throw new BundleException(name + ": entry " + quoted(entry)
+              + " appears twice: the file is corrupt or was modified");
+        }
+        Manifest.Entry expected = recorded.get(entry);
+        if (expected == null) {
+          throw new BundleException(name + ": entry " + quoted(entry)
+              + " is not listed in the manifest: the file is corrupt or was modified");
+        }
+        byte[] bytes = readExactly(zip, name, expected);
+        if (verifyEntries) {
+          checkDigest(bytes, expected, name);
+        }
+        entries.put(entry, bytes);
+      }
+      for (Manifest.Entry e : manifest.entries()) {
+        if (!entries.containsKey(e.name())) {
+          throw new BundleException(name + ": entry " + quoted(e.name()) + " is missing");
+        }
+      }
+      return new Contents(manifest, entries);
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
       throw new BundleException(name + ": not a valid model file (" + e.getMessage() + ")");
     }
-    if (entries.isEmpty()) {
-      throw new BundleException(name + ": not a trollscan model (not a zip bundle)");
+  }
+
+  /**
+   * The next entry's header. A name that is not valid UTF-8 (in an entry flagged UTF-8) makes
+   * ZipInputStream throw IllegalArgumentException, which is a damaged file, not a usage error.
+   */
+  static ZipEntry nextEntry(ZipInputStream zip, String name) throws IOException {
+    try {
+      return zip.getNextEntry();
+    } catch (IllegalArgumentException e) {
+      throw new BundleException(name + ": not a valid model file (an entry name is not valid"
+          + " UTF-8): the file is corrupt or was modified");
     }
-    return entries;
+  }
+
+  private static void checkFormat(int version, String name) {
+    if (version == 1) {
+      throw new BundleException(name + ": model format 1 does not checksum its manifest, so"
+          + " this trollscan cannot tell whether its thresholds and settings are the ones it was"
+          + " trained with; retrain it with 'trollscan train', or, if you trust the file, convert"
+          + " it: java -cp trollscan-cli.jar " + BundleConverter.class.getName() + " "
+          + name + " NEW.zip (see docs/model-bundle.md)");
+    }
+    if (version != Manifest.FORMAT_VERSION) {
+      throw new BundleException(name + ": model format " + version
+          + " is not supported by this trollscan (it reads format " + Manifest.FORMAT_VERSION
+          + "); retrain the model or use a matching trollscan version");
+    }
+  }
+
+  /** What manifest.sha256 holds: the manifest's digest as {@code sha256sum} prints it. */
+  static String seal(byte[] manifest) {
+    return sha256(manifest) + "  " + MANIFEST + "\n";
+  }
+
+  /**
+   * An entry's bytes, at most {@code limit} of them; counted as they are inflated, because the
+   * sizes a zip declares are whatever its writer chose to put there.
+   */
+  static byte[] readAtMost(ZipInputStream zip, String name, String entry, long limit)
+      throws IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    byte[] chunk = new byte[1 << 16];
+    for (int n; (n = zip.read(chunk)) > 0; ) {
+      if (buf.size() + (long) n > limit) {
+        throw new BundleException(name + ": entry " + quoted(entry) + " is larger than "
+            + limit + " bytes, the most allowed");
+      }
+      buf.write(chunk, 0, n);
+    }
+    return buf.toByteArray();
+  }
+
+  /**
+   * An entry's bytes, which must be exactly as many as the manifest records. The buffer has the
+   * recorded size up front: the manifest is checked by then, so all entries together hold at most
+   * {@link #MAX_ENTRY_BYTES} (the zip's own size fields are never used).
+   */
+  private static byte[] readExactly(ZipInputStream zip, String name, Manifest.Entry expected)
+      throws IOException {
+    byte[] bytes = new byte[(int) expected.bytes()];
+    int n = zip.readNBytes(bytes, 0, bytes.length);
+    if (n < bytes.length) {
+      throw new BundleException(name + ": entry " + quoted(expected.name()) + " has " + n
+          + " bytes, not the " + expected.bytes() + " its manifest records: the file is corrupt"
+          + " or was modified");
+    }
+    if (zip.read() >= 0) {
+      throw new BundleException(name + ": entry " + quoted(expected.name()) + " is longer than"
+          + " the " + expected.bytes() + " bytes its manifest records: the file is corrupt or"
+          + " was modified");
+    }
+    return bytes;
+  }
+
+  private static void checkDigest(byte[] bytes, Manifest.Entry expected, String name) {
+    if (!sha256(bytes).equals(expected.sha256())) {
+      throw new BundleException(name + ": entry " + quoted(expected.name())
+          + " does not match its checksum: the file is corrupt or was modified");
+    }
+  }
+
+  /** A name from a zip as a message shows it: quoted, control characters escaped, cut short. */
+  static String quoted(String s) {
+    StringBuilder b = new StringBuilder("'");
+    s.codePoints().limit(100).forEach(c -> {
+      if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+        b.append(String.format("\\u%04X", c));
+      } else {
+        b.appendCodePoint(c);
+      }
+    });
+    return b.append(s.codePointCount(0, s.length()) > 100 ? "...'" : "'").toString();
   }
 
   /** A model in OpenNLP's binary format, as a bundle entry holds it. */
@@ -261,13 +429,12 @@ public final class BundleIO {
     return buf.toByteArray();
   }
 
-  private static MaxentWeightsReader.LabelWeights weights(byte[] bytes, Manifest.LabelEntry e,
+  private static MaxentWeightsReader.LabelWeights weights(byte[] bytes, Manifest.Entry e,
       String name, boolean verifyChecksum) {
-    if (verifyChecksum && !sha256(bytes).equals(e.sha256())) {
-      throw new BundleException(name + ": entry " + e.entry()
-          + " does not match its checksum: the file is corrupt or was modified");
+    if (verifyChecksum) {
+      checkDigest(bytes, e, name);
     }
-    return MaxentWeightsReader.read(bytes, name + ":" + e.entry());
+    return MaxentWeightsReader.read(bytes, name + ":" + e.name());
   }
 
   public static String sha256(byte[] bytes) {

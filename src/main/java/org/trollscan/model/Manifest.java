@@ -1,11 +1,14 @@
 package org.trollscan.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import org.trollscan.text.FeatureSettings;
 
 /**
  * What a model bundle is and how it was made: stored as {@code manifest.json} in the bundle.
+ * docs/model-bundle.md describes the format, and {@link ManifestReader} the value each field may
+ * take.
  *
  * @param formatVersion the bundle format; a reader refuses formats it does not know
  * @param modelVersion the model's own version, printed by {@code trollscan --version}
@@ -19,6 +22,8 @@ import org.trollscan.text.FeatureSettings;
  * @param falseReportImpliesHarassment whether scoring applies {@link LabelImplication}, because
  *     training chose the harassment threshold on scores after it; bundles trained before model
  *     2026.11.29-30 lack the field and are scored without it
+ * @param entries every bundle entry other than the manifest and its checksum, with its SHA-256
+ *     and size (format 2); a bundle holding anything else is refused
  */
 public record Manifest(
     int formatVersion,
@@ -30,9 +35,26 @@ public record Manifest(
     TrainingSettings training,
     List<DataFile> data,
     List<LabelEntry> labels,
-    boolean falseReportImpliesHarassment) {
+    boolean falseReportImpliesHarassment,
+    List<Entry> entries) {
 
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * Format 2 (December 2026) checksums the manifest itself and names every entry; format 1
+   * checksummed the label models only, so its thresholds and settings could be edited unseen.
+   */
+  public static final int FORMAT_VERSION = 2;
+  /** Longest word n-gram a bundle may use; training should refuse longer ones up front. */
+  public static final int MAX_WORD_NGRAM = 5;
+  /** Longest character n-gram a bundle may use. */
+  public static final int MAX_CHAR_NGRAM = 10;
+
+  /** A manifest without entries: what training drafts, before {@link BundleIO} fills them in. */
+  public Manifest(int formatVersion, String modelVersion, String toolVersion, String createdAt,
+      FeatureSettings features, String lexicon, TrainingSettings training, List<DataFile> data,
+      List<LabelEntry> labels, boolean falseReportImpliesHarassment) {
+    this(formatVersion, modelVersion, toolVersion, createdAt, features, lexicon, training, data,
+        labels, falseReportImpliesHarassment, List.of());
+  }
 
   /** A training file. */
   public record DataFile(String path, long rows, String sha256) {}
@@ -42,7 +64,8 @@ public record Manifest(
    *
    * @param label the label's name
    * @param entry the bundle entry holding the maxent model
-   * @param sha256 the SHA-256 of that entry
+   * @param sha256 the SHA-256 of that entry in format 1 bundles; null (and not written) in format
+   *     2, which keeps every entry's checksum in {@link Manifest#entries()}
    * @param threshold the decision threshold
    * @param thresholdRule how the threshold was chosen
    * @param trainingRows posts labelled for this label
@@ -52,10 +75,19 @@ public record Manifest(
   public record LabelEntry(
       String label,
       String entry,
-      String sha256,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String sha256,
       double threshold,
       String thresholdRule,
       long trainingRows,
       long positives,
       Map<String, double[]> crossValidation) {}
+
+  /**
+   * A bundle entry as the manifest records it.
+   *
+   * @param name the zip entry's name
+   * @param sha256 the SHA-256 of its bytes, 64 lower-case hex digits
+   * @param bytes its length once inflated
+   */
+  public record Entry(String name, String sha256, long bytes) {}
 }

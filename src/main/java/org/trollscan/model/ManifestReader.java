@@ -5,78 +5,497 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.trollscan.text.FeatureSettings;
 
 /**
- * Reads {@code manifest.json} with Jackson's streaming parser. Every {@code score} run loads a
- * bundle, and a data-binding {@code ObjectMapper} costs about 90 ms of a 0.4 s start-up to set
- * up and bind records; this reader costs about 5. Fields it does not know are ignored and
- * missing ones read as null or 0, as data binding would; {@link BundleIO} writes the manifest
- * with data binding, and {@code ManifestReaderTest} holds the two to the same format.
+ * Reads and checks {@code manifest.json} with Jackson's streaming parser. Every {@code score} run
+ * loads a bundle, and a data-binding {@code ObjectMapper} costs about 90 ms of a 0.4 s start-up
+ * to set up and bind records; this reader costs about 5. {@link BundleIO} writes the manifest with
+ * data binding, and {@code ManifestReaderTest} holds the two to the same format.
+ *
+ * <p>Reading is strict, because the manifest decides the scores (thresholds, n-gram ranges, the
+ * tokenizer): every field of format {@value Manifest#FORMAT_VERSION} must be present with a value
+ * in its range, and a field this reader does not know is refused rather than ignored, so that a
+ * later format's setting is never silently dropped (a later format bumps
+ * {@link Manifest#FORMAT_VERSION}). Each error names the field by its path
+ * ({@code labels[0].threshold}) with the value found and the values allowed.
  */
 final class ManifestReader {
   private static final JsonFactory JSON = new JsonFactory();
+  /** Longest free-text value (a threshold rule is about 250 characters, a path a few dozen). */
+  private static final int MAX_TEXT = 4096;
+  /** Longest version string. */
+  private static final int MAX_VERSION = 100;
+  /** Longest entry name; issue 26's rule tables will add names such as "rules/cues.txt". */
+  private static final int MAX_ENTRY_NAME = 200;
 
   private ManifestReader() {}
 
+  /** Parses and checks a manifest of the current format. */
   static Manifest read(byte[] json) throws IOException {
-    Map<String, Object> m;
+    Map<String, Object> m = parse(json);
+    int version = formatVersion(m);
+    if (version != Manifest.FORMAT_VERSION) {
+      throw new IOException("formatVersion is " + version + "; allowed: "
+          + Manifest.FORMAT_VERSION);
+    }
+    return interpret(m);
+  }
+
+  /** The manifest's JSON object, parsed but not yet checked. */
+  static Map<String, Object> parse(byte[] json) throws IOException {
     try (JsonParser p = JSON.createParser(json)) {
-      m = object(value(p, p.nextToken()), "the manifest");
+      Object value = value(p, p.nextToken());
+      if (!(value instanceof Map)) {
+        throw new IOException("the manifest is not a JSON object");
+      }
       if (p.nextToken() != null) {
         throw new IOException("text after the manifest object");
       }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> m = (Map<String, Object>) value;
+      return m;
     }
-    Map<String, Object> features = object(m.get("features"), "features");
-    Map<String, Object> training = object(m.get("training"), "training");
+  }
+
+  /**
+   * The format version a parsed manifest declares, read before anything else: the rest of the
+   * manifest means what its format says.
+   */
+  static int formatVersion(Map<String, Object> m) throws IOException {
+    return (int) new Fields(m, "").whole("formatVersion", 1, Integer.MAX_VALUE);
+  }
+
+  /** Checks every field of a parsed format-2 manifest and builds the record. */
+  static Manifest interpret(Map<String, Object> json) throws IOException {
+    Fields m = new Fields(json, "");
+    int formatVersion = (int) m.whole("formatVersion", 1, Integer.MAX_VALUE);
+    String modelVersion = m.version("modelVersion");
+    String toolVersion = m.version("toolVersion");
+    String createdAt = m.instant("createdAt");
+    FeatureSettings features = features(m.object("features"));
+    String lexicon = m.sha256("lexicon");
+    TrainingSettings training = training(m.object("training"));
     List<Manifest.DataFile> data = new ArrayList<>();
-    for (Object o : list(m.get("data"), "data")) {
-      Map<String, Object> d = object(o, "data");
-      data.add(new Manifest.DataFile(text(d, "path"), number(d, "rows").longValue(),
-          text(d, "sha256")));
+    List<Object> files = m.list("data", 1, 1000);
+    for (int i = 0; i < files.size(); i++) {
+      Fields d = m.element("data", i, files.get(i));
+      data.add(new Manifest.DataFile(d.text("path"), d.whole("rows", 0, Long.MAX_VALUE),
+          d.sha256("sha256")));
+      d.done();
     }
+    List<Manifest.Entry> entries = entries(m);
+    Set<String> entryNames = new HashSet<>();
+    entries.forEach(e -> entryNames.add(e.name()));
+    List<Manifest.LabelEntry> labels = labels(m, entryNames);
+    boolean implied = m.flag("falseReportImpliesHarassment");
+    m.done();
+    if (implied && labels.size() < 2) {
+      throw new IOException("falseReportImpliesHarassment is true, which needs both a harassment"
+          + " and a false_report model; the manifest has " + labels.size() + " label");
+    }
+    Set<String> used = new HashSet<>();
+    labels.forEach(l -> used.add(l.entry()));
+    for (int i = 0; i < entries.size(); i++) {
+      if (!used.contains(entries.get(i).name())) {
+        throw new IOException("entries[" + i + "] '" + entries.get(i).name()
+            + "' is used by no label");
+      }
+    }
+    return new Manifest(formatVersion, modelVersion, toolVersion, createdAt, features, lexicon,
+        training, data, labels, implied, entries);
+  }
+
+  private static FeatureSettings features(Fields f) throws IOException {
+    String tokenizer = f.oneOf("tokenizer", List.of("forum", "ud"));
+    int words = (int) f.whole("wordNgramMax", 0, Manifest.MAX_WORD_NGRAM);
+    int charMax = (int) f.whole("charNgramMax", 0, Manifest.MAX_CHAR_NGRAM);
+    // With character n-grams off the minimum means nothing, but it still has a sane range.
+    int charMin = (int) (charMax == 0 ? f.whole("charNgramMin", 0, Manifest.MAX_CHAR_NGRAM)
+        : f.whole("charNgramMin", 1, charMax, " (1 to features.charNgramMax)"));
+    boolean cues = f.flag("cues");
+    boolean marked = f.flag("markNegatedAndQuoted");
+    f.done();
+    if (words == 0 && charMax == 0 && !cues) {
+      throw new IOException("features: wordNgramMax and charNgramMax are 0 and cues is false:"
+          + " the model has no features");
+    }
+    return new FeatureSettings(tokenizer, words, charMin, charMax, cues, marked);
+  }
+
+  private static TrainingSettings training(Fields t) throws IOException {
+    String algorithm = t.oneOf("algorithm", List.of("QN", "GIS"));
+    int iterations = (int) t.whole("iterations", 1, Integer.MAX_VALUE);
+    int cutoff = (int) t.whole("cutoff", 0, Integer.MAX_VALUE);
+    double l1 = t.decimal("l1Cost", 0, Double.MAX_VALUE);
+    double l2 = t.decimal("l2Cost", 0, Double.MAX_VALUE);
+    int folds = (int) t.whole("folds", 2, Integer.MAX_VALUE);
+    int repeats = (int) t.whole("repeats", 1, Integer.MAX_VALUE);
+    long seed = t.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE);
+    Double precision = t.optionalDecimal("targetPrecision", 0, 1);
+    if (precision != null && precision == 0) {
+      throw new IOException(t.where("targetPrecision") + " is 0; allowed: null or a number above 0"
+          + " and at most 1");
+    }
+    String rule = t.oneOf("thresholdRule",
+        List.of(TrainingSettings.BREAK_EVEN, TrainingSettings.MAX_F1));
+    int threads = (int) t.whole("threads", 1, Integer.MAX_VALUE);
+    t.done();
+    return new TrainingSettings(algorithm, iterations, cutoff, l1, l2, folds, repeats, seed,
+        precision, rule, threads);
+  }
+
+  private static List<Manifest.Entry> entries(Fields m) throws IOException {
+    List<Manifest.Entry> entries = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    long total = 0;
+    List<Object> list = m.list("entries", 1, BundleIO.MAX_ENTRIES);
+    for (int i = 0; i < list.size(); i++) {
+      Fields e = m.element("entries", i, list.get(i));
+      String name = e.entryName("name");
+      if (name.equals(BundleIO.MANIFEST) || name.equals(BundleIO.MANIFEST_SHA256)
+          || !names.add(name)) {
+        throw new IOException(e.where("name") + " '" + name + "' is listed twice");
+      }
+      String sha256 = e.sha256("sha256");
+      long bytes = e.whole("bytes", 0, BundleIO.MAX_ENTRY_BYTES);
+      e.done();
+      total += bytes;
+      entries.add(new Manifest.Entry(name, sha256, bytes));
+    }
+    if (total > BundleIO.MAX_ENTRY_BYTES) {
+      throw new IOException("entries hold " + total + " bytes together; allowed: at most "
+          + BundleIO.MAX_ENTRY_BYTES);
+    }
+    return entries;
+  }
+
+  private static List<Manifest.LabelEntry> labels(Fields m, Set<String> entryNames)
+      throws IOException {
     List<Manifest.LabelEntry> labels = new ArrayList<>();
-    for (Object o : list(m.get("labels"), "labels")) {
-      Map<String, Object> l = object(o, "labels");
-      Map<String, double[]> cv = new LinkedHashMap<>();
-      Map<String, Object> metrics = object(l.get("crossValidation"), "crossValidation");
-      if (metrics != null) {
-        for (Map.Entry<String, Object> e : metrics.entrySet()) {
-          List<Object> values = list(e.getValue(), "crossValidation");
-          double[] v = new double[values.size()];
-          for (int i = 0; i < v.length; i++) {
-            v[i] = asNumber(values.get(i), "crossValidation").doubleValue();
-          }
-          cv.put(e.getKey(), v);
+    Set<String> seen = new HashSet<>();
+    Set<String> usedEntries = new HashSet<>();
+    List<Object> list = m.list("labels", 1, Label.values().length);
+    for (int i = 0; i < list.size(); i++) {
+      Fields l = m.element("labels", i, list.get(i));
+      String label = l.oneOf("label", Label.columns());
+      if (!seen.add(label)) {
+        throw new IOException(l.where("label") + " '" + label + "' is listed twice");
+      }
+      String entry = l.text("entry");
+      if (!entryNames.contains(entry)) {
+        throw new IOException(l.where("entry") + " '" + entry + "' is not listed in entries");
+      }
+      if (!usedEntries.add(entry)) {
+        throw new IOException(l.where("entry") + " '" + entry + "' is used by another label");
+      }
+      double threshold = l.decimal("threshold", 0, 1);
+      String rule = l.text("thresholdRule");
+      long rows = l.whole("trainingRows", 0, Long.MAX_VALUE);
+      long positives = l.whole("positives", 0, rows, " (0 to " + l.where("trainingRows") + ")");
+      Map<String, double[]> cv = crossValidation(l.object("crossValidation"));
+      l.done();
+      labels.add(new Manifest.LabelEntry(label, entry, null, threshold, rule, rows, positives,
+          cv));
+    }
+    return labels;
+  }
+
+  private static Map<String, double[]> crossValidation(Fields metrics) throws IOException {
+    Map<String, double[]> cv = new LinkedHashMap<>();
+    for (String metric : List.copyOf(metrics.map.keySet())) {
+      if (metric.isEmpty() || metric.length() > MAX_VERSION) {
+        throw new IOException(metrics.where(metric) + ": a metric name of 1 to " + MAX_VERSION
+            + " characters");
+      }
+      List<Object> values = metrics.list(metric, 2, 2);
+      double[] v = new double[2];
+      for (int i = 0; i < 2; i++) {
+        Object o = values.get(i);
+        // A metric can be undefined over the folds (no positive in one); data binding writes
+        // that NaN as the string "NaN".
+        if ("NaN".equals(o)) {
+          v[i] = Double.NaN;
+        } else if (o instanceof Number n && Double.isFinite(n.doubleValue())) {
+          v[i] = n.doubleValue();
+        } else {
+          throw new IOException(metrics.where(metric) + "[" + i + "] is " + show(o)
+              + "; allowed: a finite number or \"NaN\"");
         }
       }
-      labels.add(new Manifest.LabelEntry(text(l, "label"), text(l, "entry"), text(l, "sha256"),
-          number(l, "threshold").doubleValue(), text(l, "thresholdRule"),
-          number(l, "trainingRows").longValue(), number(l, "positives").longValue(), cv));
+      cv.put(metric, v);
     }
-    return new Manifest(number(m, "formatVersion").intValue(), text(m, "modelVersion"),
-        text(m, "toolVersion"), text(m, "createdAt"),
-        features == null ? null : new FeatureSettings(text(features, "tokenizer"),
-            number(features, "wordNgramMax").intValue(),
-            number(features, "charNgramMin").intValue(),
-            number(features, "charNgramMax").intValue(), flag(features, "cues"),
-            flag(features, "markNegatedAndQuoted")),
-        text(m, "lexicon"),
-        training == null ? null : new TrainingSettings(text(training, "algorithm"),
-            number(training, "iterations").intValue(), number(training, "cutoff").intValue(),
-            number(training, "l1Cost").doubleValue(), number(training, "l2Cost").doubleValue(),
-            number(training, "folds").intValue(),
-            Math.max(1, number(training, "repeats").intValue()), // absent before 2026.11.29-5
-            number(training, "seed").longValue(),
-            training.get("targetPrecision") == null ? null
-                : number(training, "targetPrecision").doubleValue(),
-            training.get("thresholdRule") == null ? TrainingSettings.MAX_F1 // before -12
-                : text(training, "thresholdRule"),
-            number(training, "threads").intValue()),
-        data, labels, flag(m, "falseReportImpliesHarassment")); // absent before -30
+    metrics.done();
+    return cv;
+  }
+
+  /**
+   * A JSON object read field by field: each accessor checks one field's presence, type and range,
+   * and {@link #done()} refuses the fields no accessor asked for.
+   */
+  private static final class Fields {
+    final Map<String, Object> map;
+    final String path;
+    final Set<String> read = new HashSet<>();
+
+    Fields(Map<String, Object> map, String path) {
+      this.map = map;
+      this.path = path;
+    }
+
+    String where(String field) {
+      return path.isEmpty() ? field : path + "." + field;
+    }
+
+    /** The field's value, null when it is missing or null; each accessor says what is allowed. */
+    Object get(String field) {
+      read.add(field);
+      return map.get(field);
+    }
+
+    void done() throws IOException {
+      for (String field : map.keySet()) {
+        if (!read.contains(field)) {
+          throw new IOException(where(field) + " is not a field of format "
+              + Manifest.FORMAT_VERSION + " manifests");
+        }
+      }
+    }
+
+    Fields object(String field) throws IOException {
+      return asObject(get(field), where(field));
+    }
+
+    Fields element(String field, int i, Object o) throws IOException {
+      return asObject(o, where(field) + "[" + i + "]");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Fields asObject(Object o, String where) throws IOException {
+      if (o instanceof Map) {
+        return new Fields((Map<String, Object>) o, where);
+      }
+      throw new IOException(where + " is " + show(o) + "; allowed: an object");
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Object> list(String field, int min, int max) throws IOException {
+      Object o = get(field);
+      if (!(o instanceof List)) {
+        throw new IOException(where(field) + " is " + show(o) + "; allowed: an array");
+      }
+      List<Object> l = (List<Object>) o;
+      if (l.size() < min || l.size() > max) {
+        throw new IOException(where(field) + " has " + l.size() + " elements; allowed: "
+            + range(min, max));
+      }
+      return l;
+    }
+
+    String text(String field) throws IOException {
+      return text(field, MAX_TEXT);
+    }
+
+    /** Text without control or format characters, which could disguise what is printed. */
+    String text(String field, int maxLength) throws IOException {
+      Object o = get(field);
+      if (!(o instanceof String s) || s.isEmpty() || s.length() > maxLength) {
+        throw new IOException(where(field) + " is " + show(o) + "; allowed: text of 1 to "
+            + maxLength + " characters");
+      }
+      for (int i = 0; i < s.length(); i++) {
+        int type = Character.getType(s.charAt(i));
+        if (type == Character.CONTROL || type == Character.FORMAT) {
+          throw new IOException(where(field) + " holds the control character U+"
+              + String.format("%04X", (int) s.charAt(i)) + "; allowed: printable text");
+        }
+      }
+      return s;
+    }
+
+    String version(String field) throws IOException {
+      return text(field, MAX_VERSION);
+    }
+
+    String oneOf(String field, List<String> allowed) throws IOException {
+      Object o = get(field);
+      if (!(o instanceof String) || !allowed.contains(o)) {
+        throw new IOException(where(field) + " is " + show(o) + "; allowed: "
+            + String.join(", ", allowed));
+      }
+      return (String) o;
+    }
+
+    String sha256(String field) throws IOException {
+      Object o = get(field);
+      if (!(o instanceof String s) || !isLowerHex(s, 64)) {
+        throw new IOException(where(field) + " is " + show(o)
+            + "; allowed: a SHA-256 as 64 lower-case hex digits");
+      }
+      return s;
+    }
+
+    /** An ISO-8601 UTC time as training writes it (2026-11-29T22:43:27Z), checked by hand:
+     *  java.time's parser costs milliseconds of start-up to initialise. */
+    String instant(String field) throws IOException {
+      Object o = get(field);
+      if (!(o instanceof String s) || !isInstant(s)) {
+        throw new IOException(where(field) + " is " + show(o)
+            + "; allowed: a UTC time such as 2026-11-29T22:43:27Z");
+      }
+      return s;
+    }
+
+    /** A bundle entry name: a relative path of plain segments, so no unzip can escape with it. */
+    String entryName(String field) throws IOException {
+      Object o = get(field);
+      if (!(o instanceof String s) || !isEntryName(s)) {
+        throw new IOException(where(field) + " is " + show(o) + "; allowed: 1 to "
+            + MAX_ENTRY_NAME + " characters of A-Z a-z 0-9 . _ - in segments separated by /,"
+            + " none of them . or ..");
+      }
+      return s;
+    }
+
+    long whole(String field, long min, long max) throws IOException {
+      return whole(field, min, max, "");
+    }
+
+    long whole(String field, long min, long max, String note) throws IOException {
+      Object o = get(field);
+      if (!(o instanceof Integer || o instanceof Long)
+          || ((Number) o).longValue() < min || ((Number) o).longValue() > max) {
+        throw new IOException(where(field) + " is " + show(o) + "; allowed: a whole number "
+            + range(min, max) + note);
+      }
+      return ((Number) o).longValue();
+    }
+
+    double decimal(String field, double min, double max) throws IOException {
+      Object o = get(field);
+      if (!(o instanceof Number n) || !(n.doubleValue() >= min && n.doubleValue() <= max)) {
+        throw new IOException(where(field) + " is " + show(o) + "; allowed: a number "
+            + range(min, max));
+      }
+      return ((Number) o).doubleValue();
+    }
+
+    /** A number in range, or null (which JSON writes for "not set"). */
+    Double optionalDecimal(String field, double min, double max) throws IOException {
+      read.add(field);
+      if (!map.containsKey(field)) {
+        throw new IOException(where(field) + " is missing; allowed: null or a number "
+            + range(min, max));
+      }
+      return map.get(field) == null ? null : decimal(field, min, max);
+    }
+
+    boolean flag(String field) throws IOException {
+      Object o = get(field);
+      if (!(o instanceof Boolean b)) {
+        throw new IOException(where(field) + " is " + show(o) + "; allowed: true or false");
+      }
+      return b;
+    }
+  }
+
+  private static String range(double min, double max) {
+    if (min == max) {
+      return "exactly " + format(min);
+    }
+    if (max == Long.MAX_VALUE || max == Integer.MAX_VALUE || max == Double.MAX_VALUE) {
+      return min == Long.MIN_VALUE ? "" : "of at least " + format(min);
+    }
+    return "from " + format(min) + " to " + format(max);
+  }
+
+  private static String format(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+  }
+
+  /** A value as an error message shows it: text quoted and cut short, anything else as is. */
+  private static String show(Object o) {
+    if (o == null) {
+      return "missing";
+    }
+    if (o instanceof String s) {
+      String shown = s.length() > 60 ? s.substring(0, 60) + "..." : s;
+      StringBuilder b = new StringBuilder("'");
+      shown.codePoints().forEach(c -> {
+        if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+          b.append(String.format("\\u%04X", c));
+        } else {
+          b.appendCodePoint(c);
+        }
+      });
+      return b.append('\'').toString();
+    }
+    if (o instanceof Map) {
+      return "an object";
+    }
+    if (o instanceof List) {
+      return "an array";
+    }
+    return String.valueOf(o);
+  }
+
+  private static boolean isLowerHex(String s, int length) {
+    if (s.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isInstant(String s) {
+    String template = "dddd-dd-ddTdd:dd:dd";
+    if (s.length() < template.length() + 1 || s.length() > 40 || !s.endsWith("Z")) {
+      return false;
+    }
+    for (int i = 0; i < template.length(); i++) {
+      char t = template.charAt(i);
+      char c = s.charAt(i);
+      if (t == 'd' ? c < '0' || c > '9' : c != t) {
+        return false;
+      }
+    }
+    String fraction = s.substring(template.length(), s.length() - 1);
+    if (fraction.isEmpty()) {
+      return true;
+    }
+    if (fraction.length() < 2 || fraction.charAt(0) != '.') {
+      return false;
+    }
+    return fraction.substring(1).chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+
+  private static boolean isEntryName(String s) {
+    if (s.isEmpty() || s.length() > MAX_ENTRY_NAME) {
+      return false;
+    }
+    for (String segment : s.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        return false;
+      }
+      for (int i = 0; i < segment.length(); i++) {
+        char c = segment.charAt(i);
+        if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.'
+            || c == '_' || c == '-')) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** A JSON value as a Map, List, String, Number, Boolean or null. */
@@ -89,6 +508,10 @@ final class ManifestReader {
         Map<String, Object> m = new LinkedHashMap<>();
         for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
           String name = p.currentName();
+          if (m.containsKey(name)) {
+            // Two readers could take either value; the one that decides must be unambiguous.
+            throw new IOException("field " + name + " appears twice in one object");
+          }
           m.put(name, value(p, p.nextToken()));
         }
         return m;
@@ -113,52 +536,5 @@ final class ManifestReader {
       default:
         throw new IOException("unexpected " + t + " at " + p.currentLocation());
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> object(Object o, String what) throws IOException {
-    if (o == null || o instanceof Map) {
-      return (Map<String, Object>) o;
-    }
-    throw new IOException(what + " is not an object");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Object> list(Object o, String what) throws IOException {
-    if (o == null) {
-      return List.of();
-    }
-    if (o instanceof List) {
-      return (List<Object>) o;
-    }
-    throw new IOException(what + " is not an array");
-  }
-
-  private static String text(Map<String, Object> m, String field) throws IOException {
-    Object o = m.get(field);
-    if (o == null || o instanceof String) {
-      return (String) o;
-    }
-    throw new IOException(field + " is not a string");
-  }
-
-  private static Number number(Map<String, Object> m, String field) throws IOException {
-    Object o = m.get(field);
-    return o == null ? 0 : asNumber(o, field);
-  }
-
-  private static Number asNumber(Object o, String field) throws IOException {
-    if (o instanceof Number) {
-      return (Number) o;
-    }
-    throw new IOException(field + " is not a number");
-  }
-
-  private static boolean flag(Map<String, Object> m, String field) throws IOException {
-    Object o = m.get(field);
-    if (o == null || o instanceof Boolean) {
-      return o != null && (Boolean) o;
-    }
-    throw new IOException(field + " is not true or false");
   }
 }

@@ -13,6 +13,12 @@ import org.trollscan.text.FeatureHash;
  * reference: tests hold the scores of both to 1e-9 on the shipped model.
  */
 final class MaxentWeightsReader {
+  /**
+   * The most predicates a bundle's label models may hold together: six times the shipped model's
+   * 168,611. Scoring holds about 90 bytes of tables per predicate (docs/model-bundle.md).
+   */
+  static final int MAX_PREDICATES = 1_000_000;
+
   /** One label's predicates: hashes[i] has weight weights[i] (positive minus negative). */
   record LabelWeights(long[] hashes, double[] weights) {}
 
@@ -39,7 +45,7 @@ final class MaxentWeightsReader {
       } else if (!type.equals("QN")) {
         throw malformed("a " + type + " model, not a maxent (GIS or QN) model");
       }
-      int outcomes = count();
+      int outcomes = count("outcomes", 2);
       int positive = -1;
       int negative = -1;
       for (int i = 0; i < outcomes; i++) {
@@ -55,13 +61,13 @@ final class MaxentWeightsReader {
             + LabelModel.POSITIVE + " and " + LabelModel.NEGATIVE + ")");
       }
       // Each pattern is "n o1 o2 ...": the next n predicates have parameters for outcomes o1...
-      int[][] patterns = new int[count()][];
+      int[][] patterns = new int[count("outcome patterns", 2)][];
       long predicatesInPatterns = 0;
       for (int i = 0; i < patterns.length; i++) {
         patterns[i] = pattern(string(), outcomes);
         predicatesInPatterns += patterns[i][0];
       }
-      int predicates = count();
+      int predicates = count("predicates", 2);
       if (predicatesInPatterns != predicates) {
         throw malformed("the outcome patterns cover " + predicatesInPatterns + " predicates, not "
             + predicates);
@@ -111,10 +117,22 @@ final class MaxentWeightsReader {
     return new BundleException(name + ": cannot parse the maxent model: " + what);
   }
 
-  private int count() {
+  /**
+   * A count of things that follow, each at least {@code minBytes} long; checked against the
+   * bytes that are left and {@link #MAX_PREDICATES} before anything is allocated for them, as the
+   * count itself is only what the file says.
+   */
+  private int count(String what, int minBytes) {
     int n = u32();
     if (n < 0) {
       throw malformed("negative count " + n);
+    }
+    if (n > MAX_PREDICATES) {
+      throw malformed("it declares " + n + " " + what + "; allowed: at most " + MAX_PREDICATES);
+    }
+    if ((long) n * minBytes > bytes.length - pos) {
+      throw malformed("it declares " + n + " " + what + " but only " + (bytes.length - pos)
+          + " bytes follow");
     }
     return n;
   }

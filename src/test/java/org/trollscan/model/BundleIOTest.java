@@ -1,14 +1,19 @@
 package org.trollscan.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -17,6 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BundleIOTest {
+  /**
+   * Zeros for a bomb entry: twice what a bundle may hold, about 70 kB deflated. (The launcher's
+   * 256 MiB heap against a bigger bomb is ModelBundleLauncherIT's.)
+   */
+  private static final long BOMB = 2 * BundleIO.MAX_ENTRY_BYTES;
   @TempDir static Path dir;
   static Path bundle;
 
@@ -85,7 +95,7 @@ class BundleIOTest {
   @Test
   void anUnknownFormatVersionIsRefusedWithAClearMessage() throws IOException {
     Path future = rewrite("future.zip", (name, bytes) -> name.equals(BundleIO.MANIFEST)
-        ? new String(bytes).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99").getBytes()
+        ? new String(bytes).replace("\"formatVersion\" : 2", "\"formatVersion\" : 99").getBytes()
         : bytes);
     BundleException e = assertThrows(BundleException.class, () -> BundleIO.load(future));
     assertTrue(e.getMessage().contains("format 99 is not supported"), e.getMessage());
@@ -93,11 +103,202 @@ class BundleIOTest {
 
   @Test
   void aModelTrainedWithOtherCueLexiconsIsRefused() throws IOException {
-    Path other = rewrite("lexicon.zip", (name, bytes) -> name.equals(BundleIO.MANIFEST)
-        ? new String(bytes).replaceAll("\"lexicon\" : \"[0-9a-f]+\"", "\"lexicon\" : \"00\"").getBytes()
-        : bytes);
+    Path other = write("lexicon.zip", BundleFiles.editManifest(BundleFiles.entries(bundle),
+        m -> m.put("lexicon", "0".repeat(64))));
     BundleException e = assertThrows(BundleException.class, () -> BundleIO.load(other));
     assertTrue(e.getMessage().contains("different cue lexicons"), e.getMessage());
+  }
+
+  @Test
+  void theWrittenBundleIsTheManifestItsChecksumAndTheEntriesItListsWithTheirDigests()
+      throws IOException {
+    List<BundleFiles.Entry> entries = BundleFiles.entries(bundle);
+    assertEquals(List.of(BundleIO.MANIFEST, BundleIO.MANIFEST_SHA256, "harassment.maxent",
+        "false_report.maxent"), entries.stream().map(BundleFiles.Entry::name).toList());
+    byte[] manifest = BundleFiles.get(entries, BundleIO.MANIFEST);
+    assertEquals(BundleIO.sha256(manifest) + "  manifest.json\n",
+        BundleFiles.get(entries, BundleIO.MANIFEST_SHA256).length == 0 ? ""
+            : new String(BundleFiles.get(entries, BundleIO.MANIFEST_SHA256),
+                StandardCharsets.UTF_8));
+    Manifest m = BundleIO.load(bundle).manifest();
+    for (Manifest.Entry e : m.entries()) {
+      byte[] bytes = BundleFiles.get(entries, e.name());
+      assertEquals(BundleIO.sha256(bytes), e.sha256(), e.name());
+      assertEquals(bytes.length, e.bytes(), e.name());
+    }
+    assertFalse(new String(manifest, StandardCharsets.UTF_8).contains("\"sha256\" : null"));
+  }
+
+  @Test
+  void anEditedManifestFailsItsChecksum() throws IOException {
+    Path edited = rewrite("edited.zip", (name, bytes) -> name.equals(BundleIO.MANIFEST)
+        ? new String(bytes).replaceFirst("\"threshold\" : [0-9.E-]+", "\"threshold\" : 1.5")
+            .getBytes()
+        : bytes);
+    BundleException e = assertThrows(BundleException.class, () -> BundleIO.load(edited));
+    assertEquals(edited + ": manifest.json does not match its checksum in manifest.sha256: the"
+        + " file is corrupt or was modified", e.getMessage());
+  }
+
+  @Test
+  void theShippedModelsManifestIsCheckedEvenWhereItsEntriesAreNot() throws IOException {
+    Path edited = rewrite("edited-default.zip", (name, bytes) -> name.equals(BundleIO.MANIFEST)
+        ? new String(bytes).replace("\"cues\" : true", "\"cues\" : false").getBytes()
+        : bytes);
+    try (InputStream in = Files.newInputStream(edited)) {
+      BundleException e = assertThrows(BundleException.class,
+          () -> BundleIO.read(in, "default model", false));
+      assertTrue(e.getMessage().contains("does not match its checksum"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aBundleWithoutTheManifestChecksumIsRefused() throws IOException {
+    List<BundleFiles.Entry> entries = new ArrayList<>(BundleFiles.entries(bundle));
+    entries.removeIf(e -> e.name().equals(BundleIO.MANIFEST_SHA256));
+    Path unsealed = write("unsealed.zip", entries);
+    BundleException e = assertThrows(BundleException.class, () -> BundleIO.load(unsealed));
+    assertTrue(e.getMessage().contains("manifest.sha256 is missing"), e.getMessage());
+  }
+
+  @Test
+  void anEntryTheManifestDoesNotListIsRefusedWithoutBeingRead() throws IOException {
+    List<BundleFiles.Entry> entries = new ArrayList<>(BundleFiles.entries(bundle));
+    entries.add(2, BundleFiles.Entry.bomb("notes.txt", BOMB));
+    Path extra = write("extra.zip", entries);
+    BundleException e = assertThrows(BundleException.class, () -> BundleIO.load(extra));
+    assertEquals(extra + ": entry 'notes.txt' is not listed in the manifest: the file is corrupt"
+        + " or was modified", e.getMessage());
+  }
+
+  @Test
+  void anEntryTwiceIsRefusedEvenWhenBothCopiesAreAlike() throws IOException {
+    for (String name : List.of("harassment.maxent", BundleIO.MANIFEST, BundleIO.MANIFEST_SHA256)) {
+      List<BundleFiles.Entry> entries = new ArrayList<>(BundleFiles.entries(bundle));
+      entries.add(new BundleFiles.Entry(name, BundleFiles.get(entries, name)));
+      Path twice = write("twice.zip", entries);
+      BundleException e = assertThrows(BundleException.class, () -> BundleIO.load(twice));
+      assertEquals(twice + ": entry '" + name + "' appears twice: the file is corrupt or was"
+          + " modified", e.getMessage());
+    }
+  }
+
+  @Test
+  void anEntryTheManifestListsButTheBundleLacksIsRefused() throws IOException {
+    List<BundleFiles.Entry> entries = new ArrayList<>(BundleFiles.entries(bundle));
+    entries.removeIf(e -> e.name().equals("false_report.maxent"));
+    Path missing = write("missing.zip", entries);
+    BundleException e = assertThrows(BundleException.class, () -> BundleIO.load(missing));
+    assertEquals(missing + ": entry 'false_report.maxent' is missing", e.getMessage());
+  }
+
+  @Test
+  void aManifestThatIsNotTheFirstEntryIsRefused() throws IOException {
+    List<BundleFiles.Entry> entries = new ArrayList<>(BundleFiles.entries(bundle));
+    entries.add(0, entries.remove(2));
+    Path moved = write("moved.zip", entries);
+    BundleException e = assertThrows(BundleException.class, () -> BundleIO.load(moved));
+    assertTrue(e.getMessage().contains("its first entry is 'harassment.maxent', not"
+        + " manifest.json"), e.getMessage());
+  }
+
+  @Test
+  void aBombInPlaceOfAListedEntryIsCutAtTheSizeTheManifestRecords() throws IOException {
+    List<BundleFiles.Entry> entries = new ArrayList<>(BundleFiles.entries(bundle));
+    entries.set(2, BundleFiles.Entry.bomb("harassment.maxent", BOMB));
+    Path bomb = write("bomb.zip", entries);
+    BundleException e = assertThrows(BundleException.class, () -> BundleIO.load(bomb));
+    assertTrue(e.getMessage().startsWith(bomb + ": entry 'harassment.maxent' is longer than the"),
+        e.getMessage());
+  }
+
+  @Test
+  void aBombManifestIsCutAtItsLimit() throws IOException {
+    List<BundleFiles.Entry> entries = new ArrayList<>(BundleFiles.entries(bundle));
+    entries.set(0, BundleFiles.Entry.bomb(BundleIO.MANIFEST, BOMB));
+    Path bomb = write("bomb-manifest.zip", entries);
+    BundleException e = assertThrows(BundleException.class, () -> BundleIO.load(bomb));
+    assertEquals(bomb + ": entry 'manifest.json' is larger than 1048576 bytes, the most allowed",
+        e.getMessage());
+  }
+
+  @Test
+  void anEntryShorterThanTheManifestRecordsIsRefused() throws IOException {
+    List<BundleFiles.Entry> entries = BundleFiles.entries(bundle);
+    byte[] model = BundleFiles.get(entries, "harassment.maxent");
+    Path cut = write("short.zip", BundleFiles.replace(entries, "harassment.maxent",
+        java.util.Arrays.copyOf(model, model.length - 1)));
+    BundleException e = assertThrows(BundleException.class, () -> BundleIO.load(cut));
+    assertEquals(cut + ": entry 'harassment.maxent' has " + (model.length - 1) + " bytes, not the "
+        + model.length + " its manifest records: the file is corrupt or was modified",
+        e.getMessage());
+  }
+
+  @Test
+  void aResealedModelDeclaringBillionsOfPredicatesIsRefusedBeforeAnythingIsAllocated()
+      throws IOException {
+    for (int declared : new int[] {Integer.MAX_VALUE, 999_999}) {
+      Path huge = write("huge.zip", BundleFiles.reseal(BundleFiles.replace(
+          BundleFiles.entries(bundle), "harassment.maxent",
+          BundleFiles.maxentDeclaring(declared))));
+      BundleException e = assertThrows(BundleException.class, () -> BundleIO.load(huge));
+      assertTrue(e.getMessage().startsWith(huge + ":harassment.maxent: cannot parse the maxent"
+          + " model: it declares " + declared + " "), e.getMessage());
+    }
+  }
+
+  @Test
+  void aManifestValueOutOfRangeIsRefusedNamingTheBundleTheFieldAndTheRange() throws IOException {
+    Path resealed = write("threshold.zip", BundleFiles.editManifest(BundleFiles.entries(bundle),
+        m -> ((com.fasterxml.jackson.databind.node.ObjectNode) m.get("labels").get(1))
+            .put("threshold", -1)));
+    BundleException e = assertThrows(BundleException.class, () -> BundleIO.load(resealed));
+    assertEquals(resealed + ": invalid manifest.json: labels[1].threshold is -1; allowed: a number"
+        + " from 0 to 1", e.getMessage());
+  }
+
+  @Test
+  void anEntryNameThatIsNotUtf8IsADamagedModelNotAUsageError() throws IOException {
+    byte[] zip = Files.readAllBytes(bundle);
+    byte[] name = BundleIO.MANIFEST.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; ; i++) { // the first copy of the name is the manifest's local header
+      if (java.util.Arrays.equals(zip, i, i + name.length, name, 0, name.length)) {
+        zip[i + name.length - 1] = (byte) 0xff;
+        break;
+      }
+    }
+    Path damaged = Files.write(dir.resolve("not-utf8.zip"), zip);
+    BundleException e = assertThrows(BundleException.class, () -> BundleIO.load(damaged));
+    assertEquals(damaged + ": not a valid model file (an entry name is not valid UTF-8): the file"
+        + " is corrupt or was modified", e.getMessage());
+  }
+
+  @Test
+  void aFormat1BundleIsRefusedWithHowToConvertOrRetrain() {
+    Path old = Path.of("src/test/resources/model/format1-tiny.zip");
+    BundleException e = assertThrows(BundleException.class, () -> BundleIO.load(old));
+    assertTrue(e.getMessage().startsWith(old + ": model format 1 does not checksum its manifest"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("retrain it with 'trollscan train'"), e.getMessage());
+    assertTrue(e.getMessage().contains("org.trollscan.model.BundleConverter " + old + " NEW.zip"),
+        e.getMessage());
+  }
+
+  @Test
+  void writingRefusesAManifestThatLoadingWouldRefuse() throws IOException {
+    Manifest loaded = BundleIO.load(bundle).manifest();
+    Manifest bad = new Manifest(2, "bad\nversion", loaded.toolVersion(), loaded.createdAt(),
+        loaded.features(), loaded.lexicon(), loaded.training(), loaded.data(), loaded.labels(),
+        loaded.falseReportImpliesHarassment());
+    BundleException e = assertThrows(BundleException.class,
+        () -> BundleIO.write(bad, new OpenNlpReference(bundle).models(), dir.resolve("never.zip")));
+    assertTrue(e.getMessage().contains("modelVersion holds the control character U+000A"),
+        e.getMessage());
+    assertFalse(Files.exists(dir.resolve("never.zip")));
+  }
+
+  private static Path write(String name, List<BundleFiles.Entry> entries) throws IOException {
+    return BundleFiles.write(dir.resolve(name), entries);
   }
 
   interface EntryRewriter {

@@ -156,4 +156,48 @@ class MaxentWeightsReaderTest {
     assertArrayEquals(names.stream().mapToLong(FeatureHash::of).toArray(), read.hashes());
     assertArrayEquals(new double[] {1.25, 2.25, 3.25, 4.25, 5.25}, read.weights(), 0.0);
   }
+
+  @Test
+  void countsAreCheckedAgainstTheBytesThatFollowBeforeAnythingIsAllocated() throws IOException {
+    byte[] outcomes = bytes(out -> {
+      out.writeUTF("QN");
+      out.writeInt(999_999);
+      out.writeUTF("1");
+    });
+    BundleException e = assertThrows(BundleException.class,
+        () -> MaxentWeightsReader.read(outcomes, "m"));
+    assertEquals("m: cannot parse the maxent model: it declares 999999 outcomes but only 3 bytes"
+        + " follow", e.getMessage());
+    byte[] patterns = bytes(out -> {
+      out.writeUTF("QN");
+      out.writeInt(2);
+      out.writeUTF("1");
+      out.writeUTF("0");
+      out.writeInt(Integer.MAX_VALUE);
+    });
+    e = assertThrows(BundleException.class, () -> MaxentWeightsReader.read(patterns, "m"));
+    assertEquals("m: cannot parse the maxent model: it declares 2147483647 outcome patterns;"
+        + " allowed: at most 1000000", e.getMessage());
+  }
+
+  @Test
+  void aModelWithMorePredicatesThanTheLimitIsRefusedWhateverItsSize() throws IOException {
+    int n = MaxentWeightsReader.MAX_PREDICATES + 1;
+    byte[] model = bytes(out -> {
+      out.writeUTF("QN");
+      out.writeInt(2);
+      out.writeUTF("1");
+      out.writeUTF("0");
+      out.writeInt(1);
+      out.writeUTF(n + " 0 1");
+      out.writeInt(n);
+      for (int i = 0; i < n; i++) {
+        out.writeUTF("");
+      }
+    });
+    BundleException e = assertThrows(BundleException.class,
+        () -> MaxentWeightsReader.read(model, "m"));
+    assertEquals("m: cannot parse the maxent model: it declares 1000001 predicates; allowed: at"
+        + " most 1000000", e.getMessage());
+  }
 }

@@ -16,14 +16,18 @@ import org.trollscan.text.FeatureVector;
  * A bundle's label models as OpenNLP's own reader parses them, and their probabilities by
  * OpenNLP's own {@code eval}: the reference the compiled weights are held to.
  */
-final class OpenNlpReference {
+class OpenNlpReference {
   private final Map<Label, AbstractModel> models = new EnumMap<>(Label.class);
+
+  OpenNlpReference(Map<Label, AbstractModel> models) {
+    this.models.putAll(models);
+  }
 
   OpenNlpReference(Path bundle) throws IOException {
     try (InputStream in = Files.newInputStream(bundle)) {
-      Map<String, byte[]> entries = BundleIO.readEntries(in, bundle.toString());
-      for (Manifest.LabelEntry e : ManifestReader.read(entries.get(BundleIO.MANIFEST)).labels()) {
-        models.put(Label.fromColumn(e.label()), parse(entries.get(e.entry())));
+      BundleIO.Contents contents = BundleIO.readContents(in, bundle.toString(), true);
+      for (Manifest.LabelEntry e : contents.manifest().labels()) {
+        models.put(Label.fromColumn(e.label()), parse(contents.entries().get(e.entry())));
       }
     }
   }
