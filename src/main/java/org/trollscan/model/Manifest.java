@@ -43,10 +43,10 @@ public record Manifest(
    * checksummed the label models only, so its thresholds and settings could be edited unseen.
    */
   public static final int FORMAT_VERSION = 2;
-  /** Longest word n-gram a bundle may use; training should refuse longer ones up front. */
-  public static final int MAX_WORD_NGRAM = 5;
+  /** Longest word n-gram a bundle may use ({@link FeatureSettings} refuses longer ones). */
+  public static final int MAX_WORD_NGRAM = FeatureSettings.MAX_WORD_NGRAM;
   /** Longest character n-gram a bundle may use. */
-  public static final int MAX_CHAR_NGRAM = 10;
+  public static final int MAX_CHAR_NGRAM = FeatureSettings.MAX_CHAR_NGRAM;
 
   /** A manifest without entries: what training drafts, before {@link BundleIO} fills them in. */
   public Manifest(int formatVersion, String modelVersion, String toolVersion, String createdAt,

@@ -18,6 +18,11 @@ public record FeatureSettings(
     String tokenizer, int wordNgramMax, int charNgramMin, int charNgramMax, boolean cues,
     boolean markNegatedAndQuoted) {
 
+  /** Longest word n-gram a bundle may ask for: longer ones recur too rarely to learn from. */
+  public static final int MAX_WORD_NGRAM = 5;
+  /** Longest character n-gram a bundle may ask for. */
+  public static final int MAX_CHAR_NGRAM = 10;
+
   /** The settings of the shipped model, chosen by the ablation in models/README.md. */
   public static FeatureSettings defaults() {
     return new FeatureSettings("forum", 2, 3, 4, true, true);
@@ -27,9 +32,14 @@ public record FeatureSettings(
     if (!tokenizer.equals("forum") && !tokenizer.equals("ud")) {
       throw new IllegalArgumentException("tokenizer must be forum or ud, not " + tokenizer);
     }
-    if (wordNgramMax < 0 || charNgramMax < 0 || charNgramMax > 0 && charNgramMin > charNgramMax
-        || charNgramMax > 0 && charNgramMin < 1) {
-      throw new IllegalArgumentException("invalid n-gram ranges in " + this);
+    if (wordNgramMax < 0 || wordNgramMax > MAX_WORD_NGRAM) {
+      throw new IllegalArgumentException("word n-grams must be 0 to " + MAX_WORD_NGRAM + ", not "
+          + wordNgramMax);
+    }
+    if (charNgramMax < 0 || charNgramMax > MAX_CHAR_NGRAM
+        || charNgramMax > 0 && (charNgramMin < 1 || charNgramMin > charNgramMax)) {
+      throw new IllegalArgumentException("character n-grams must be MIN-MAX with 1 <= MIN <= MAX"
+          + " <= " + MAX_CHAR_NGRAM + ", or 0; not " + charNgramMin + "-" + charNgramMax);
     }
   }
 }

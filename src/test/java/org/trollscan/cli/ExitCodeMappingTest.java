@@ -35,6 +35,11 @@ class ExitCodeMappingTest {
     Cli.Result train = Cli.run("train", "--data", "x.csv", "-o", "m.zip", "--char-ngrams", "5-x");
     assertEquals(ExitCodes.USAGE, train.exitCode(), train.err());
     assertTrue(train.err().contains("--char-ngrams must be MIN-MAX or 0, not '5-x'"), train.err());
+    Cli.Result ngrams = Cli.run("train", "--data", "x.csv", "-o", "m.zip", "--char-ngrams", "2-11");
+    assertEquals(ExitCodes.USAGE, ngrams.exitCode(), ngrams.err());
+    assertTrue(ngrams.err().contains("<= 10"), ngrams.err());
+    Cli.Result words = Cli.run("train", "--data", "x.csv", "-o", "m.zip", "--word-ngrams", "6");
+    assertEquals(ExitCodes.USAGE, words.exitCode(), words.err());
     Cli.Result algorithm = Cli.run("train", "--data", "x.csv", "-o", "m.zip", "--algorithm", "SGD");
     assertEquals(ExitCodes.USAGE, algorithm.exitCode(), algorithm.err());
     assertTrue(algorithm.err().contains("QN or GIS"), algorithm.err());
