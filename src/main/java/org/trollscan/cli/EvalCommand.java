@@ -41,20 +41,22 @@ import picocli.CommandLine.Spec;
 /** {@code trollscan eval}: parses its options, runs an {@link Evaluator}, prints and gates. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Evaluates models on labelled CSV: per-label metrics with 95% bootstrap intervals, "
+        "Evaluates models on labelled CSV: per-label metrics with 95%% bootstrap intervals, "
             + "slices, paired comparisons with a baseline, JSON, an HTML report, gates.",
         "Intervals: percentile intervals of --bootstrap resamples; threads are resampled whole "
             + "when the data has a thread_id column, posts otherwise. Differences are paired "
             + "(the same resamples for every model)."},
-    footerHeading = "%nGates:%n",
+    footerHeading = "%nGates (each prints one line on stderr; any failure exits 7):%n",
     footer = {
-        "  --min LABEL.METRIC=V       fails (exit 7) when the model's point estimate is below V "
-            + "(above V for brier and ece), undefined, or the label was not evaluated.",
-        "  --max-drop LABEL.METRIC=V  fails (exit 7) when the LOWER bound of the 95% interval of "
-            + "the drop (baseline minus model; model minus baseline for brier and ece) exceeds "
-            + "V, i.e. the drop is credibly larger than allowed.",
-        "  METRIC: precision, recall, f1, accuracy, roc_auc (auc), average_precision (ap), "
-            + "brier, ece. Each gate prints one line on stderr, passed or failed."})
+        "  --min LABEL.METRIC=V",
+        "      fails when the model's point estimate is below V (above V for brier",
+        "      and ece), undefined, or the label was not evaluated.",
+        "  --max-drop LABEL.METRIC=V",
+        "      fails when the LOWER bound of the 95%% interval of the drop (baseline",
+        "      minus model; model minus baseline for brier and ece) exceeds V:",
+        "      the drop is credibly larger than allowed.",
+        "  METRIC: precision, recall, f1, accuracy, roc_auc (auc),",
+        "      average_precision (ap), brier, ece."})
 final class EvalCommand implements Callable<Integer> {
   @ParentCommand TrollscanCommand top;
   @Spec CommandSpec spec;
@@ -110,7 +112,7 @@ final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--max-drop", paramLabel = "LABEL.METRIC=VALUE",
       description = "Comparison gate, e.g. harassment.f1=0.01 (repeatable): fails when the "
-          + "lower bound of the 95% interval of (baseline - model) exceeds the value.")
+          + "lower bound of the 95%% interval of (baseline - model) exceeds the value.")
   List<String> dropGates = new ArrayList<>();
 
   @Override
@@ -190,7 +192,7 @@ final class EvalCommand implements Callable<Integer> {
     List<Gate.Result> results = new ArrayList<>();
     for (Gate gate : gates) {
       for (int i = 0; i < runs.size(); i++) {
-        if (i == reference && comparing) {
+        if (runs.get(i).baseline()) {
           continue; // gates judge the models under test, not the baseline
         }
         if (gate.kind() == Gate.Kind.MIN) {

@@ -99,8 +99,11 @@ class EvalCommandTest {
   @Test
   void aModelComparedWithItselfDiffersByZeroAndPassesAZeroDropGate() throws IOException {
     Cli.Result r = Cli.run("eval", "--model", model, "--baseline", model, "--data", data,
-        "--json", "-", "--bootstrap", "50", "--max-drop", "harassment.f1=0");
+        "--json", "-", "--bootstrap", "50", "--max-drop", "harassment.f1=0",
+        "--min", "harassment.auc=0");
     assertEquals(0, r.exitCode(), r.err());
+    assertEquals(1, r.err().lines().filter(l -> l.contains("gate passed: --min")).count(),
+        "--min judges the model, not the baseline: " + r.err());
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertEquals(2, root.get("models").size());
     assertTrue(root.get("models").get(1).get("baseline").asBoolean());
@@ -178,6 +181,15 @@ class EvalCommandTest {
     Cli.Result unknown = Cli.run("eval", "--model", model, "--data", data, "--bogus");
     assertEquals(ExitCodes.USAGE, unknown.exitCode(), unknown.err());
     assertTrue(unknown.err().contains("--bogus"), unknown.err());
+  }
+
+  @Test
+  void helpStatesWhichBoundTheDropGateCompares() {
+    Cli.Result r = Cli.run("eval", "--help");
+    assertEquals(0, r.exitCode());
+    assertTrue(r.out().contains("fails when the LOWER bound of the 95% interval of the drop"),
+        r.out());
+    assertFalse(r.err().contains("WARN"), r.err());
   }
 
   @Test
