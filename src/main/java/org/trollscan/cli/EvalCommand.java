@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -148,7 +149,7 @@ final class EvalCommand implements Callable<Integer> {
     });
     for (String file : data) {
       // An option picocli does not know, taken as a file name by --data's arity.
-      if (file.startsWith("-") && !file.equals("-") && !java.nio.file.Files.exists(Path.of(file))) {
+      if (file.startsWith("-") && !file.equals("-") && !Files.exists(Path.of(file))) {
         throw new IllegalArgumentException("eval: unknown option '" + file + "' (after --data)");
       }
     }
