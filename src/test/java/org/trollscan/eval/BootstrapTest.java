@@ -108,6 +108,48 @@ class BootstrapTest {
   }
 
   @Test
+  void weightsGiveTheMetricsOfTheExpandedSampleWithTies() {
+    Random r = new Random(17);
+    for (int trial = 0; trial < 200; trial++) {
+      int n = 1 + r.nextInt(40);
+      int[] index = new int[n];
+      double[] s = new double[n];
+      boolean[] g = new boolean[n];
+      int[] w = new int[n];
+      int expanded = 0;
+      for (int i = 0; i < n; i++) {
+        index[i] = i;
+        s[i] = r.nextInt(8) / 7.0; // few distinct scores: many ties, 0 and 1 included
+        g[i] = r.nextBoolean();
+        w[i] = r.nextInt(4);
+        expanded += w[i];
+      }
+      double[] es = new double[expanded];
+      boolean[] eg = new boolean[expanded];
+      for (int i = 0, k = 0; i < n; i++) {
+        for (int c = 0; c < w[i]; c++, k++) {
+          es[k] = s[i];
+          eg[k] = g[i];
+        }
+      }
+      double[] v = new double[Metric.values().length];
+      new LabelSample(index, s, g, 0.5).compute(w, v);
+      if (expanded == 0) {
+        continue;
+      }
+      LabelMetrics want = LabelMetrics.of(es, eg, 0.5);
+      for (Metric m : Metric.values()) {
+        double expected = m.of(want);
+        if (Double.isNaN(expected)) {
+          assertTrue(Double.isNaN(v[m.ordinal()]), m + " trial " + trial);
+        } else {
+          assertEquals(expected, v[m.ordinal()], 1e-12, m + " trial " + trial);
+        }
+      }
+    }
+  }
+
+  @Test
   void aModelComparedWithItselfDiffersByExactlyZeroWithAZeroWidthInterval() {
     Evaluation e = evaluation(random(300, 7, 40), 0.5, List.of("style"));
     BootstrapResult r = Bootstrap.run(List.of(e, e), 1, new Bootstrap.Settings(200, 3));
