@@ -16,7 +16,7 @@ public final class ExitCodes {
   public static final int IO = 5;
   /** The run completed but some rows were rejected (see --errors); the counts are on stderr. */
   public static final int REJECTED_ROWS = 6;
-  /** trollscan eval: a --min quality gate failed. */
+  /** trollscan eval: a --min or --max-drop quality gate failed. */
   public static final int GATE_FAILED = 7;
 
   private ExitCodes() {}

@@ -34,7 +34,7 @@ import picocli.CommandLine.Command;
         "4:model error (missing, corrupt or incompatible model)",
         "5:I/O error writing output",
         "6:completed, but some rows were rejected",
-        "7:eval: a quality gate failed"})
+        "7:eval: a --min or --max-drop gate failed"})
 public final class TrollscanCommand {
   InputStream stdin = System.in;
   OutputStream stdout = System.out;

@@ -18,6 +18,16 @@ public record Evaluation(
     Map<String, Map<String, Map<String, LabelMetrics>>> slices,
     List<ScoredRow> scored) {
 
+  /** The metrics of every label on the rows of a scope (empty for an unknown slice). */
+  public Map<String, LabelMetrics> at(Scope scope) {
+    if (scope.isAll()) {
+      return labels;
+    }
+    Map<String, Map<String, LabelMetrics>> byValue = slices.get(scope.column());
+    Map<String, LabelMetrics> m = byValue == null ? null : byValue.get(scope.value());
+    return m == null ? Map.of() : m;
+  }
+
   /**
    * One evaluated post.
    *

@@ -7,10 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.trollscan.input.LabelledPost;
-import org.trollscan.model.Score;
 import org.trollscan.model.Label;
-import org.trollscan.model.LabelModel;
 import org.trollscan.model.Scorer;
+import org.trollscan.model.Score;
 
 /** Scores labelled posts with a model and computes every metric, overall and per slice. */
 public final class Evaluator {
@@ -32,8 +31,22 @@ public final class Evaluator {
       rows[i] = new Evaluation.ScoredRow(p.post().id(), p.post().text(), scores, p.gold(),
           p.post().fields(), evidence);
     });
-    List<Evaluation.ScoredRow> scored = List.of(rows);
-    Map<String, LabelMetrics> overall = metrics(scored);
+    Map<String, Double> thresholds = new LinkedHashMap<>();
+    for (Label label : scorer.bundle().labels()) {
+      thresholds.put(label.column(), scorer.bundle().model(label).threshold());
+    }
+    return of(List.of(rows), thresholds, sliceColumns);
+  }
+
+  /**
+   * The metrics of scored rows.
+   *
+   * @param thresholds label name to its decision threshold, in the order to report the labels
+   * @param sliceColumns columns to report per value of (rows without the column: value "")
+   */
+  public static Evaluation of(List<Evaluation.ScoredRow> scored, Map<String, Double> thresholds,
+      List<String> sliceColumns) {
+    Map<String, LabelMetrics> overall = metrics(scored, thresholds);
     Map<String, Map<String, Map<String, LabelMetrics>>> slices = new LinkedHashMap<>();
     for (String column : sliceColumns) {
       Map<String, List<Evaluation.ScoredRow>> groups = new TreeMap<>();
@@ -41,20 +54,20 @@ public final class Evaluator {
         groups.computeIfAbsent(r.fields().getOrDefault(column, ""), k -> new ArrayList<>()).add(r);
       }
       Map<String, Map<String, LabelMetrics>> byValue = new LinkedHashMap<>();
-      groups.forEach((value, rs) -> byValue.put(value, metrics(rs)));
+      groups.forEach((value, rs) -> byValue.put(value, metrics(rs, thresholds)));
       slices.put(column, byValue);
     }
-    return new Evaluation(posts.size(), overall, slices, scored);
+    return new Evaluation(scored.size(), overall, slices, scored);
   }
 
-  private Map<String, LabelMetrics> metrics(List<Evaluation.ScoredRow> rows) {
+  private static Map<String, LabelMetrics> metrics(List<Evaluation.ScoredRow> rows,
+      Map<String, Double> thresholds) {
     Map<String, LabelMetrics> out = new LinkedHashMap<>();
-    for (Label label : scorer.bundle().labels()) {
-      String name = label.column();
+    thresholds.forEach((name, threshold) -> {
       List<Evaluation.ScoredRow> labelled = rows.stream()
           .filter(r -> r.gold().containsKey(name)).toList();
       if (labelled.isEmpty()) {
-        continue;
+        return;
       }
       double[] s = new double[labelled.size()];
       boolean[] g = new boolean[labelled.size()];
@@ -62,9 +75,8 @@ public final class Evaluator {
         s[i] = labelled.get(i).scores().get(name);
         g[i] = labelled.get(i).gold().get(name);
       }
-      LabelModel m = scorer.bundle().model(label);
-      out.put(name, LabelMetrics.of(s, g, m.threshold()));
-    }
+      out.put(name, LabelMetrics.of(s, g, threshold));
+    });
     return out;
   }
 }

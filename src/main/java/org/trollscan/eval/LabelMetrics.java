@@ -46,18 +46,9 @@ public record LabelMetrics(
         Metrics.expectedCalibrationError(scores, gold), c, best, bestF1);
   }
 
-  /** A metric by the name used in --min gates and the JSON schema, or null if unknown. */
+  /** A metric by the name used in gates and the JSON schema (see {@link Metric}), or null. */
   public Double get(String name) {
-    return switch (name) {
-      case "precision" -> precision;
-      case "recall" -> recall;
-      case "f1" -> f1;
-      case "accuracy", "pass_rate" -> accuracy;
-      case "auc", "roc_auc" -> auc;
-      case "ap", "pr_auc", "average_precision" -> averagePrecision;
-      case "brier" -> brier;
-      case "ece" -> ece;
-      default -> null;
-    };
+    Metric m = Metric.byName(name);
+    return m == null ? null : m.of(this);
   }
 }
