@@ -62,32 +62,27 @@ public final class BundleIO {
       Manifest manifest = new Manifest(draft.formatVersion(), draft.modelVersion(),
           draft.toolVersion(), draft.createdAt(), draft.features(), draft.lexicon(),
           draft.training(), draft.data(), labels, draft.falseReportImpliesHarassment());
-      Path dir = target.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      // Not Files.createTempFile: its owner-only permissions would stick to the renamed bundle.
-      Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
-          + ".tmp");
-      Files.createFile(tmp);
-      try {
-        try (OutputStream out = Files.newOutputStream(tmp);
-            ZipOutputStream zip = new ZipOutputStream(out)) {
-          zip.putNextEntry(new ZipEntry(MANIFEST));
-          zip.write(ManifestWriter.JSON.writeValueAsBytes(manifest));
+      // OutputFile decides how the path is written (atomically, through a link, or refused).
+      try (org.trollscan.output.OutputFile file =
+          org.trollscan.output.OutputFile.open(target.toString(), null)) {
+        ZipOutputStream zip = new ZipOutputStream(file.stream());
+        zip.putNextEntry(new ZipEntry(MANIFEST));
+        zip.write(ManifestWriter.JSON.writeValueAsBytes(manifest));
+        zip.closeEntry();
+        for (Manifest.LabelEntry e : labels) {
+          zip.putNextEntry(new ZipEntry(e.entry()));
+          zip.write(entries.get(e.entry()));
           zip.closeEntry();
-          for (Manifest.LabelEntry e : labels) {
-            zip.putNextEntry(new ZipEntry(e.entry()));
-            zip.write(entries.get(e.entry()));
-            zip.closeEntry();
-          }
         }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
+        zip.finish();
+        file.commit();
       }
       return manifest;
     } catch (IOException e) {
-      throw new BundleException(target + ": cannot write the model: " + e.getMessage(), e);
+      // A failed write is an output error (exit 5); OutputFile's messages name the target.
+      String m = String.valueOf(e.getMessage());
+      throw new java.io.UncheckedIOException(m.startsWith(target.toString()) ? m
+          : target + ": cannot write the model: " + m, e);
     }
   }
 
