@@ -63,6 +63,9 @@ public final class OutputFile implements AutoCloseable {
   private final Destination destination;
   private final Path temporary;
   private final FileChannel channel;
+  /** Buffered, naming the target in its errors; closed by this class only. */
+  private final OutputStream buffered;
+  /** What callers write to: closing it only flushes (JSON and zip writers close their stream). */
   private final OutputStream stream;
   private final Thread cleanup;
   private boolean committed;
@@ -72,7 +75,18 @@ public final class OutputFile implements AutoCloseable {
     this.destination = destination;
     this.temporary = temporary;
     this.channel = channel;
-    this.stream = new BufferedOutputStream(new Named(raw, destination.shown()), 1 << 16);
+    this.buffered = new BufferedOutputStream(new Named(raw, destination.shown()), 1 << 16);
+    this.stream = new FilterOutputStream(buffered) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+      }
+
+      @Override
+      public void close() throws IOException {
+        out.flush();
+      }
+    };
     if (temporary != null) {
       cleanup = new Thread(() -> {
         try {
@@ -183,9 +197,9 @@ public final class OutputFile implements AutoCloseable {
 
   /** Flushes and, for a file written beside its target, syncs it and moves it into place. */
   public void commit() throws IOException {
-    stream.flush();
+    buffered.flush();
     if (destination.mode() == Mode.WRITE_THROUGH) {
-      stream.close();
+      buffered.close();
     } else if (temporary != null) {
       try {
         // On disk before the rename: after a power cut the target is old or new, never empty.
@@ -193,7 +207,7 @@ public final class OutputFile implements AutoCloseable {
       } catch (IOException e) {
         throw new IOException(destination.shown() + ": cannot write: " + reason(e), e);
       }
-      stream.close();
+      buffered.close();
       // The path is examined again: between open and now it may have been replaced by something
       // a rename must not destroy.
       Destination now = destination(destination.path().toString());
@@ -220,7 +234,7 @@ public final class OutputFile implements AutoCloseable {
     }
     try {
       if (!committed) {
-        stream.close(); // flushes: may fail again after a failed write; the file goes regardless
+        buffered.close(); // flushes: may fail again after a failed write; the file goes regardless
       }
     } catch (IOException e) {
       // Reported by the write that failed first.

@@ -113,6 +113,18 @@ class OutputFileTest {
     assertEquals(List.of(), leftovers(dir));
   }
 
+  /** Jackson and zip writers close the stream they are given; the file is committed after. */
+  @Test
+  void aWriterThatClosesTheStreamDoesNotStopTheCommit() throws IOException {
+    Path target = dir.resolve("out.json");
+    try (OutputFile f = OutputFile.open(target.toString(), null)) {
+      f.stream().write(NEW);
+      f.stream().close();
+      f.commit();
+    }
+    assertArrayEquals(NEW, Files.readAllBytes(target));
+  }
+
   @Test
   void anOutputNeverCommittedLeavesTheTargetAsItWas() throws IOException {
     Path target = Files.writeString(dir.resolve("out.csv"), "old\n");
