@@ -58,9 +58,17 @@ final class EvalCommand implements Callable<Integer> {
           + "For brier and ece the value is a maximum.")
   List<String> gates = new ArrayList<>();
 
+  @Option(names = "--no-spreadsheet-safety",
+      description = "In --predictions, do not prefix cells starting with = + - @ tab or CR with "
+          + "an apostrophe (numbers are never prefixed).")
+  boolean noSpreadsheetSafety;
+
   @Override
   public Integer call() throws IOException {
     List<Gate> parsedGates = gates.stream().map(Gate::parse).toList();
+    for (String output : new String[] {json, predictions, report}) {
+      OutputFile.check(output);
+    }
     ModelBundle bundle = model.load();
     LabelledCorpusReader reader = new LabelledCorpusReader(Label.columns());
     List<LabelledPost> posts = new ArrayList<>();
@@ -80,7 +88,7 @@ final class EvalCommand implements Callable<Integer> {
     if (predictions != null) {
       try (OutputFile f = OutputFile.open(predictions, top.stdout)) {
         EvaluationText.writePredictions(e, bundle.labels().stream().map(Label::column).toList(),
-            f.stream());
+            f.stream(), !noSpreadsheetSafety);
         f.commit();
       }
     }

@@ -2,15 +2,12 @@ package org.trollscan.eval;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.trollscan.output.CsvOutput;
 
 /** The readable table an evaluation prints, and the per-row predictions CSV. */
 public final class EvaluationText {
@@ -50,17 +47,20 @@ public final class EvaluationText {
     });
   }
 
-  /** id, then per label its score and gold value (empty when not labelled), then the text. */
-  public static void writePredictions(Evaluation e, List<String> labels, OutputStream stream)
-      throws IOException {
+  /**
+   * id, then per label its score and gold value (empty when not labelled), then the text; cells
+   * neutralised for spreadsheets unless {@code spreadsheetSafe} is off.
+   */
+  public static void writePredictions(Evaluation e, List<String> labels, OutputStream stream,
+      boolean spreadsheetSafe) throws IOException {
     List<String> header = new ArrayList<>(List.of("id"));
     for (String l : labels) {
       header.add(l + "_score");
       header.add(l + "_gold");
     }
     header.add("text");
-    CSVPrinter p = new CSVPrinter(new OutputStreamWriter(stream, StandardCharsets.UTF_8),
-        CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0])).get());
+    CsvOutput p = new CsvOutput(stream, spreadsheetSafe);
+    p.printRecord(header);
     for (Evaluation.ScoredRow r : e.scored()) {
       List<String> row = new ArrayList<>(List.of(r.id()));
       for (String l : labels) {
