@@ -67,7 +67,7 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     List<Gate> parsedGates = gates.stream().map(Gate::parse).toList();
     for (String output : new String[] {json, predictions, report}) {
-      OutputFile.check(output);
+      OutputFile.check(output, top.stdout);
     }
     ModelBundle bundle = model.load();
     LabelledCorpusReader reader = new LabelledCorpusReader(Label.columns());

@@ -66,9 +66,9 @@ final class SummarizeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     OutputFile.checkFolder(outputDir);
     for (String name : SummaryWriter.FILES) {
-      OutputFile.check(outputDir.resolve(name).toString());
+      OutputFile.check(outputDir.resolve(name).toString(), null);
     }
-    OutputFile.check(html);
+    OutputFile.check(html, top.stdout);
     ModelBundle bundle = model.load();
     Scorer scorer = new Scorer(bundle);
     List<Label> labels = bundle.labels();

@@ -111,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OutputFile.check(output.toString());
+    OutputFile.check(output.toString(), null);
     int charMin = 0;
     int charMax = 0;
     if (!charNgrams.equals("0")) {

@@ -45,6 +45,8 @@ public final class OutputFile implements AutoCloseable {
   /** A descriptor link: its target is an open file of a process, not a path to replace. */
   private static final Pattern DESCRIPTOR_DIR =
       Pattern.compile("/proc/(\\d+|self|thread-self)(/task/\\d+)?/fd");
+  private static final String STDOUT_REFUSED =
+      "'-' (standard output) cannot take this output; name a file";
   private static final int S_IFMT = 0170000;
   private static final int S_IFCHR = 0020000;
   private static final int S_IFIFO = 0010000;
@@ -109,8 +111,7 @@ public final class OutputFile implements AutoCloseable {
   public static OutputFile open(String name, OutputStream stdout) {
     if (name == null || name.equals("-")) {
       if (stdout == null) {
-        throw new IllegalArgumentException("'-' (standard output) cannot take this output; "
-            + "name a file");
+        throw new IllegalArgumentException(STDOUT_REFUSED);
       }
       return new OutputFile(new Destination(Mode.STDOUT, null, "standard output"), null, null,
           stdout);
@@ -144,13 +145,18 @@ public final class OutputFile implements AutoCloseable {
   }
 
   /**
-   * Refuses, with the message {@link #open} would give, a path that cannot be written; creates
-   * nothing. Commands call it before long work, so that a wrong {@code -o} fails at once.
+   * Refuses, with the message {@link #open} given the same arguments would give, a path that
+   * cannot be written; creates nothing. Commands call it before long work, so that a wrong
+   * {@code -o} fails at once.
    */
-  public static void check(String name) {
-    if (name != null && !name.equals("-")) {
-      destination(name);
+  public static void check(String name, OutputStream stdout) {
+    if (name == null || name.equals("-")) {
+      if (stdout == null) {
+        throw new IllegalArgumentException(STDOUT_REFUSED);
+      }
+      return;
     }
+    destination(name);
   }
 
   /**

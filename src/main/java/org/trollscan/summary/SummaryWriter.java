@@ -25,7 +25,7 @@ public final class SummaryWriter {
       throws IOException {
     OutputFile.createFolder(dir);
     for (String name : FILES) {
-      OutputFile.check(dir.resolve(name).toString());
+      OutputFile.check(dir.resolve(name).toString(), null);
     }
     List<String> rates = new ArrayList<>();
     List<String> counts = new ArrayList<>();

@@ -204,6 +204,20 @@ class OutputTargetsTest {
   }
 
   @Test
+  void standardOutputIsAUsageErrorWhereItCannotTakeTheOutput() throws IOException {
+    Path data = TinyModels.writeCorpus(dir);
+    for (String[] command : List.of(
+        new String[] {"train", "--data", data.toString(), "-o", "-"},
+        new String[] {"score", "--model", model, "--errors", "-", "samples/posts.txt"})) {
+      Cli.Result r = Cli.run(command);
+      assertEquals(ExitCodes.USAGE, r.exitCode(), r.err());
+      assertEquals("trollscan: '-' (standard output) cannot take this output; name a file\n",
+          r.err());
+      assertEquals("", r.out());
+    }
+  }
+
+  @Test
   void summarizeRefusesAFileAsItsOutputFolder() throws IOException {
     Path file = Files.writeString(dir.resolve("summary"), "keep me");
     Cli.Result r = Cli.run("summarize", "--model", model, "-o", file.toString(),

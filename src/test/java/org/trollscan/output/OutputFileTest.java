@@ -223,7 +223,7 @@ class OutputFileTest {
   void aDirectoryIsRefusedByNameAndNothingIsWritten() throws IOException {
     Path folder = Files.createDirectories(dir.resolve("out.csv"));
     for (Runnable attempt : List.<Runnable>of(() -> OutputFile.open(folder.toString(), null),
-        () -> OutputFile.check(folder.toString()))) {
+        () -> OutputFile.check(folder.toString(), null))) {
       UncheckedIOException e = assertThrows(UncheckedIOException.class, attempt::run);
       assertTrue(e.getMessage().startsWith(folder + ": is a directory, not a file;"),
           e.getMessage());
@@ -291,6 +291,8 @@ class OutputFileTest {
   @Test
   void standardOutputIsRefusedWhereTheCallerOffersNone() {
     assertThrows(IllegalArgumentException.class, () -> OutputFile.open("-", null));
+    assertThrows(IllegalArgumentException.class, () -> OutputFile.check("-", null));
+    OutputFile.check("-", OutputStream.nullOutputStream());
   }
 
   /**
