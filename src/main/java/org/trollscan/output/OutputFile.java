@@ -42,9 +42,14 @@ import java.util.regex.Pattern;
 public final class OutputFile implements AutoCloseable {
   /** Linux gives up after 40 links too (ELOOP). */
   private static final int MAX_LINKS = 40;
-  /** A descriptor link: its target is an open file of a process, not a path to replace. */
-  private static final Pattern DESCRIPTOR_DIR =
-      Pattern.compile("/proc/(\\d+|self|thread-self)(/task/\\d+)?/fd");
+  /**
+   * A descriptor link's folder: the link's target is an open file of a process, not a path to
+   * replace. A holder, so that a run writing to stdout never compiles the pattern at start-up.
+   */
+  private static final class DescriptorFolder {
+    static final Pattern PATTERN =
+        Pattern.compile("/proc/(\\d+|self|thread-self)(/task/\\d+)?/fd");
+  }
   private static final String STDOUT_REFUSED =
       "'-' (standard output) cannot take this output; name a file";
   private static final int S_IFMT = 0170000;
@@ -306,7 +311,8 @@ public final class OutputFile implements AutoCloseable {
 
   private static boolean isDescriptor(Path link) {
     try {
-      return DESCRIPTOR_DIR.matcher(link.getParent().toRealPath().toString()).matches();
+      return DescriptorFolder.PATTERN.matcher(link.getParent().toRealPath().toString())
+          .matches();
     } catch (IOException e) {
       return false;
     }
