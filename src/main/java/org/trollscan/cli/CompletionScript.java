@@ -3,8 +3,7 @@ package org.trollscan.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.trollscan.output.OutputFile;
 import picocli.AutoComplete;
 
 /**
@@ -19,6 +18,9 @@ public final class CompletionScript {
     PrintStream err = System.err;
     String script = AutoComplete.bash("trollscan",
         TrollscanCommand.commandLine(System.in, System.out, err));
-    Files.writeString(Path.of(args[0]), script, StandardCharsets.UTF_8);
+    try (OutputFile out = OutputFile.open(args[0], null)) {
+      out.stream().write(script.getBytes(StandardCharsets.UTF_8));
+      out.commit();
+    }
   }
 }

@@ -116,6 +116,11 @@ final class EvalCommand implements Callable<Integer> {
           + "lower bound of the 95%% interval of (baseline - model) exceeds the value.")
   List<String> dropGates = new ArrayList<>();
 
+  @Option(names = "--no-spreadsheet-safety",
+      description = "In --predictions, do not prefix cells starting with = + - @ tab or CR with "
+          + "an apostrophe (numbers are never prefixed).")
+  boolean noSpreadsheetSafety;
+
   @Override
   public Integer call() throws IOException {
     // Every mistake on the command line stops the run before a model is loaded.
@@ -150,6 +155,9 @@ final class EvalCommand implements Callable<Integer> {
       }
       overrides.put(label, value);
     });
+    for (String output : new String[] {json, predictions, htmlReport}) {
+      OutputFile.check(output, top.stdout);
+    }
     for (String file : data) {
       // An option picocli does not know, taken as a file name by --data's arity.
       if (file.startsWith("-") && !file.equals("-") && !Files.exists(Path.of(file))) {
@@ -225,7 +233,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     if (predictions != null) {
       try (OutputFile f = OutputFile.open(predictions, top.stdout)) {
-        EvaluationText.writePredictions(report, labels, by, f.stream());
+        EvaluationText.writePredictions(report, labels, by, f.stream(), !noSpreadsheetSafety);
         f.commit();
       }
     }

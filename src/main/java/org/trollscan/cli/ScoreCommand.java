@@ -81,7 +81,8 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Option(names = "--no-spreadsheet-safety",
       description = "Do not prefix cells starting with = + - @ tab or CR with an apostrophe "
-          + "(for machine pipelines; keep it on for files people open in a spreadsheet).")
+          + "(for machine pipelines; keep it on for files people open in a spreadsheet; "
+          + "numbers are never prefixed).")
   boolean noSpreadsheetSafety;
 
   @Option(names = {"-q", "--quiet"},

@@ -62,8 +62,18 @@ final class SummarizeCommand implements Callable<Integer> {
       description = "No summary line on stderr (rejected rows are still named).")
   boolean quiet;
 
+  @Option(names = "--no-spreadsheet-safety",
+      description = "Do not prefix cells starting with = + - @ tab or CR with an apostrophe "
+          + "(numbers are never prefixed).")
+  boolean noSpreadsheetSafety;
+
   @Override
   public Integer call() throws IOException {
+    OutputFile.checkFolder(outputDir);
+    for (String name : SummaryWriter.FILES) {
+      OutputFile.check(outputDir.resolve(name).toString(), null);
+    }
+    OutputFile.check(html, top.stdout);
     ModelBundle bundle = model.load();
     Scorer scorer = new Scorer(bundle);
     List<Label> labels = bundle.labels();
@@ -99,7 +109,7 @@ final class SummarizeCommand implements Callable<Integer> {
       }
     }
     Summary summary = summarizer.summary();
-    SummaryWriter.writeCsv(summary, labels, outputDir);
+    SummaryWriter.writeCsv(summary, labels, outputDir, !noSpreadsheetSafety);
     if (html != null) {
       try (OutputFile out = OutputFile.open(html, top.stdout)) {
         out.stream().write(SummaryWriter.html(summary, labels).getBytes(StandardCharsets.UTF_8));

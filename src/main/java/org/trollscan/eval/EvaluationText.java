@@ -2,14 +2,11 @@ package org.trollscan.eval;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.trollscan.output.CsvOutput;
 
 /** The readable tables an evaluation prints, and the per-row predictions CSV. */
 public final class EvaluationText {
@@ -204,10 +201,12 @@ public final class EvaluationText {
    * {@code score} writes ({@code harassment}, {@code false_report}, {@code flagged}), the
    * other models' scores and flagged labels prefixed with their role ({@code baseline_},
    * {@code model2_}, ...), each label's gold value ({@code LABEL_gold}, empty when not
-   * labelled), the {@code --by} columns, then the text.
+   * labelled), the {@code --by} columns, then the text; cells neutralised for spreadsheets
+   * unless {@code spreadsheetSafe} is off.
    */
   public static void writePredictions(EvalReport report, List<String> labels,
-      List<String> sliceColumns, OutputStream stream) throws IOException {
+      List<String> sliceColumns, OutputStream stream, boolean spreadsheetSafe)
+      throws IOException {
     List<EvalReport.ModelRun> models = report.models();
     List<String> prefixes = new ArrayList<>();
     for (int m = 0; m < models.size(); m++) {
@@ -227,8 +226,8 @@ public final class EvaluationText {
       header.add(header.contains(column) ? "input_" + column : column);
     }
     header.add("text");
-    CSVPrinter p = new CSVPrinter(new OutputStreamWriter(stream, StandardCharsets.UTF_8),
-        CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0])).get());
+    CsvOutput p = new CsvOutput(stream, spreadsheetSafe);
+    p.printRecord(header);
     List<Evaluation.ScoredRow> mainRows = report.main().evaluation().scored();
     for (int r = 0; r < mainRows.size(); r++) {
       Evaluation.ScoredRow main = mainRows.get(r);

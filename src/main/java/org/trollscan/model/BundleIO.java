@@ -6,12 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -89,29 +87,24 @@ public final class BundleIO {
       entries.put(MANIFEST, manifestBytes);
       entries.put(MANIFEST_SHA256, seal(manifestBytes).getBytes(StandardCharsets.UTF_8));
       entries.putAll(labelEntries);
-      Path dir = target.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      // Not Files.createTempFile: its owner-only permissions would stick to the renamed bundle.
-      Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
-          + ".tmp");
-      Files.createFile(tmp);
-      try {
-        try (OutputStream out = Files.newOutputStream(tmp);
-            ZipOutputStream zip = new ZipOutputStream(out)) {
-          for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-            zip.putNextEntry(new ZipEntry(e.getKey()));
-            zip.write(e.getValue());
-            zip.closeEntry();
-          }
+      // OutputFile decides how the path is written (atomically, through a link, or refused).
+      try (org.trollscan.output.OutputFile file =
+          org.trollscan.output.OutputFile.open(target.toString(), null)) {
+        ZipOutputStream zip = new ZipOutputStream(file.stream());
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+          zip.putNextEntry(new ZipEntry(e.getKey()));
+          zip.write(e.getValue());
+          zip.closeEntry();
         }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
+        zip.finish();
+        file.commit();
       }
       return manifest;
     } catch (IOException e) {
-      throw new BundleException(target + ": cannot write the model: " + e.getMessage(), e);
+      // A failed write is an output error (exit 5); OutputFile's messages name the target.
+      String m = String.valueOf(e.getMessage());
+      throw new java.io.UncheckedIOException(m.startsWith(target.toString()) ? m
+          : target + ": cannot write the model: " + m, e);
     }
   }
 

@@ -1,25 +1,32 @@
 package org.trollscan.summary;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.trollscan.model.Label;
+import org.trollscan.output.CsvOutput;
 import org.trollscan.output.OutputFile;
-import org.trollscan.output.SpreadsheetSafety;
 
 /** Writes a {@link Summary} as threads.csv, targets.csv and authors.csv, and optionally HTML. */
 public final class SummaryWriter {
+  /** The files {@link #writeCsv} writes. */
+  public static final List<String> FILES = List.of("threads.csv", "targets.csv", "authors.csv");
+
   private SummaryWriter() {}
 
-  public static void writeCsv(Summary s, List<Label> labels, Path dir) throws IOException {
-    Files.createDirectories(dir);
+  /**
+   * Writes the three files into {@code dir} (created when missing), each atomically, its cells
+   * neutralised for spreadsheets unless {@code spreadsheetSafe} is off. All three paths are
+   * checked before the first is written, so a refused one leaves no half-written set.
+   */
+  public static void writeCsv(Summary s, List<Label> labels, Path dir, boolean spreadsheetSafe)
+      throws IOException {
+    OutputFile.createFolder(dir);
+    for (String name : FILES) {
+      OutputFile.check(dir.resolve(name).toString(), null);
+    }
     List<String> rates = new ArrayList<>();
     List<String> counts = new ArrayList<>();
     for (Label l : labels) {
@@ -30,7 +37,7 @@ public final class SummaryWriter {
     header.addAll(counts);
     header.addAll(rates);
     header.addAll(List.of("first_flagged", "last_flagged"));
-    write(dir.resolve("threads.csv"), header, s.threads().stream().map(r -> {
+    write(dir.resolve("threads.csv"), spreadsheetSafe, header, s.threads().stream().map(r -> {
       List<String> row = new ArrayList<>(List.of(r.thread(), Long.toString(r.posts())));
       for (long c : r.flagged()) {
         row.add(Long.toString(c));
@@ -45,7 +52,7 @@ public final class SummaryWriter {
     List<String> targetHeader = new ArrayList<>(List.of("target"));
     targetHeader.addAll(counts);
     targetHeader.add("threads");
-    write(dir.resolve("targets.csv"), targetHeader, s.targets().stream().map(r -> {
+    write(dir.resolve("targets.csv"), spreadsheetSafe, targetHeader, s.targets().stream().map(r -> {
       List<String> row = new ArrayList<>(List.of(r.target()));
       for (long c : r.flagged()) {
         row.add(Long.toString(c));
@@ -55,7 +62,7 @@ public final class SummaryWriter {
     }).toList());
     List<String> authorHeader = new ArrayList<>(List.of("author", "posts"));
     authorHeader.addAll(counts);
-    write(dir.resolve("authors.csv"), authorHeader, s.authors().stream().map(r -> {
+    write(dir.resolve("authors.csv"), spreadsheetSafe, authorHeader, s.authors().stream().map(r -> {
       List<String> row = new ArrayList<>(List.of(r.author(), Long.toString(r.posts())));
       for (long c : r.flagged()) {
         row.add(Long.toString(c));
@@ -64,14 +71,13 @@ public final class SummaryWriter {
     }).toList());
   }
 
-  private static void write(Path file, List<String> header, List<List<String>> rows)
-      throws IOException {
+  private static void write(Path file, boolean spreadsheetSafe, List<String> header,
+      List<List<String>> rows) throws IOException {
     try (OutputFile out = OutputFile.open(file.toString(), null)) {
-      CSVPrinter p = new CSVPrinter(new OutputStreamWriter(out.stream(), StandardCharsets.UTF_8),
-          CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get());
+      CsvOutput p = new CsvOutput(out.stream(), spreadsheetSafe);
       p.printRecord(header);
       for (List<String> row : rows) {
-        p.printRecord(row.stream().map(SpreadsheetSafety::neutralize).toList());
+        p.printRecord(row);
       }
       p.flush();
       out.commit();

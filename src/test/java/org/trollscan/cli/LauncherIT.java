@@ -85,6 +85,55 @@ class LauncherIT {
     assertEquals(posts + 1, out.size());
   }
 
+  /**
+   * The issue's reproduction: with stdout redirected to a file, {@code /dev/stdout} passes
+   * {@code [ -f ]}, and the launcher's input-size probe used to read it from inside a command
+   * substitution, whose stdout is a pipe nobody writes: it never returned. The scores must land
+   * in the file, and a FIFO named by {@code --errors} must not be read by the probe either.
+   */
+  @Test
+  void scoringIntoDevStdoutRedirectedToAFileReturns(@TempDir Path dir) throws Exception {
+    assumeTrue(Files.isRegularFile(JAR), "no packaged jar: " + JAR);
+    boolean stdoutWasALink = Files.isSymbolicLink(Path.of("/dev/stdout"));
+    Path scores = dir.resolve("f.csv");
+    Path fifo = dir.resolve("errors.fifo");
+    boolean haveFifo = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+    List<String> command = new java.util.ArrayList<>(List.of("sh",
+        ROOT.resolve("bin/trollscan").toString(), "score", "--id-column", "post_id",
+        ROOT.resolve("samples/forum_thread.csv").toString(), "-o", "/dev/stdout"));
+    java.util.concurrent.CompletableFuture<byte[]> errors = null;
+    if (haveFifo) {
+      command.addAll(List.of("--errors", fifo.toString()));
+      errors = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try (var in = Files.newInputStream(fifo)) {
+          return in.readAllBytes();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    }
+    Process p = new ProcessBuilder(command)
+        .redirectOutput(scores.toFile())
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .start();
+    boolean finished = p.waitFor(60, TimeUnit.SECONDS);
+    if (!finished) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    }
+    assertTrue(finished, "the launcher did not return");
+    assertEquals(0, p.exitValue(), "exit code");
+    List<String> out = Files.readAllLines(scores);
+    assertEquals("id,harassment,false_report,flagged,evidence", out.get(0));
+    assertEquals(21, out.size(), out.toString());
+    if (errors != null) {
+      assertEquals("source,line,reason,raw", new String(errors.get(10, TimeUnit.SECONDS),
+          StandardCharsets.UTF_8).strip());
+    }
+    assertEquals(stdoutWasALink, Files.isSymbolicLink(Path.of("/dev/stdout")));
+  }
+
   private static List<String> run(Path launcher, String... args)
       throws IOException, InterruptedException {
     List<String> command = new java.util.ArrayList<>(List.of("sh", launcher.toString()));
