@@ -3,7 +3,7 @@ package org.trollscan.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.trollscan.output.OutputFile;
+import org.trollscan.files.OutputFile;
 import picocli.AutoComplete;
 
 /**

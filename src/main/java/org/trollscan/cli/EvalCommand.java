@@ -32,7 +32,7 @@ import org.trollscan.model.BundleIO;
 import org.trollscan.model.Label;
 import org.trollscan.model.ModelBundle;
 import org.trollscan.model.Scorer;
-import org.trollscan.output.OutputFile;
+import org.trollscan.files.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -156,7 +156,7 @@ final class EvalCommand implements Callable<Integer> {
       overrides.put(label, value);
     });
     for (String output : new String[] {json, predictions, htmlReport}) {
-      OutputFile.check(output, top.stdout);
+      UsageException.fromOptions(() -> OutputFile.check(output, top.stdout));
     }
     for (String file : data) {
       // An option picocli does not know, taken as a file name by --data's arity.

@@ -4,7 +4,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import org.trollscan.model.BundleIO;
-import org.trollscan.output.OutputFile;
+import org.trollscan.files.OutputFile;
 
 /** Entry point: runs the command line and exits with its code. */
 public final class Main {

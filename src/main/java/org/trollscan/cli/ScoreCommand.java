@@ -16,7 +16,7 @@ import org.trollscan.model.Scorer;
 import org.trollscan.output.CsvScoreWriter;
 import org.trollscan.output.JsonlScoreWriter;
 import org.trollscan.output.OutputColumns;
-import org.trollscan.output.OutputFile;
+import org.trollscan.files.OutputFile;
 import org.trollscan.output.RejectedRowWriter;
 import org.trollscan.output.ScoreWriter;
 import org.trollscan.scoring.ScoringRun;
@@ -94,6 +94,10 @@ final class ScoreCommand implements Callable<Integer> {
     PrintStream err = top.stderr;
     if (threads < 1) {
       throw new UsageException("--threads must be at least 1");
+    }
+    UsageException.fromOptions(() -> OutputFile.check(output, top.stdout));
+    if (errors != null) {
+      UsageException.fromOptions(() -> OutputFile.check(errors, null));
     }
     ModelBundle bundle = model.load();
     Map<Label, Double> overrides = new EnumMap<>(Label.class);

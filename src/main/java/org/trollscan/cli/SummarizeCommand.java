@@ -15,7 +15,7 @@ import org.trollscan.input.RejectedRow;
 import org.trollscan.model.Label;
 import org.trollscan.model.ModelBundle;
 import org.trollscan.model.Scorer;
-import org.trollscan.output.OutputFile;
+import org.trollscan.files.OutputFile;
 import org.trollscan.scoring.RowOutcome;
 import org.trollscan.summary.Summarizer;
 import org.trollscan.summary.Summary;
@@ -69,11 +69,12 @@ final class SummarizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    OutputFile.checkFolder(outputDir);
+    UsageException.fromOptions(() -> OutputFile.checkFolder(outputDir));
     for (String name : SummaryWriter.FILES) {
-      OutputFile.check(outputDir.resolve(name).toString(), null);
+      UsageException.fromOptions(
+          () -> OutputFile.check(outputDir.resolve(name).toString(), null));
     }
-    OutputFile.check(html, top.stdout);
+    UsageException.fromOptions(() -> OutputFile.check(html, top.stdout));
     ModelBundle bundle = model.load();
     Scorer scorer = new Scorer(bundle);
     List<Label> labels = bundle.labels();

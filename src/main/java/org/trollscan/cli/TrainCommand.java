@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.trollscan.model.TrainingSettings;
-import org.trollscan.output.OutputFile;
+import org.trollscan.files.OutputFile;
 import org.trollscan.text.FeatureSettings;
 import org.trollscan.train.TrainingRun;
 import picocli.CommandLine.Command;
@@ -116,7 +116,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OutputFile.check(output.toString(), null);
+    UsageException.fromOptions(() -> OutputFile.check(output.toString(), null));
     int charMin = 0;
     int charMax = 0;
     if (!charNgrams.equals("0")) {

@@ -23,4 +23,12 @@ final class UsageException extends RuntimeException {
       throw new UsageException(e.getMessage());
     }
   }
+
+  /** Runs a check of option values done by a package below the CLI (see the other overload). */
+  static void fromOptions(Runnable check) {
+    fromOptions(() -> {
+      check.run();
+      return null;
+    });
+  }
 }

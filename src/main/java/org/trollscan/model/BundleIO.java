@@ -88,8 +88,8 @@ public final class BundleIO {
       entries.put(MANIFEST_SHA256, seal(manifestBytes).getBytes(StandardCharsets.UTF_8));
       entries.putAll(labelEntries);
       // OutputFile decides how the path is written (atomically, through a link, or refused).
-      try (org.trollscan.output.OutputFile file =
-          org.trollscan.output.OutputFile.open(target.toString(), null)) {
+      try (org.trollscan.files.OutputFile file =
+          org.trollscan.files.OutputFile.open(target.toString(), null)) {
         ZipOutputStream zip = new ZipOutputStream(file.stream());
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
           zip.putNextEntry(new ZipEntry(e.getKey()));

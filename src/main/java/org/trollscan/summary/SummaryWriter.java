@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.trollscan.model.Label;
 import org.trollscan.output.CsvOutput;
-import org.trollscan.output.OutputFile;
+import org.trollscan.files.OutputFile;
 
 /** Writes a {@link Summary} as threads.csv, targets.csv and authors.csv, and optionally HTML. */
 public final class SummaryWriter {

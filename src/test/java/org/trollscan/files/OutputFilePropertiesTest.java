@@ -1,4 +1,4 @@
-package org.trollscan.output;
+package org.trollscan.files;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

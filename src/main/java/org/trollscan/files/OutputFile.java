@@ -1,4 +1,4 @@
-package org.trollscan.output;
+package org.trollscan.files;
 
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
