@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
@@ -47,14 +48,16 @@ public final class ShippedModel implements Serializable {
   }
 
   /**
-   * Reads the bundle at {@code modelPath} (a path on the driver; null: the model shipped inside
-   * trollscan), checks it as the CLI does, and broadcasts its bytes.
+   * Reads the bundle at {@code modelPath} (a path on the driver's file system, or a URI such as
+   * {@code hdfs:///models/m.zip}; null: the model shipped inside trollscan), checks it as the CLI
+   * does, and broadcasts its bytes.
    *
    * @throws BundleException naming the path, when the model is missing, corrupt or incompatible
    */
   public static ShippedModel ship(SparkSession spark, String modelPath) {
     String name = modelPath == null ? "default model" : modelPath;
-    byte[] raw = modelPath == null ? defaultModelBytes() : fileBytes(modelPath);
+    byte[] raw = modelPath == null ? defaultModelBytes()
+        : modelPath.contains("://") ? hadoopBytes(spark, modelPath) : fileBytes(modelPath);
     ModelBundle bundle = load(raw, name);
     Broadcast<byte[]> broadcast =
         JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(raw);
@@ -102,9 +105,27 @@ public final class ShippedModel implements Serializable {
     try {
       return Files.readAllBytes(Path.of(modelPath));
     } catch (NoSuchFileException e) {
+      // A driver in cluster mode finds a file shipped with --files in SparkFiles, not its cwd.
+      Path shipped = Path.of(SparkFiles.get(Path.of(modelPath).getFileName().toString()));
+      if (Files.isRegularFile(shipped)) {
+        return fileBytes(shipped.toString());
+      }
       throw new BundleException(modelPath + ": model file not found");
     } catch (IOException e) {
       throw new BundleException(modelPath + ": cannot read the model: " + e.getMessage(), e);
+    }
+  }
+
+  /** A model named by a URI (hdfs://, s3a://, file://...), read through Hadoop's file systems. */
+  private static byte[] hadoopBytes(SparkSession spark, String uri) {
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(uri);
+    try (InputStream in = path.getFileSystem(spark.sparkContext().hadoopConfiguration())
+        .open(path)) {
+      return in.readAllBytes();
+    } catch (java.io.FileNotFoundException e) {
+      throw new BundleException(uri + ": model file not found");
+    } catch (IOException | IllegalArgumentException e) {
+      throw new BundleException(uri + ": cannot read the model: " + e.getMessage(), e);
     }
   }
 

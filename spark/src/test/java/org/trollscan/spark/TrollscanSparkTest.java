@@ -97,6 +97,20 @@ class TrollscanSparkTest {
   }
 
   @Test
+  void aModelNamedByAUriIsReadThroughHadoopsFileSystems() {
+    String uri = Path.of(MODEL).toAbsolutePath().toUri().toString();
+    ShippedModel m = TrollscanFunctions.register(spark, uri);
+    Scorer cli = new Scorer(BundleIO.load(Path.of(MODEL)));
+    String post = "Someone ring social services on Kerry";
+    assertEquals(cli.score(post, false).probabilities(), m.scorer().score(post, false)
+        .probabilities());
+    String missing = dir.resolve("none.zip").toUri().toString();
+    BundleException e = assertThrows(BundleException.class,
+        () -> TrollscanFunctions.register(spark, missing));
+    assertEquals(missing + ": model file not found", e.getMessage());
+  }
+
+  @Test
   void aMissingModelFailsBeforeAnyTaskWithAClearMessage() {
     BundleException e = assertThrows(BundleException.class,
         () -> TrollscanFunctions.register(spark, dir.resolve("none.zip").toString()));
