@@ -55,6 +55,12 @@ class StandaloneClusterTest {
   /** Generous: the CI machine is small and often shared; a normal run takes far less. */
   static final long PROCESS_TIMEOUT_S = 420;
   static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * For every JVM of the cluster: seven JVMs share the CI machine's two cores, and in runs this
+   * short the C2 compiler and parallel GC threads cost more CPU than they save.
+   */
+  static final String[] LEAN_JVM = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+      "-XX:ActiveProcessorCount=1", "-Xshare:auto"};
 
   static Path root;
   static Path sparkHome;
@@ -166,7 +172,7 @@ class StandaloneClusterTest {
         // Start the job only when both workers' executors are there, so both can get tasks.
         "--conf", "spark.scheduler.minRegisteredResourcesRatio=1.0",
         "--conf", "spark.scheduler.maxRegisteredResourcesWaitingTime=" + PROCESS_TIMEOUT_S + "s",
-        "--conf", "spark.executor.extraJavaOptions=" + log4j(),
+        "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", LEAN_JVM) + " " + log4j(),
         "--conf", "spark.local.dir=" + dir.resolve("local"),
         appJar.toString()));
     args.addAll(List.of(jobArgs));
@@ -258,6 +264,7 @@ class StandaloneClusterTest {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add(name.equals("driver") ? "-Xmx512m" : "-Xmx256m");
+    cmd.addAll(List.of(LEAN_JVM));
     cmd.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));
     cmd.add(log4j());
     cmd.add("-cp");
