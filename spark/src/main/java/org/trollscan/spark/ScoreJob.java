@@ -179,7 +179,9 @@ public final class ScoreJob {
     try {
       writer.save(opts.output());
     } catch (Exception e) { // also SparkException, a checked exception Scala throws undeclared
-      if (!existed) {
+      // An AnalysisException is raised before Spark writes anything, e.g. when another run
+      // created the folder since checkOutput: that folder is not ours to delete.
+      if (!existed && !(e instanceof AnalysisException)) {
         removeQuietly(fs, output);
       }
       throw e;
