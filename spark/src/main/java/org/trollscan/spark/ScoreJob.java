@@ -1,6 +1,7 @@
 package org.trollscan.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_json;
 
 import java.io.IOException;
@@ -43,6 +44,9 @@ import org.trollscan.output.OutputColumns;
 public final class ScoreJob {
   private static final String TEXT = "__trollscan_text";
   private static final String ID = "__trollscan_id";
+  private static final String MALFORMED = "__trollscan_malformed";
+  /** Where Spark's CSV reader puts the raw text of a row it could not parse. */
+  private static final String CORRUPT = "__trollscan_corrupt_record";
 
   private ScoreJob() {}
 
@@ -51,13 +55,15 @@ public final class ScoreJob {
    *
    * @param rows rows read and written (every input row is written)
    * @param noText rows with no text, written with empty scores
+   * @param malformed CSV rows whose field count differs from the header's, written with empty
+   *     scores
    * @param flagged rows with at least one flagged label
    * @param truncated rows scored on their first {@code Scorer.MAX_CHARS} characters
    * @param tasksByExecutor scoring tasks per executor id ("driver" in local mode)
    * @param model the model's name and version
    * @param application the Spark application id, which names its logs on the workers
    */
-  public record Result(long rows, long noText, long flagged, long truncated,
+  public record Result(long rows, long noText, long malformed, long flagged, long truncated,
       Map<String, Integer> tasksByExecutor, String model, String application) {
 
     /** The one-line account printed on stderr, worded as the CLI's. */
@@ -67,7 +73,9 @@ public final class ScoreJob {
       tasksByExecutor.forEach((id, n) -> executors.append(executors.length() == 0 ? "" : ", ")
           .append(id).append(": ").append(n));
       return grouped(rows) + " rows read, " + grouped(rows) + " written, " + grouped(noText)
-          + " without text (written with empty scores)"
+          + " without text"
+          + (malformed > 0 ? ", " + grouped(malformed) + " malformed" : "")
+          + " (written with empty scores)"
           + (truncated > 0 ? ", " + grouped(truncated) + " scored on their first "
               + org.trollscan.model.Scorer.MAX_CHARS + " characters" : "")
           + "; " + grouped(flagged) + " flagged; " + model + "; scored by " + tasks
@@ -112,9 +120,12 @@ public final class ScoreJob {
         err.println("trollscan: " + grouped(r.noText()) + " rows have no text in column '"
             + opts.textColumn() + "' (null, blank, or a malformed JSON line); their score cells"
             + " are empty");
-        return ExitCodes.REJECTED_ROWS;
       }
-      return ExitCodes.OK;
+      if (r.malformed() > 0) {
+        err.println("trollscan: " + grouped(r.malformed()) + " CSV rows have more or fewer fields"
+            + " than the header; their score cells are empty");
+      }
+      return r.noText() + r.malformed() > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
     } catch (JobFailure e) {
       err.println("trollscan: " + e.getMessage());
       return e.exitCode();
@@ -139,7 +150,8 @@ public final class ScoreJob {
     // Read and checked here, on the driver, before any task; executors get the bytes.
     ShippedModel model = ShippedModel.ship(spark, opts.model());
     Dataset<Row> input = read(spark, opts);
-    List<String> columns = Arrays.asList(input.columns());
+    List<String> columns = Arrays.stream(input.columns()).filter(c -> !c.equals(CORRUPT))
+        .toList();
     if (!columns.contains(opts.textColumn())) {
       throw new JobFailure(ExitCodes.INPUT, opts.input() + ": no column '" + opts.textColumn()
           + "' for the text (use --text-column); the columns are: " + String.join(", ", columns));
@@ -159,6 +171,7 @@ public final class ScoreJob {
     ScorePartition.Counters counters = new ScorePartition.Counters(
         spark.sparkContext().longAccumulator("trollscan rows"),
         spark.sparkContext().longAccumulator("trollscan rows without text"),
+        spark.sparkContext().longAccumulator("trollscan rows malformed"),
         spark.sparkContext().longAccumulator("trollscan rows flagged"),
         spark.sparkContext().longAccumulator("trollscan rows truncated"),
         spark.sparkContext().collectionAccumulator("trollscan task executors"));
@@ -191,6 +204,7 @@ public final class ScoreJob {
       tasks.merge(executor, 1, Integer::sum);
     }
     return new Result(counters.rows().value(), counters.noText().value(),
+        counters.malformed().value(),
         counters.flagged().value(), counters.truncated().value(), tasks,
         model.name() + " " + model.version(), spark.sparkContext().applicationId());
   }
@@ -241,7 +255,14 @@ public final class ScoreJob {
           .option("quote", "\"").option("escape", "\"").option("encoding", "UTF-8");
     }
     try {
-      return reader.load(opts.input());
+      if (!opts.inputFormat().equals("csv")) {
+        return reader.load(opts.input());
+      }
+      // The header gives the columns (all strings); read again with a column for malformed
+      // rows, which Spark's permissive mode would otherwise pad with nulls or cut short.
+      StructType header = reader.load(opts.input()).schema();
+      return reader.schema(header.add(CORRUPT, DataTypes.StringType))
+          .option("columnNameOfCorruptRecord", CORRUPT).load(opts.input());
     } catch (Exception e) { // Scala throws AnalysisException, a checked exception, undeclared
       if (e instanceof AnalysisException a) {
         throw new JobFailure(ExitCodes.INPUT, opts.input() + ": cannot read as "
@@ -252,8 +273,8 @@ public final class ScoreJob {
   }
 
   /**
-   * Projects the input onto (text, id, kept...): only what scoring and the output need travels
-   * through the shuffle. In CSV mode every value becomes the text the CLI would write. Without
+   * Projects the input onto (text, id, malformed, kept...): only what scoring and the output
+   * need travels through the shuffle. In CSV mode every value becomes the text the CLI would write. Without
    * an id column, the id is the 1-based row number in the order Spark lists the input.
    */
   private static Dataset<Row> prepare(SparkSession spark, Dataset<Row> input,
@@ -265,6 +286,8 @@ public final class ScoreJob {
     if (hasId) {
       cols.add((csv ? asText(in, opts.idColumn()) : col(quoted(opts.idColumn()))).as(ID));
     }
+    cols.add((Arrays.asList(input.columns()).contains(CORRUPT) ? col(CORRUPT).isNotNull()
+        : lit(false)).as(MALFORMED));
     for (int i = 0; i < kept.size(); i++) {
       cols.add((csv ? asText(in, kept.get(i)) : col(quoted(kept.get(i)))).as("__keep" + i));
     }
@@ -316,7 +339,7 @@ public final class ScoreJob {
     out = out.add(header.get(at++),
         csv ? DataTypes.StringType : DataTypes.createArrayType(DataTypes.StringType), true);
     out = out.add(header.get(at++), DataTypes.StringType, true);
-    for (int i = 2; i < in.length; i++) {
+    for (int i = ScorePartition.KEPT; i < in.length; i++) {
       out = out.add(header.get(at++), in[i].dataType(), true);
     }
     return out;

@@ -15,17 +15,20 @@ import org.trollscan.output.Cells;
 import org.trollscan.output.SpreadsheetSafety;
 
 /**
- * One scoring task: turns rows of (text, id, kept columns...) into the output rows of
+ * One scoring task: turns rows of (text, id, malformed, kept columns...) into the output rows of
  * {@link ScoreJob}, and counts what it did in the job's accumulators when its partition is done.
  * In CSV mode every cell is the text {@code trollscan score} writes (six-decimal probabilities,
  * {@code ;}-joined labels, spreadsheet-safe text); otherwise values keep their types.
  */
 final class ScorePartition implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
+  /** Where the kept columns start in an input row. */
+  static final int KEPT = 3;
 
   /** The job's counters; updated once per task, so a retried task is not counted twice. */
-  record Counters(LongAccumulator rows, LongAccumulator noText, LongAccumulator flagged,
-      LongAccumulator truncated, CollectionAccumulator<String> taskExecutors)
+  record Counters(LongAccumulator rows, LongAccumulator noText, LongAccumulator malformed,
+      LongAccumulator flagged, LongAccumulator truncated,
+      CollectionAccumulator<String> taskExecutors)
       implements java.io.Serializable {}
 
   private final ShippedModel model;
@@ -49,6 +52,7 @@ final class ScorePartition implements MapPartitionsFunction<Row, Row> {
     return new Iterator<>() {
       long rows;
       long noText;
+      long malformed;
       long flagged;
       long truncated;
       boolean counted;
@@ -60,6 +64,7 @@ final class ScorePartition implements MapPartitionsFunction<Row, Row> {
           counted = true;
           counters.rows().add(rows);
           counters.noText().add(noText);
+          counters.malformed().add(malformed);
           counters.flagged().add(flagged);
           counters.truncated().add(truncated);
           counters.taskExecutors().add(SparkEnv.get().executorId());
@@ -72,12 +77,18 @@ final class ScorePartition implements MapPartitionsFunction<Row, Row> {
         Row r = in.next();
         rows++;
         String text = r.isNullAt(0) ? null : r.getString(0);
-        Object[] out = new Object[1 + labels.size() + 2 + r.length() - 2];
+        Object[] out = new Object[1 + labels.size() + 2 + r.length() - KEPT];
         out[0] = csv ? text(r.isNullAt(1) ? null : r.get(1).toString()) : r.get(1);
         int at = 1;
-        if (text == null || text.isBlank()) {
-          // Kept and counted, never dropped: its score cells stay empty (null).
-          noText++;
+        boolean badRow = r.getBoolean(2);
+        if (badRow || text == null || text.isBlank()) {
+          // Kept and counted, never dropped: its score cells stay empty (null). A malformed
+          // row's text may be another column's value, so it is not scored either.
+          if (badRow) {
+            malformed++;
+          } else {
+            noText++;
+          }
           at += labels.size() + 2;
         } else {
           Score s = scorer.score(text, true);
@@ -91,7 +102,7 @@ final class ScorePartition implements MapPartitionsFunction<Row, Row> {
           flagged += s.flagged().isEmpty() ? 0 : 1;
           truncated += s.truncated() ? 1 : 0;
         }
-        for (int i = 2; i < r.length(); i++) {
+        for (int i = KEPT; i < r.length(); i++) {
           out[at++] = csv ? text(r.isNullAt(i) ? "" : r.getString(i)) : r.get(i);
         }
         return RowFactory.create(out);

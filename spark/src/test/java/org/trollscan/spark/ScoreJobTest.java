@@ -271,6 +271,28 @@ class ScoreJobTest {
   }
 
   @Test
+  void csvRowsWithMoreOrFewerFieldsThanTheHeaderAreNotScoredButCountedAndExit6()
+      throws IOException {
+    Path in = dir.resolve("ragged.csv");
+    Files.writeString(in, "id,text,author\n1,hello there,ann\n"
+        + "2,ring social services on her,bea,extra\n3,lovely cake\n");
+    Path out = dir.resolve("ragged-out");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = ScoreJob.execute(spark, opts("--input", in.toString(), "--input-format", "csv",
+        "--keep-all", "--output", out.toString(), "--output-format", "csv"),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertEquals(ExitCodes.REJECTED_ROWS, code, message);
+    assertTrue(message.contains("3 rows read, 3 written, 0 without text, 2 malformed"), message);
+    List<List<String>> rows = csvFolder(out);
+    assertEquals(List.of("id", "harassment", "false_report", "flagged", "evidence", "input_id",
+        "text", "author"), rows.get(0), "no column of the job's own in the output");
+    assertFalse(rows.get(1).get(1).isEmpty(), "a good row is scored");
+    assertEquals(List.of("", "", "", ""), rows.get(2).subList(1, 5));
+    assertEquals(List.of("", "", "", ""), rows.get(3).subList(1, 5));
+  }
+
+  @Test
   void aCorruptModelFailsWithExit4NamingItBeforeAnyOutput() throws IOException {
     Path bad = Files.writeString(dir.resolve("bad.zip"), "not a model");
     Path in = Files.writeString(dir.resolve("in-bad.csv"), "text\nhello\n");
