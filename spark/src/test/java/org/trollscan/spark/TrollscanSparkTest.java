@@ -16,7 +16,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +25,7 @@ import org.trollscan.model.Label;
 import org.trollscan.model.Score;
 import org.trollscan.model.Scorer;
 
-/** trollscan on Spark in local[2] mode: the same scores as the CLI, and clear model errors. */
+/** The SQL function in local[2] mode: the same scores as the CLI, and clear model errors. */
 class TrollscanSparkTest {
   static final String MODEL = "../models/trollscan-default.zip";
   static SparkSession spark;
@@ -34,14 +33,7 @@ class TrollscanSparkTest {
 
   @BeforeAll
   static void startSpark() {
-    spark = SparkSession.builder().master("local[2]").appName("trollscan-test")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-        .getOrCreate();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
+    spark = LocalSpark.session();
   }
 
   static List<String> posts() throws IOException {
@@ -78,23 +70,44 @@ class TrollscanSparkTest {
   }
 
   @Test
-  void batchJobKeepsInputColumnsAndAddsScores() throws IOException {
-    Path in = dir.resolve("in.csv");
-    Files.writeString(in, "id,author,body\n1,ann,\"ring social services on her, tonight\"\n"
-        + "2,bea,lovely cake\n3,cat,\"@jen you're a thick cow\"\n");
-    Path out = dir.resolve("out");
-    long n = ScoreJob.run(spark, Map.of("--input", in.toString(), "--input-format", "csv",
-        "--text-column", "body", "--output", out.toString(), "--output-format", "parquet",
-        "--model", MODEL));
-    assertEquals(3, n);
-    Dataset<Row> result = spark.read().parquet(out.toString()).orderBy("id");
-    assertEquals(List.of("id", "author", "body", "harassment", "false_report", "flagged", "evidence"),
-        List.of(result.columns()));
+  void tasksScoreWithTheBytesTheDriverReadNotWithTheModelPath() throws IOException {
+    Path copy = dir.resolve("driver-only.zip");
+    Files.copy(Path.of(MODEL), copy);
+    TrollscanFunctions.register(spark, copy.toString());
+    // As on an executor that cannot see the driver's file: gone, and no scorer loaded yet.
+    Files.delete(copy);
+    ShippedModel.forgetScorers();
+    Dataset<Row> df = spark.createDataset(posts(), Encoders.STRING()).toDF("text");
+    List<Row> rows = df.selectExpr("text", "trollscan_score(text) AS s").collectAsList();
     Scorer cli = new Scorer(BundleIO.load(Path.of(MODEL)));
-    for (Row r : result.collectAsList()) {
-      assertEquals(cli.score(r.getString(2), false).probabilities().get(Label.HARASSMENT),
-          r.getDouble(3), 1e-9);
+    assertEquals(posts().size(), rows.size());
+    for (Row r : rows) {
+      assertEquals(cli.score(r.getString(0), false).probabilities().get(Label.HARASSMENT),
+          r.getStruct(1).getDouble(0), 1e-9);
     }
+  }
+
+  @Test
+  void aCorruptModelFailsOnTheDriverNamingTheFile() throws IOException {
+    Path bad = dir.resolve("corrupt.zip");
+    Files.writeString(bad, "not a model");
+    BundleException e = assertThrows(BundleException.class,
+        () -> TrollscanFunctions.register(spark, bad.toString()));
+    assertTrue(e.getMessage().startsWith(bad + ": not a"), e.getMessage());
+  }
+
+  @Test
+  void aModelNamedByAUriIsReadThroughHadoopsFileSystems() {
+    String uri = Path.of(MODEL).toAbsolutePath().toUri().toString();
+    ShippedModel m = TrollscanFunctions.register(spark, uri);
+    Scorer cli = new Scorer(BundleIO.load(Path.of(MODEL)));
+    String post = "Someone ring social services on Kerry";
+    assertEquals(cli.score(post, false).probabilities(), m.scorer().score(post, false)
+        .probabilities());
+    String missing = dir.resolve("none.zip").toUri().toString();
+    BundleException e = assertThrows(BundleException.class,
+        () -> TrollscanFunctions.register(spark, missing));
+    assertEquals(missing + ": model file not found", e.getMessage());
   }
 
   @Test
@@ -102,17 +115,5 @@ class TrollscanSparkTest {
     BundleException e = assertThrows(BundleException.class,
         () -> TrollscanFunctions.register(spark, dir.resolve("none.zip").toString()));
     assertTrue(e.getMessage().contains("model file not found"), e.getMessage());
-  }
-
-  @Test
-  void aCorruptModelFailsTheJobWithAClearMessage() throws IOException {
-    Path bad = dir.resolve("bad.zip");
-    Files.writeString(bad, "not a model");
-    Path in = dir.resolve("in2.csv");
-    Files.writeString(in, "text\nhello\n");
-    BundleException e = assertThrows(BundleException.class, () -> ScoreJob.run(spark,
-        Map.of("--input", in.toString(), "--input-format", "csv", "--output",
-            dir.resolve("out2").toString(), "--model", bad.toString())));
-    assertTrue(e.getMessage().contains("not a"), e.getMessage());
   }
 }

@@ -1,0 +1,337 @@
+package org.trollscan.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trollscan.cli.ExitCodes;
+import org.trollscan.cli.Main;
+import org.trollscan.model.BundleIO;
+import org.trollscan.model.Label;
+import org.trollscan.model.Score;
+import org.trollscan.model.Scorer;
+
+/** The spark-submit job in local[2] mode: the CLI's output, spread over cores, safe outputs. */
+class ScoreJobTest {
+  static final String MODEL = "../models/trollscan-default.zip";
+  /**
+   * Multi-line posts, quotes, commas, formula-like cells, a flagged and an unflagged post. Line
+   * breaks inside posts are LF: Spark's CSV reader turns a CRLF inside a quoted post into LF
+   * (scores are the same; docs/spark.md says so).
+   */
+  static final String FORUM_CSV = "id,author,body\r\n"
+      + "1,ann,\"Someone should ring social services on her,\nthe baby was in the same vest"
+      + " all weekend\"\r\n"
+      + "2,bea,lovely cake\r\n"
+      + "3,@cat,\"@jen you're a thick cow\"\r\n"
+      + "4,-dan,\"=HYPERLINK(\"\"http://x\"\")\nmass report her account, everyone\"\r\n"
+      + "5,eve,\"  spaces kept  \"\r\n"
+      + "6,fay,\"She is a \"\"mother\"\" in name only.\n\nDisgusting woman\"\r\n";
+  static SparkSession spark;
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = LocalSpark.session();
+  }
+
+  static ScoreJobOptions opts(String... args) {
+    return ScoreJobOptions.parse(args);
+  }
+
+  /** Every part file of a CSV output folder, as records, header first, rows sorted by id. */
+  static List<List<String>> csvFolder(Path folder) throws IOException {
+    List<List<String>> rows = new ArrayList<>();
+    List<String> header = null;
+    try (Stream<Path> parts = Files.list(folder)) {
+      for (Path p : parts.filter(f -> f.getFileName().toString().endsWith(".csv")).toList()) {
+        List<List<String>> file = csv(Files.readString(p));
+        header = file.get(0);
+        rows.addAll(file.subList(1, file.size()));
+      }
+    }
+    rows.sort(Comparator.comparing(r -> r.get(0)));
+    rows.add(0, header);
+    return rows;
+  }
+
+  static List<List<String>> csv(String text) throws IOException {
+    List<List<String>> out = new ArrayList<>();
+    for (CSVRecord r : CSVFormat.RFC4180.parse(new StringReader(text))) {
+      out.add(r.toList());
+    }
+    return out;
+  }
+
+  static String cli(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new java.io.ByteArrayInputStream(new byte[0]), out,
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Where two tables first differ, line breaks shown, for a readable failure. */
+  static String firstDifference(List<List<String>> expected, List<List<String>> actual) {
+    for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+      if (!expected.get(i).equals(actual.get(i))) {
+        return ("row " + i + ": the CLI's " + expected.get(i) + " vs Spark's " + actual.get(i))
+            .replace("\r", "\\r").replace("\n", "\\n");
+      }
+    }
+    return expected.size() + " rows vs " + actual.size();
+  }
+
+  static String allText(Path folder) throws IOException {
+    StringBuilder b = new StringBuilder();
+    try (Stream<Path> parts = Files.list(folder)) {
+      for (Path p : parts.filter(f -> f.getFileName().toString().endsWith(".csv")).toList()) {
+        b.append(Files.readString(p));
+      }
+    }
+    return b.toString();
+  }
+
+  @Test
+  void csvOutputHoldsTheCliColumnsAndCellsForAMultiLineCsv() throws IOException {
+    Path in = dir.resolve("forum.csv");
+    Files.writeString(in, FORUM_CSV);
+    Path out = dir.resolve("forum-scored");
+    ScoreJob.Result r = ScoreJob.run(spark, opts("--input", in.toString(), "--input-format",
+        "csv", "--text-column", "body", "--keep-all", "--output", out.toString(),
+        "--output-format", "csv", "--model", MODEL));
+    assertEquals(6, r.rows());
+    List<List<String>> expected = csv(cli("score", "--text-column", "body", "--keep-all",
+        "--model", MODEL, in.toString()));
+    expected.subList(1, expected.size()).sort(Comparator.comparing(x -> x.get(0)));
+    List<List<String>> actual = csvFolder(out);
+    assertEquals(List.of("id", "harassment", "false_report", "flagged", "evidence", "input_id",
+        "author", "body"), actual.get(0));
+    assertEquals(expected, actual, () -> firstDifference(expected, actual));
+    // What the issue saw: no scientific notation, no "" for an empty cell.
+    String raw = allText(out);
+    assertFalse(raw.contains("E-"), raw);
+    assertTrue(raw.matches("(?s).*\n2,0\\.\\d{6},0\\.\\d{6},,,2,bea,lovely cake\n.*"), raw);
+    assertTrue(raw.contains("'@cat"), "spreadsheet safety on kept columns: " + raw);
+  }
+
+  @Test
+  void csvOutputHoldsTheCliColumnsAndCellsForJsonLines() throws IOException {
+    Path in = dir.resolve("scrape.jsonl");
+    Files.writeString(in, "{\"author\":\"u1\",\"body\":\"Everyone email her sponsors tonight,"
+        + " let's get her dropped\",\"meta\":{\"up\":3},\"n\":7}\n"
+        + "{\"author\":\"=u2\",\"body\":\"lovely weather\\nfor the fete\",\"meta\":{\"up\":1},"
+        + "\"n\":8}\n"
+        + "{\"author\":\"u3\",\"body\":\"@jen_bakes you're a talentless fraud\","
+        + "\"meta\":{\"up\":0},\"n\":9}\n");
+    Path out = dir.resolve("scrape-scored");
+    ScoreJob.run(spark, opts("--input", in.toString(), "--input-format", "jsonl",
+        "--text-column", "body", "--keep", "n,author,meta", "--output", out.toString(),
+        "--output-format", "csv", "--model", MODEL));
+    List<List<String>> expected = csv(cli("score", "--text-column", "body", "--keep",
+        "n,author,meta", "--model", MODEL, in.toString()));
+    assertEquals(expected, csvFolder(out));
+    assertEquals("3", expected.get(3).get(0), "no id field: the row number, as the CLI");
+  }
+
+  @Test
+  void parquetOutputKeepsTypesAndTheCliScoresTo1e9() throws IOException {
+    Path in = dir.resolve("typed.csv");
+    Files.writeString(in, FORUM_CSV);
+    Path out = dir.resolve("typed-scored");
+    ScoreJob.run(spark, opts("--input", in.toString(), "--input-format", "csv",
+        "--text-column", "body", "--keep", "body", "--output", out.toString(), "--model", MODEL));
+    List<Row> rows = spark.read().parquet(out.toString()).orderBy("id").collectAsList();
+    assertEquals(List.of("id", "harassment", "false_report", "flagged", "evidence", "body"),
+        List.of(rows.get(0).schema().fieldNames()));
+    Scorer cli = new Scorer(BundleIO.load(Path.of(MODEL)));
+    assertEquals(6, rows.size());
+    for (Row r : rows) {
+      Score s = cli.score(r.getString(5), true);
+      assertEquals(s.probabilities().get(Label.HARASSMENT), r.getDouble(1), 1e-9);
+      assertEquals(s.probabilities().get(Label.FALSE_REPORT), r.getDouble(2), 1e-9);
+      assertEquals(s.flagged().stream().map(Label::column).toList(), r.getList(3));
+    }
+  }
+
+  @Test
+  void aSingleMultiLineCsvIsScoredInAsManyTasksAsTheClusterHasCores() throws IOException {
+    Path in = dir.resolve("one-file.csv");
+    Files.writeString(in, FORUM_CSV);
+    ScoreJob.Result r = ScoreJob.run(spark, opts("--input", in.toString(), "--input-format",
+        "csv", "--text-column", "body", "--output", dir.resolve("spread").toString()));
+    // local[2]: a default parallelism of 2; Spark reads a multi-line CSV file in one task.
+    assertEquals(2, r.tasksByExecutor().get("driver"), r.describe());
+    ScoreJob.Result three = ScoreJob.run(spark, opts("--input", in.toString(), "--input-format",
+        "csv", "--text-column", "body", "--partitions", "3", "--output",
+        dir.resolve("spread3").toString()));
+    assertEquals(3, three.tasksByExecutor().get("driver"), three.describe());
+    assertEquals(6, three.rows());
+  }
+
+  @Test
+  void anExistingOutputIsRefusedWithExit5AndLeftAsItWas() throws IOException {
+    Path in = dir.resolve("small.csv");
+    Files.writeString(in, "text\nhello there\n");
+    Path out = Files.createDirectories(dir.resolve("taken"));
+    Files.writeString(out.resolve("keep.txt"), "mine");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = ScoreJob.execute(spark, opts("--input", in.toString(), "--input-format", "csv",
+        "--output", out.toString()), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(ExitCodes.IO, code);
+    assertEquals("trollscan: " + out + ": the output already exists; choose a new path, or pass"
+        + " --overwrite to replace it\n", err.toString(StandardCharsets.UTF_8));
+    assertEquals("mine", Files.readString(out.resolve("keep.txt")));
+  }
+
+  @Test
+  void overwriteReplacesAnOutputFolder() throws IOException {
+    Path in = dir.resolve("small2.csv");
+    Files.writeString(in, "text\nhello there\nring social services on her\n");
+    Path out = Files.createDirectories(dir.resolve("replaced"));
+    Files.writeString(out.resolve("old.txt"), "old");
+    ScoreJob.Result r = ScoreJob.run(spark, opts("--input", in.toString(), "--input-format",
+        "csv", "--output", out.toString(), "--output-format", "csv", "--overwrite"));
+    assertEquals(2, r.rows());
+    assertFalse(Files.exists(out.resolve("old.txt")));
+    assertEquals(3, csvFolder(out).size());
+  }
+
+  @Test
+  void overwriteRefusesAnOutputThatIsNotAFolder() throws IOException {
+    Path in = dir.resolve("small3.csv");
+    Files.writeString(in, "text\nhello there\n");
+    Path file = Files.writeString(dir.resolve("a-file.csv"), "precious");
+    JobFailure e = assertThrows(JobFailure.class, () -> ScoreJob.run(spark, opts("--input",
+        in.toString(), "--input-format", "csv", "--output", file.toString(), "--overwrite")));
+    assertEquals(ExitCodes.IO, e.exitCode());
+    assertTrue(e.getMessage().contains("is not a folder"), e.getMessage());
+    assertEquals("precious", Files.readString(file));
+    Path link = Files.createSymbolicLink(dir.resolve("a-link"),
+        Files.createDirectories(dir.resolve("link-target")));
+    Files.writeString(link.resolve("inside.txt"), "target's");
+    assertThrows(JobFailure.class, () -> ScoreJob.run(spark, opts("--input", in.toString(),
+        "--input-format", "csv", "--output", link.toString(), "--overwrite")));
+    assertEquals("target's", Files.readString(link.resolve("inside.txt")));
+  }
+
+  @Test
+  void aRunThatFailsWhileWritingRemovesTheOutputFolderItCreated() throws IOException {
+    // Spark takes the schema from the first file and fails on the second in a task.
+    Path in = Files.createDirectories(dir.resolve("parquet-in"));
+    spark.createDataset(List.of("hello", "ring social services on her"),
+        org.apache.spark.sql.Encoders.STRING()).toDF("text").coalesce(1).write()
+        .parquet(dir.resolve("good").toString());
+    try (Stream<Path> parts = Files.list(dir.resolve("good"))) {
+      Path part = parts.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+      Files.copy(part, in.resolve("a.parquet"));
+    }
+    Files.writeString(in.resolve("b.parquet"), "PAR1 but not parquet at all PAR1");
+    Path out = dir.resolve("failed-out");
+    assertThrows(Exception.class, () -> ScoreJob.run(spark, opts("--input",
+        in.resolve("*.parquet").toString(), "--output", out.toString())));
+    assertFalse(Files.exists(out), "a failed run must not block its rerun");
+  }
+
+  @Test
+  void rowsWithoutTextAreWrittenWithEmptyScoresCountedAndExit6() throws IOException {
+    Path in = dir.resolve("gaps.csv");
+    Files.writeString(in, "id,text\n1,hello there\n2,\n3,\"   \"\n");
+    Path out = dir.resolve("gaps-out");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = ScoreJob.execute(spark, opts("--input", in.toString(), "--input-format", "csv",
+        "--output", out.toString(), "--output-format", "csv"),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(ExitCodes.REJECTED_ROWS, code, err.toString(StandardCharsets.UTF_8));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("3 rows read, 3 written, 2 without"
+        + " text"), err.toString(StandardCharsets.UTF_8));
+    List<List<String>> rows = csvFolder(out);
+    assertEquals(4, rows.size());
+    assertEquals(List.of("2", "", "", "", ""), rows.get(2));
+  }
+
+  @Test
+  void csvRowsWithMoreOrFewerFieldsThanTheHeaderAreNotScoredButCountedAndExit6()
+      throws IOException {
+    Path in = dir.resolve("ragged.csv");
+    Files.writeString(in, "id,text,author\n1,hello there,ann\n"
+        + "2,ring social services on her,bea,extra\n3,lovely cake\n");
+    Path out = dir.resolve("ragged-out");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = ScoreJob.execute(spark, opts("--input", in.toString(), "--input-format", "csv",
+        "--keep-all", "--output", out.toString(), "--output-format", "csv"),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertEquals(ExitCodes.REJECTED_ROWS, code, message);
+    assertTrue(message.contains("3 rows read, 3 written, 0 without text, 2 malformed"), message);
+    List<List<String>> rows = csvFolder(out);
+    assertEquals(List.of("id", "harassment", "false_report", "flagged", "evidence", "input_id",
+        "text", "author"), rows.get(0), "no column of the job's own in the output");
+    assertFalse(rows.get(1).get(1).isEmpty(), "a good row is scored");
+    assertEquals(List.of("", "", "", ""), rows.get(2).subList(1, 5));
+    assertEquals(List.of("", "", "", ""), rows.get(3).subList(1, 5));
+  }
+
+  @Test
+  void aCorruptModelFailsWithExit4NamingItBeforeAnyOutput() throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.zip"), "not a model");
+    Path in = Files.writeString(dir.resolve("in-bad.csv"), "text\nhello\n");
+    Path out = dir.resolve("never");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = ScoreJob.execute(spark, opts("--input", in.toString(), "--input-format", "csv",
+        "--output", out.toString(), "--model", bad.toString()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(ExitCodes.MODEL, code);
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.startsWith("trollscan: " + bad + ": not a"), message);
+    assertEquals(1, message.lines().count(), message);
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void aMissingInputOrTextColumnIsAnInputErrorNamingIt() throws IOException {
+    Path none = dir.resolve("none.csv");
+    JobFailure missing = assertThrows(JobFailure.class, () -> ScoreJob.run(spark, opts("--input",
+        none.toString(), "--input-format", "csv", "--output", dir.resolve("o1").toString())));
+    assertEquals(ExitCodes.INPUT, missing.exitCode());
+    assertTrue(missing.getMessage().startsWith(none + ": cannot read as csv"),
+        missing.getMessage());
+    Path in = Files.writeString(dir.resolve("cols.csv"), "id,body\n1,hello\n");
+    JobFailure column = assertThrows(JobFailure.class, () -> ScoreJob.run(spark, opts("--input",
+        in.toString(), "--input-format", "csv", "--output", dir.resolve("o2").toString())));
+    assertEquals(ExitCodes.INPUT, column.exitCode());
+    assertEquals(in + ": no column 'text' for the text (use --text-column); the columns are:"
+        + " id, body", column.getMessage());
+  }
+
+  @Test
+  void aBadCommandLineIsAUsageError() {
+    for (String[] args : List.of(new String[] {"--input", "x"},
+        new String[] {"--input", "x", "--output", "y", "--partitions", "0"},
+        new String[] {"--input", "x", "--output", "y", "--output-format", "xlsx"},
+        new String[] {"--input", "x", "--output", "y", "--files", "m.zip"})) {
+      JobFailure e = assertThrows(JobFailure.class, () -> ScoreJobOptions.parse(args));
+      assertEquals(ExitCodes.USAGE, e.exitCode(), e.getMessage());
+    }
+  }
+}
