@@ -1,0 +1,53 @@
+package org.trollscan.input;
+
+import java.io.IOException;
+import java.io.Reader;
+
+/** A buffered character reader with one character of look-ahead, for the hand-written lexers. */
+final class CharInput {
+  static final int EOF = -1;
+
+  private final Reader reader;
+  private final char[] buf = new char[1 << 16];
+  private int pos;
+  private int len;
+
+  CharInput(Reader reader) {
+    this.reader = reader;
+  }
+
+  int read() throws IOException {
+    if (pos == len && !fill()) {
+      return EOF;
+    }
+    return buf[pos++];
+  }
+
+  int peek() throws IOException {
+    if (pos == len && !fill()) {
+      return EOF;
+    }
+    return buf[pos];
+  }
+
+  private boolean fill() throws IOException {
+    int n;
+    do {
+      n = reader.read(buf, 0, buf.length);
+    } while (n == 0);
+    if (n < 0) {
+      return false;
+    }
+    pos = 0;
+    len = n;
+    return true;
+  }
+
+  void close() {
+    try {
+      reader.close();
+    } catch (IOException e) {
+      // Closing a reader we only read from loses nothing.
+    }
+  }
+}
