@@ -101,7 +101,7 @@ final class CsvPostSource implements PostSource {
   @Override
   public ReadItem next() {
     while (true) {
-      if (!read(textIndex, ReadLimits.TEXT_CHARS, false)) {
+      if (!read(textIndex, ReadLimits.OTHER_CHARS, false)) {
         return null;
       }
       if (!record.blank) {
