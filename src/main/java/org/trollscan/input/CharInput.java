@@ -30,6 +30,38 @@ final class CharInput {
     return buf[pos];
   }
 
+  /*
+   * Direct access to the buffer, for loops that scan runs of ordinary characters: a character at
+   * a time through read() costs several times as much on a 1 GB line.
+   */
+
+  /** Makes at least one character available in the buffer; false at the end of the input. */
+  boolean ensure() throws IOException {
+    return pos < len || fill();
+  }
+
+  char[] buffer() {
+    return buf;
+  }
+
+  int position() {
+    return pos;
+  }
+
+  int limit() {
+    return len;
+  }
+
+  /** Gives back the character just read (always still in the buffer). */
+  void unread() {
+    pos--;
+  }
+
+  /** Consumes the buffered characters before {@code p}. */
+  void moveTo(int p) {
+    pos = p;
+  }
+
   private boolean fill() throws IOException {
     int n;
     do {

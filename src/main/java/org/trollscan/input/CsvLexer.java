@@ -50,6 +50,8 @@ final class CsvLexer {
   private final CharInput in;
   private final char delimiter;
   private final StringBuilder field = new StringBuilder();
+  /** Characters of the current field were dropped over its limit. */
+  private boolean dropped;
   /** The line of the next character. */
   private long line = 1;
 
@@ -72,8 +74,7 @@ final class CsvLexer {
       boolean stopOnOverflow) throws IOException, SyntaxException {
     r.clear();
     r.line = line;
-    int c = in.read();
-    if (c == CharInput.EOF) {
+    if (!in.ensure()) {
       return false;
     }
     int budget = otherBudget;
@@ -88,42 +89,56 @@ final class CsvLexer {
         }
       }
       int limit = !keep ? 0 : isText ? textLimit : budget;
+      // Reading a header, stop at the first character over the limit: no need to read on.
+      boolean stopAtOverflow = stopOnOverflow && !isText;
       field.setLength(0);
-      boolean dropped = false;
-      int end; // the character that ended the field: the delimiter, CR, LF or EOF
-      if (c == '"') {
+      dropped = false;
+      int c;
+      if (in.peek() == '"') {
+        in.read();
         r.blank = false;
         long quoteLine = line;
         while (true) {
-          c = in.read();
-          if (c == CharInput.EOF) {
+          if (!in.ensure()) {
             throw new SyntaxException(r.line, "a quoted field that opens on line " + quoteLine
                 + " is never closed");
           }
-          if (c == '"') {
-            if (in.peek() == '"') {
-              in.read();
-            } else {
+          char[] b = in.buffer();
+          int p = in.position();
+          int n = in.limit();
+          int from = p;
+          while (p < n) {
+            char ch = b[p];
+            if (ch == '"' || ch == '\r' || ch == '\n') {
               break;
             }
-          } else if (c == '\r') {
-            line++;
-            if (in.peek() == '\n') {
-              // CRLF is one line break; both characters are part of the field.
-              if (field.length() < limit) {
-                field.append('\r');
-              } else {
-                dropped = true;
-              }
-              c = in.read();
-            }
-          } else if (c == '\n') {
-            line++;
+            p++;
           }
-          if (field.length() < limit) {
-            field.append((char) c);
+          appendRun(b, from, p, limit);
+          in.moveTo(p);
+          if (dropped && stopAtOverflow) {
+            r.overflow = true;
+            return true;
+          }
+          if (p == n) {
+            continue;
+          }
+          char ch = b[p];
+          in.moveTo(p + 1);
+          if (ch == '"') {
+            if (in.peek() != '"') {
+              break;
+            }
+            in.read();
+            appendOne('"', limit);
           } else {
-            dropped = true;
+            line++;
+            appendOne(ch, limit);
+            if (ch == '\r' && in.peek() == '\n') {
+              // CRLF is one line break; both characters are part of the field.
+              in.read();
+              appendOne('\n', limit);
+            }
           }
         }
         // After the closing quote: whitespace, then the delimiter or the end of the record.
@@ -139,19 +154,43 @@ final class CsvLexer {
           }
         }
       } else {
-        while (c != delimiter && c != '\r' && c != '\n' && c != CharInput.EOF) {
-          if (r.blank && !Character.isWhitespace(c)) {
-            r.blank = false;
+        while (true) {
+          if (!in.ensure()) {
+            c = CharInput.EOF;
+            break;
           }
-          if (field.length() < limit) {
-            field.append((char) c);
-          } else {
-            dropped = true;
+          char[] b = in.buffer();
+          int p = in.position();
+          int n = in.limit();
+          int from = p;
+          while (p < n) {
+            char ch = b[p];
+            if (ch == delimiter || ch == '\r' || ch == '\n') {
+              break;
+            }
+            p++;
           }
-          c = in.read();
+          if (r.blank) {
+            for (int i = from; i < p; i++) {
+              if (!Character.isWhitespace(b[i])) {
+                r.blank = false;
+                break;
+              }
+            }
+          }
+          appendRun(b, from, p, limit);
+          if (p < n) {
+            c = b[p];
+            in.moveTo(p + 1);
+            break;
+          }
+          in.moveTo(p);
+          if (dropped && stopAtOverflow) {
+            r.overflow = true;
+            return true;
+          }
         }
       }
-      end = c;
       if (keep) {
         r.fields.add(field.length() == 0 ? "" : field.toString());
         if (!isText) {
@@ -168,22 +207,43 @@ final class CsvLexer {
           }
         }
       }
-      if (end == delimiter) {
+      if (c == delimiter) {
         if (r.blank && !Character.isWhitespace(delimiter)) {
           r.blank = false;
         }
-        c = in.read();
         continue;
       }
-      if (end == '\r') {
+      if (c == '\r') {
         line++;
         if (in.peek() == '\n') {
           in.read();
         }
-      } else if (end == '\n') {
+      } else if (c == '\n') {
         line++;
       }
       return true;
+    }
+  }
+
+  /** Appends b[from, to) as far as the limit allows; notes what is dropped. */
+  private void appendRun(char[] b, int from, int to, int limit) {
+    int room = limit - field.length();
+    int n = to - from;
+    if (n <= room) {
+      field.append(b, from, n);
+    } else {
+      if (room > 0) {
+        field.append(b, from, room);
+      }
+      dropped = true;
+    }
+  }
+
+  private void appendOne(char ch, int limit) {
+    if (field.length() < limit) {
+      field.append(ch);
+    } else {
+      dropped = true;
     }
   }
 

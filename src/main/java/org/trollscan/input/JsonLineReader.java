@@ -42,8 +42,7 @@ final class JsonLineReader {
 
   /** Reads the next line; false at the end of the input. */
   boolean next() throws IOException {
-    int c = in.read();
-    if (c == CharInput.EOF) {
+    if (!in.ensure()) {
       return false;
     }
     line++;
@@ -54,7 +53,45 @@ final class JsonLineReader {
     int units = 0;
     int hexLeft = 0;
     boolean dropping = false;
-    while (c != CharInput.EOF && c != '\n' && c != '\r') {
+    int c;
+    while (true) {
+      if (state == IN_STRING) {
+        // A run of plain string characters at once: a 1 GB string is one long run.
+        if (!in.ensure()) {
+          c = CharInput.EOF;
+          break;
+        }
+        char[] b = in.buffer();
+        int p = in.position();
+        int n = in.limit();
+        int from = p;
+        while (p < n) {
+          char ch = b[p];
+          if (ch == '"' || ch == '\\' || ch == '\r' || ch == '\n') {
+            break;
+          }
+          p++;
+        }
+        if (p > from) {
+          blank = false;
+          if (!dropping) {
+            int take = Math.min(p - from, ReadLimits.TEXT_CHARS - units);
+            for (int i = from; i < from + take; i++) {
+              append(b[i]);
+            }
+            units += take;
+            dropping = take < p - from;
+          }
+          in.moveTo(p);
+          if (p == n) {
+            continue;
+          }
+        }
+      }
+      c = in.read();
+      if (c == CharInput.EOF || c == '\n' || c == '\r') {
+        break;
+      }
       if (blank && !Character.isWhitespace(c)) {
         blank = false;
       }
@@ -104,13 +141,12 @@ final class JsonLineReader {
               state = IN_STRING;
             }
           } else {
-            // A broken \\u escape: the parser will reject the line; read c as string content.
+            // A broken \\u escape: the parser rejects the line; c is read as string content.
             state = IN_STRING;
-            continue;
+            in.unread();
           }
         }
       }
-      c = in.read();
     }
     if (c == '\r' && in.peek() == '\n') {
       in.read();

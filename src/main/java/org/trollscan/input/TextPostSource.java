@@ -30,21 +30,43 @@ final class TextPostSource implements PostSource {
   public ReadItem next() {
     try {
       while (true) {
-        int c = input.read();
-        if (c == CharInput.EOF) {
+        if (!input.ensure()) {
           return null;
         }
         line++;
         text.setLength(0);
         boolean blank = true;
-        while (c != CharInput.EOF && c != '\n' && c != '\r') {
-          if (blank && !Character.isWhitespace(c)) {
-            blank = false;
+        int c;
+        while (true) {
+          if (!input.ensure()) {
+            c = CharInput.EOF;
+            break;
           }
-          if (text.length() < ReadLimits.TEXT_CHARS) {
-            text.append((char) c);
+          char[] b = input.buffer();
+          int p = input.position();
+          int n = input.limit();
+          int from = p;
+          while (p < n && b[p] != '\n' && b[p] != '\r') {
+            p++;
           }
-          c = input.read();
+          if (blank) {
+            for (int i = from; i < p; i++) {
+              if (!Character.isWhitespace(b[i])) {
+                blank = false;
+                break;
+              }
+            }
+          }
+          int take = Math.min(p - from, ReadLimits.TEXT_CHARS - text.length());
+          if (take > 0) {
+            text.append(b, from, take);
+          }
+          if (p < n) {
+            c = b[p];
+            input.moveTo(p + 1);
+            break;
+          }
+          input.moveTo(p);
         }
         if (c == '\r' && input.peek() == '\n') {
           input.read();
