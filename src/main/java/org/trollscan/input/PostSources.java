@@ -43,12 +43,21 @@ public final class PostSources {
       }
     }
     Reader reader = openReader(name, stdin);
-    return switch (f) {
-      case CSV -> new CsvPostSource(name, reader, ',', options);
-      case TSV -> new CsvPostSource(name, reader, '\t', options);
-      case JSONL -> new JsonlPostSource(name, reader, options);
-      case TEXT -> new TextPostSource(name, reader);
-    };
+    try {
+      return switch (f) {
+        case CSV -> new CsvPostSource(name, reader, ',', options);
+        case TSV -> new CsvPostSource(name, reader, '\t', options);
+        case JSONL -> new JsonlPostSource(name, reader, options);
+        case TEXT -> new TextPostSource(name, reader, options);
+      };
+    } catch (RuntimeException e) {
+      try {
+        reader.close();
+      } catch (IOException ignored) {
+        // The header was refused; that is what the user needs to hear.
+      }
+      throw e;
+    }
   }
 
   /**

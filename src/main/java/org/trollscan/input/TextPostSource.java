@@ -2,6 +2,7 @@ package org.trollscan.input;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,8 +17,14 @@ final class TextPostSource implements PostSource {
   private long line;
   private long blankLines;
 
-  TextPostSource(String source, Reader reader) {
+  TextPostSource(String source, Reader reader, ReaderOptions options) {
     this.source = source;
+    List<String> missing = options.requiredColumns().stream().filter(c -> !c.equals("text"))
+        .toList();
+    if (!missing.isEmpty()) {
+      throw new InputException(source + ": --keep names unknown column(s) " + missing
+          + "; plain text has one column: text");
+    }
     this.input = new CharInput(reader);
   }
 

@@ -303,6 +303,12 @@ class PostSourcesTest {
         "not json\n{\"text\":\"x\",\"author\":\"a\"}\n".getBytes(), InputFormat.JSONL, keep));
     assertTrue(e.getMessage().startsWith("-:2: --keep names unknown field(s) [url]"),
         e.getMessage());
+    e = assertThrows(InputException.class, () -> readStdin("a post\n".getBytes(),
+        InputFormat.TEXT, keep));
+    assertEquals("-: --keep names unknown column(s) [author, url]; plain text has one column:"
+        + " text", e.getMessage());
+    assertEquals("a post", ((Post) readStdin("a post\n".getBytes(), InputFormat.TEXT,
+        new ReaderOptions("text", "id", false, List.of("text"))).get(0)).fields().get("text"));
   }
 
   @Test
