@@ -24,7 +24,7 @@ final class CsvPostSource implements PostSource {
   private final Map<String, Integer> index;
   private final int textIndex;
   private final int idIndex;
-  private final String textName;
+  private final String overflowReason;
   private long row;
   private long blankLines;
 
@@ -45,8 +45,8 @@ final class CsvPostSource implements PostSource {
     }
     if (record.overflow) {
       throw new InputException(source, record.line, "the header row is too long: at most "
-          + ReadLimits.MAX_FIELDS + " columns and " + grouped(ReadLimits.HEADER_CHARS)
-          + " characters are read");
+          + ReadLimits.MAX_FIELDS + " columns and "
+          + ReadLimits.grouped(ReadLimits.HEADER_CHARS) + " characters are read");
     }
     this.header = List.copyOf(record.fields);
     this.index = new HashMap<>();
@@ -66,7 +66,8 @@ final class CsvPostSource implements PostSource {
       }
     }
     this.textIndex = header.indexOf(options.textField());
-    this.textName = options.textField();
+    this.overflowReason = "the fields other than '" + options.textField() + "' hold more than "
+        + ReadLimits.grouped(ReadLimits.OTHER_CHARS) + " characters together";
     if (textIndex < 0) {
       throw new InputException(source, record.line, "no column '" + options.textField()
           + "' for the text (use --text-column, or --format text for one post per line);"
@@ -116,8 +117,7 @@ final class CsvPostSource implements PostSource {
           "row has " + record.count + " fields, the header has " + header.size(), raw());
     }
     if (record.overflow) {
-      return new RejectedRow(source, line, "the fields other than '" + textName + "' hold more"
-          + " than " + grouped(ReadLimits.OTHER_CHARS) + " characters together", raw());
+      return new RejectedRow(source, line, overflowReason, raw());
     }
     String[] values = record.fields.toArray(new String[0]);
     String text = values[textIndex];
@@ -143,10 +143,6 @@ final class CsvPostSource implements PostSource {
     String joined = String.join(String.valueOf(delimiter), record.fields);
     return joined.length() > ReadLimits.RAW_CHARS
         ? joined.substring(0, ReadLimits.RAW_CHARS) : joined;
-  }
-
-  static String grouped(long n) {
-    return String.format(java.util.Locale.ROOT, "%,d", n);
   }
 
   @Override

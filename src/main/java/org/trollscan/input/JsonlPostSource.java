@@ -23,11 +23,15 @@ import java.util.Map;
  */
 final class JsonlPostSource implements PostSource {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String LINE_TOO_LONG = "line too long: over "
+      + ReadLimits.grouped(ReadLimits.JSON_LINE_CHARS) + " characters once its strings are cut"
+      + " at " + ReadLimits.grouped(ReadLimits.TEXT_CHARS);
 
   private final String source;
   private final CharInput input;
   private final JsonLineReader lines;
   private final ReaderOptions options;
+  private final String overflowReason;
   private boolean columnsChecked;
   private long blankLines;
 
@@ -36,6 +40,8 @@ final class JsonlPostSource implements PostSource {
     this.input = new CharInput(reader);
     this.lines = new JsonLineReader(input);
     this.options = options;
+    this.overflowReason = "the fields other than '" + options.textField() + "' hold more than "
+        + ReadLimits.grouped(ReadLimits.OTHER_CHARS) + " characters together (names included)";
   }
 
   @Override
@@ -61,9 +67,7 @@ final class JsonlPostSource implements PostSource {
     }
     long line = lines.line;
     if (lines.overflow) {
-      return new RejectedRow(source, line, "line too long: over "
-          + CsvPostSource.grouped(ReadLimits.JSON_LINE_CHARS) + " characters once the text is"
-          + " cut at " + CsvPostSource.grouped(ReadLimits.TEXT_CHARS), lines.raw());
+      return new RejectedRow(source, line, LINE_TOO_LONG, lines.raw());
     }
     JsonNode node;
     try (JsonParser parser = JSON.createParser(lines.chars(), 0, lines.length)) {
@@ -128,9 +132,7 @@ final class JsonlPostSource implements PostSource {
       other += e.getKey().length() + (e.getKey().equals(textField) ? 0 : value.length());
     }
     if (other > ReadLimits.OTHER_CHARS) {
-      return new RejectedRow(source, line, "the fields other than '" + textField + "' hold more"
-          + " than " + CsvPostSource.grouped(ReadLimits.OTHER_CHARS)
-          + " characters together (names included)", lines.raw());
+      return new RejectedRow(source, line, overflowReason, lines.raw());
     }
     String textValue = fields.get(textField);
     if (textValue.isBlank()) {

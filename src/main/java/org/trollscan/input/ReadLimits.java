@@ -30,4 +30,17 @@ public final class ReadLimits {
   public static final int RAW_CHARS = 16_384;
 
   private ReadLimits() {}
+
+  /** A count with thousands separators, "16,384", for messages (no Formatter: start-up). */
+  static String grouped(long n) {
+    String digits = Long.toString(n);
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < digits.length(); i++) {
+      if (i > 0 && (digits.length() - i) % 3 == 0) {
+        out.append(',');
+      }
+      out.append(digits.charAt(i));
+    }
+    return out.toString();
+  }
 }

@@ -155,7 +155,8 @@ class InputOptionsCommandTest {
     for (String name : List.of("b.csv", "b.jsonl", "b.txt")) {
       String rows = switch (name) {
         case "b.csv" -> "id,text\n\n1,one\n   \n2,two\n\n";
-        case "b.jsonl" -> "\n{\"id\":\"1\",\"text\":\"one\"}\n   \n{\"id\":\"2\",\"text\":\"two\"}\n\n";
+        case "b.jsonl" ->
+            "\n{\"id\":\"1\",\"text\":\"one\"}\n   \n{\"id\":\"2\",\"text\":\"two\"}\n\n";
         default -> "\none\n   \ntwo\n\n";
       };
       Cli.Result r = Cli.run("score", "--model", model, write(name, rows).toString());

@@ -191,7 +191,8 @@ class PostSourcesTest {
       }
       for (byte[] variant : List.of(bytes, csv.getBytes(charset))) {
         Files.write(f, variant);
-        InputException e = assertThrows(InputException.class, () -> readAll(f.toString(), (InputFormat) null));
+        InputException e = assertThrows(InputException.class,
+            () -> readAll(f.toString(), (InputFormat) null));
         String m = e.getMessage();
         assertTrue(m.startsWith(f + ": the input is UTF-16 text"), m);
         assertTrue(m.contains("iconv -f UTF-16"), m);
@@ -220,7 +221,8 @@ class PostSourcesTest {
   @Test
   void anEmptyOrFiveByteGzFileSaysWhatIsWrong() throws IOException {
     Path empty = Files.write(dir.resolve("empty.csv.gz"), new byte[0]);
-    InputException e = assertThrows(InputException.class, () -> readAll(empty.toString(), (InputFormat) null));
+    InputException e = assertThrows(InputException.class,
+        () -> readAll(empty.toString(), (InputFormat) null));
     assertEquals(empty + ": cannot read: empty gzip file (no bytes at all)", e.getMessage());
     Path five = Files.write(dir.resolve("five.csv.gz"), "hello".getBytes());
     e = assertThrows(InputException.class, () -> readAll(five.toString(), (InputFormat) null));
@@ -230,7 +232,8 @@ class PostSourcesTest {
 
   @Test
   void aJsonLineWithContentAfterTheObjectIsRejectedWithTheReason() {
-    List<ReadItem> items = readStdin("{\"id\":\"a\",\"text\":\"one\"}{\"id\":\"b\",\"text\":\"two\"}\n"
+    List<ReadItem> items = readStdin(
+        "{\"id\":\"a\",\"text\":\"one\"}{\"id\":\"b\",\"text\":\"two\"}\n"
         + "{\"id\":\"c\",\"text\":\"three\"} junk\n"
         + "{\"id\":\"d\",\"text\":\"four\"} 5\n"
         + "{\"id\":\"e\",\"text\":\"five\"}  \t\r\n", InputFormat.JSONL);
@@ -285,9 +288,11 @@ class PostSourcesTest {
     InputException e = assertThrows(InputException.class,
         () -> readStdin(csv, InputFormat.CSV, new ReaderOptions("text", "pid", true)));
     assertTrue(e.getMessage().startsWith("-:1: no id column 'pid'"), e.getMessage());
-    assertEquals("1", ((Post) readStdin(csv, InputFormat.CSV, ReaderOptions.defaults()).get(0)).id());
+    assertEquals("1",
+        ((Post) readStdin(csv, InputFormat.CSV, ReaderOptions.defaults()).get(0)).id());
     List<ReadItem> jsonl = readStdin("{\"text\":\"x\",\"pid\":\"p1\"}\n{\"text\":\"y\"}\n"
-        .getBytes(StandardCharsets.UTF_8), InputFormat.JSONL, new ReaderOptions("text", "pid", true));
+        .getBytes(StandardCharsets.UTF_8), InputFormat.JSONL,
+        new ReaderOptions("text", "pid", true));
     assertEquals("p1", ((Post) jsonl.get(0)).id());
     assertEquals("no id field 'pid'", ((RejectedRow) jsonl.get(1)).reason());
   }

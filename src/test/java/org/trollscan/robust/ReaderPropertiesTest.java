@@ -368,7 +368,8 @@ class ReaderPropertiesTest {
 
   @Provide
   Arbitrary<String> blankLine() {
-    return Arbitraries.strings().withChars(" \t").ofMaxLength(3).map(s -> s + (s.length() % 2 == 0 ? "" : "\r"));
+    return Arbitraries.strings().withChars(" \t").ofMaxLength(3)
+        .map(s -> s + (s.length() % 2 == 0 ? "" : "\r"));
   }
 
   /** What a reader yields, without line numbers (which blank lines move). */
@@ -411,7 +412,8 @@ class ReaderPropertiesTest {
         : "id,text,other\n1,\"" + text.replace("\"", "\"\"") + "\"," + other + "\n2,next,\n";
     List<ReadItem> items = new ArrayList<>();
     try (PostSource s = PostSources.open("-", jsonl ? InputFormat.JSONL : InputFormat.CSV,
-        ReaderOptions.defaults(), new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)))) {
+        ReaderOptions.defaults(),
+        new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)))) {
       for (ReadItem i; (i = s.next()) != null; ) {
         items.add(i);
       }
