@@ -1,5 +1,6 @@
 package org.trollscan.cli;
 
+import java.util.List;
 import java.util.Locale;
 import org.trollscan.input.InputFormat;
 import org.trollscan.input.ReaderOptions;
@@ -15,9 +16,10 @@ final class InputOptions {
       description = "CSV column holding the post (default: ${DEFAULT-VALUE}).")
   String textColumn;
 
-  @Option(names = "--id-column", paramLabel = "NAME", defaultValue = "id",
-      description = "CSV column holding the post id (default: ${DEFAULT-VALUE}; without it, "
-          + "the 1-based row number).")
+  /** Null when not given: then a column "id" is used if there is one. */
+  @Option(names = "--id-column", paramLabel = "NAME",
+      description = "CSV column holding the post id; a name given must exist (default: id "
+          + "when there is such a column, else the 1-based row number).")
   String idColumn;
 
   @Option(names = "--text-field", paramLabel = "NAME",
@@ -29,8 +31,17 @@ final class InputOptions {
   String idField;
 
   ReaderOptions readerOptions() {
+    return readerOptions(List.of());
+  }
+
+  /**
+   * Where the posts are; an id column or field the user named must exist, as must the
+   * {@code required} columns (checked at the header, before any row is scored).
+   */
+  ReaderOptions readerOptions(List<String> required) {
+    String id = idField != null ? idField : idColumn;
     return new ReaderOptions(textField != null ? textField : textColumn,
-        idField != null ? idField : idColumn, false);
+        id != null ? id : "id", id != null, required);
   }
 
   /** The --format given, or null to go by extension. */

@@ -114,7 +114,7 @@ final class ScoreCommand implements Callable<Integer> {
     });
     Scorer scorer = new Scorer(bundle.withThresholds(overrides));
     InputFormat inputFormat = input.inputFormat();
-    ReaderOptions reader = input.readerOptions();
+    ReaderOptions reader = input.readerOptions(keepAll ? List.of() : keep);
     List<String> inputs = files.isEmpty() ? List.of("-") : files;
     ScoringRun.Options options = new ScoringRun.Options(inputs, inputFormat, reader, threads,
         onlyFlagged, !noEvidence, strict);

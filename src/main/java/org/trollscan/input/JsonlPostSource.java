@@ -1,84 +1,155 @@
 package org.trollscan.input;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Posts from JSON Lines: one JSON object per line. A line that is not an object, or has no text
- * field, is rejected with the reason; blank lines are skipped as JSON Lines allows.
+ * Posts from JSON Lines: one JSON object per line, read with bounded memory by
+ * {@link JsonLineReader}. A line that is not one object and nothing else, or has no text
+ * field, is rejected with the reason, as is one whose fields other than the text exceed the
+ * row limits ({@link ReadLimits}); a text longer than {@link ReadLimits#TEXT_CHARS} is cut (the
+ * scorer reads less). Blank lines are skipped and counted.
  */
 final class JsonlPostSource implements PostSource {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String LINE_TOO_LONG = "line too long: over "
+      + ReadLimits.grouped(ReadLimits.JSON_LINE_CHARS) + " characters once its strings are cut"
+      + " at " + ReadLimits.grouped(ReadLimits.TEXT_CHARS);
 
   private final String source;
-  private final BufferedReader reader;
+  private final CharInput input;
+  private final JsonLineReader lines;
   private final ReaderOptions options;
-  private long line;
+  private final String overflowReason;
+  private boolean columnsChecked;
+  private long blankLines;
 
   JsonlPostSource(String source, Reader reader, ReaderOptions options) {
     this.source = source;
-    this.reader = new BufferedReader(reader, 1 << 16);
+    this.input = new CharInput(reader);
+    this.lines = new JsonLineReader(input);
     this.options = options;
+    this.overflowReason = "the fields other than '" + options.textField() + "' hold more than "
+        + ReadLimits.grouped(ReadLimits.OTHER_CHARS) + " characters together (names included)";
+  }
+
+  @Override
+  public long blankLines() {
+    return blankLines;
   }
 
   @Override
   public ReadItem next() {
-    String raw;
-    do {
+    while (true) {
       try {
-        raw = reader.readLine();
+        if (!lines.next()) {
+          return null;
+        }
       } catch (IOException e) {
-        throw new InputException(source, line + 1, "cannot read: " + e.getMessage());
+        throw new InputException(source, lines.line + 1, "cannot read on: "
+            + PostSources.reason(e));
       }
-      line++;
-      if (raw == null) {
-        return null;
+      if (!lines.blank) {
+        break;
       }
-    } while (raw.isBlank());
+      blankLines++;
+    }
+    long line = lines.line;
+    if (lines.overflow) {
+      return new RejectedRow(source, line, LINE_TOO_LONG, lines.raw());
+    }
     JsonNode node;
-    try {
-      node = JSON.readTree(raw);
-    } catch (JsonProcessingException e) {
-      return new RejectedRow(source, line, "not valid JSON: " + e.getOriginalMessage(), raw);
+    try (JsonParser parser = JSON.createParser(lines.chars(), 0, lines.length)) {
+      try {
+        node = JSON.readTree(parser);
+      } catch (JsonProcessingException e) {
+        return new RejectedRow(source, line, "not valid JSON: " + e.getOriginalMessage(),
+            lines.raw());
+      }
+      if (node == null || !node.isObject()) {
+        return new RejectedRow(source, line, "not a JSON object", lines.raw());
+      }
+      try {
+        JsonToken after = parser.nextToken();
+        if (after != null) {
+          return new RejectedRow(source, line, "content after the JSON object: another JSON "
+              + (after == JsonToken.START_OBJECT ? "object" : "value")
+              + " on the same line (one object per line)", lines.raw());
+        }
+      } catch (JsonProcessingException e) {
+        return new RejectedRow(source, line, "content after the JSON object: "
+            + e.getOriginalMessage(), lines.raw());
+      }
+    } catch (IOException e) {
+      // Parsing characters already in memory does no I/O.
+      throw new IllegalStateException(e);
     }
-    if (node == null || !node.isObject()) {
-      return new RejectedRow(source, line, "not a JSON object", raw);
+    if (!columnsChecked) {
+      columnsChecked = true;
+      List<String> missing = new ArrayList<>();
+      for (String c : options.requiredColumns()) {
+        if (!node.has(c)) {
+          missing.add(c);
+        }
+      }
+      if (!missing.isEmpty()) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        throw new InputException(source, line, "--keep names unknown field(s) " + missing
+            + " (the first object has: " + String.join(", ", names) + ")");
+      }
     }
-    JsonNode text = node.get(options.textField());
+    String textField = options.textField();
+    JsonNode text = node.get(textField);
     if (text == null || text.isNull()) {
-      return new RejectedRow(source, line, "no field '" + options.textField() + "'", raw);
+      return new RejectedRow(source, line, "no field '" + textField + "'", lines.raw());
     }
     if (!text.isValueNode()) {
-      return new RejectedRow(source, line, "field '" + options.textField() + "' is not text", raw);
+      return new RejectedRow(source, line, "field '" + textField + "' is not text", lines.raw());
     }
-    if (text.asText().isBlank()) {
-      return new RejectedRow(source, line, "empty text", raw);
+    if (node.size() > ReadLimits.MAX_FIELDS) {
+      return new RejectedRow(source, line, "more than " + ReadLimits.MAX_FIELDS + " fields",
+          lines.raw());
     }
     Map<String, String> fields = new LinkedHashMap<>();
+    long other = 0;
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode v = e.getValue();
-      fields.put(e.getKey(), v.isValueNode() ? (v.isNull() ? "" : v.asText()) : v.toString());
+      String value = v.isValueNode() ? (v.isNull() ? "" : v.asText()) : v.toString();
+      fields.put(e.getKey(), value);
+      other += e.getKey().length() + (e.getKey().equals(textField) ? 0 : value.length());
+    }
+    if (other > ReadLimits.OTHER_CHARS) {
+      return new RejectedRow(source, line, overflowReason, lines.raw());
+    }
+    String textValue = fields.get(textField);
+    if (textValue.isBlank()) {
+      return new RejectedRow(source, line, "empty text", lines.raw());
     }
     JsonNode id = node.get(options.idField());
-    String idText = id != null && id.isValueNode() && !id.isNull() ? id.asText() : Long.toString(line);
-    return new Post(source, line, idText, text.asText(), Collections.unmodifiableMap(fields));
+    boolean hasId = id != null && id.isValueNode() && !id.isNull();
+    if (!hasId && options.idRequired()) {
+      return new RejectedRow(source, line, "no id field '" + options.idField() + "'",
+          lines.raw());
+    }
+    String idText = hasId ? id.asText() : Long.toString(line);
+    return new Post(source, line, idText, textValue, Collections.unmodifiableMap(fields));
   }
 
   @Override
   public void close() {
-    try {
-      reader.close();
-    } catch (IOException e) {
-      // Closing a reader we only read from loses nothing.
-    }
+    input.close();
   }
 }

@@ -7,6 +7,14 @@ public interface PostSource extends Closeable {
   /** The next row as a post or a rejected row, or null at the end of the input. */
   ReadItem next();
 
+  /**
+   * Blank lines skipped so far (empty or nothing but whitespace, outside a quoted field): they
+   * are not rows in any format, and are counted here so that a summary can say so.
+   */
+  default long blankLines() {
+    return 0;
+  }
+
   @Override
   void close();
 }

@@ -1,45 +1,102 @@
 package org.trollscan.input;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.List;
 import java.util.Map;
 
-/** Posts from plain text, one post per line; the id is the line number. */
+/**
+ * Posts from plain text, one post per line (LF, CR or CRLF); the id is the line number. A line
+ * longer than {@link ReadLimits#TEXT_CHARS} is cut while it is read (the scorer reads less);
+ * blank lines are skipped and counted.
+ */
 final class TextPostSource implements PostSource {
   private final String source;
-  private final BufferedReader reader;
+  private final CharInput input;
+  private final StringBuilder text = new StringBuilder();
   private long line;
+  private long blankLines;
 
-  TextPostSource(String source, Reader reader) {
+  TextPostSource(String source, Reader reader, ReaderOptions options) {
     this.source = source;
-    this.reader = new BufferedReader(reader, 1 << 16);
+    List<String> missing = options.requiredColumns().stream().filter(c -> !c.equals("text"))
+        .toList();
+    if (!missing.isEmpty()) {
+      throw new InputException(source + ": --keep names unknown column(s) " + missing
+          + "; plain text has one column: text");
+    }
+    this.input = new CharInput(reader);
+  }
+
+  @Override
+  public long blankLines() {
+    return blankLines;
   }
 
   @Override
   public ReadItem next() {
-    String raw;
     try {
-      raw = reader.readLine();
+      while (true) {
+        if (!input.ensure()) {
+          return null;
+        }
+        line++;
+        text.setLength(0);
+        boolean blank = true;
+        int c;
+        while (true) {
+          if (!input.ensure()) {
+            c = CharInput.EOF;
+            break;
+          }
+          char[] b = input.buffer();
+          int p = input.position();
+          int n = input.limit();
+          int from = p;
+          while (p < n && b[p] != '\n' && b[p] != '\r') {
+            p++;
+          }
+          if (blank) {
+            for (int i = from; i < p; i++) {
+              if (!Character.isWhitespace(b[i])) {
+                blank = false;
+                break;
+              }
+            }
+          }
+          int take = Math.min(p - from, ReadLimits.TEXT_CHARS - text.length());
+          if (take > 0) {
+            text.append(b, from, take);
+          }
+          if (p < n) {
+            c = b[p];
+            input.moveTo(p + 1);
+            break;
+          }
+          input.moveTo(p);
+        }
+        if (c == '\r' && input.peek() == '\n') {
+          input.read();
+        }
+        if (blank) {
+          blankLines++;
+          continue;
+        }
+        String raw = text.toString();
+        if (raw.isBlank()) {
+          // Blank as far as it was kept: nothing for the scorer to read.
+          return new RejectedRow(source, line, "empty text",
+              raw.substring(0, Math.min(raw.length(), ReadLimits.RAW_CHARS)));
+        }
+        return new Post(source, line, Long.toString(line), raw, Map.of("text", raw));
+      }
     } catch (IOException e) {
-      throw new InputException(source, line + 1, "cannot read: " + e.getMessage());
+      throw new InputException(source, line, "cannot read on: " + PostSources.reason(e));
     }
-    if (raw == null) {
-      return null;
-    }
-    line++;
-    if (raw.isBlank()) {
-      return new RejectedRow(source, line, "empty text", raw);
-    }
-    return new Post(source, line, Long.toString(line), raw, Map.of("text", raw));
   }
 
   @Override
   public void close() {
-    try {
-      reader.close();
-    } catch (IOException e) {
-      // Closing a reader we only read from loses nothing.
-    }
+    input.close();
   }
 }

@@ -1,7 +1,10 @@
 package org.trollscan.output;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.trollscan.input.InputException;
 import org.trollscan.input.Post;
 import org.trollscan.model.Label;
@@ -34,10 +37,15 @@ public record OutputColumns(List<Label> labels, List<String> keep, boolean keepA
       throw new InputException(first.source(), first.line(), "--keep names unknown column(s) "
           + missing + "; the columns are: " + String.join(", ", first.fields().keySet()));
     }
-    return keep;
+    // A column named twice in --keep is copied once.
+    return List.copyOf(new LinkedHashSet<>(keep));
   }
 
-  /** The output header given the kept input columns; a kept column clashing with ours gets "input_". */
+  /**
+   * The output header given the kept input columns. A kept column whose name is already taken
+   * (by one of ours, or by a kept column renamed before it) gets "input_" in front, as often as
+   * it takes to make it unique: {@code input_id,id} become {@code input_id,input_input_id}.
+   */
   public List<String> header(List<String> kept) {
     List<String> h = new ArrayList<>();
     h.add(ID);
@@ -46,8 +54,13 @@ public record OutputColumns(List<Label> labels, List<String> keep, boolean keepA
     }
     h.add(FLAGGED);
     h.add(EVIDENCE);
+    Set<String> taken = new HashSet<>(h);
     for (String k : kept) {
-      h.add(h.contains(k) ? "input_" + k : k);
+      String name = k;
+      while (!taken.add(name)) {
+        name = "input_" + name;
+      }
+      h.add(name);
     }
     return h;
   }

@@ -42,4 +42,14 @@ class LabelledCorpusReaderTest {
     InputException e = assertThrows(InputException.class, () -> reader.read(f.toString()));
     assertTrue(e.getMessage().contains("no label column"), e.getMessage());
   }
+
+  @Test
+  void blankLinesInACorpusAreSkippedAsInEveryInputAndLinesStillCount() throws IOException {
+    Path f = dir.resolve("blank.csv");
+    Files.writeString(f, "text,harassment\na,1\n\n  \nb,maybe\n");
+    InputException e = assertThrows(InputException.class, () -> reader.read(f.toString()));
+    assertEquals(f + ":5: label 'harassment' must be 1, 0 or empty, not 'maybe'", e.getMessage());
+    Files.writeString(f, "text,harassment\na,1\n\nb,0\n\n");
+    assertEquals(2, reader.read(f.toString()).size());
+  }
 }

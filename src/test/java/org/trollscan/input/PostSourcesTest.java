@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,5 +162,175 @@ class PostSourcesTest {
       assertEquals("from stdin", ((Post) s.next()).text());
       assertNull(s.next());
     }
+  }
+
+  private static List<ReadItem> readStdin(byte[] bytes, InputFormat format, ReaderOptions options) {
+    List<ReadItem> out = new ArrayList<>();
+    try (PostSource s = PostSources.open("-", format, options, new ByteArrayInputStream(bytes))) {
+      for (ReadItem i; (i = s.next()) != null; ) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  private static List<ReadItem> readStdin(String content, InputFormat format) {
+    return readStdin(content.getBytes(StandardCharsets.UTF_8), format, ReaderOptions.defaults());
+  }
+
+  @Test
+  void utf16IsRefusedWithOneLineSayingHowToConvertAndNoNulBytes() throws IOException {
+    String csv = "id,text\n1,hello\n";
+    for (var charset : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE,
+        StandardCharsets.UTF_16BE)) {
+      Path f = dir.resolve("wide.csv");
+      byte[] bytes = csv.getBytes(charset);
+      if (charset == StandardCharsets.UTF_16LE) {
+        bytes = java.util.Arrays.copyOf(new byte[] {(byte) 0xFF, (byte) 0xFE}, 2 + bytes.length);
+        System.arraycopy(csv.getBytes(charset), 0, bytes, 2, bytes.length - 2);
+      }
+      for (byte[] variant : List.of(bytes, csv.getBytes(charset))) {
+        Files.write(f, variant);
+        InputException e = assertThrows(InputException.class,
+            () -> readAll(f.toString(), (InputFormat) null));
+        String m = e.getMessage();
+        assertTrue(m.startsWith(f + ": the input is UTF-16 text"), m);
+        assertTrue(m.contains("iconv -f UTF-16"), m);
+        assertTrue(m.contains(" -t UTF-8 " + f + " > "), m);
+        assertEquals(-1, m.indexOf('\0'), m);
+        assertEquals(-1, m.indexOf('\n'), m);
+      }
+    }
+  }
+
+  @Test
+  void utf16InsideGzipOnStdinIsRefusedToo() {
+    byte[] gz = GzipMembersInputStreamTest.gzip(
+        new String("text\nhello\n").getBytes(StandardCharsets.UTF_16));
+    InputException e = assertThrows(InputException.class,
+        () -> readStdin(gz, null, ReaderOptions.defaults()));
+    assertTrue(e.getMessage().startsWith("stdin: the input is UTF-16 text (byte-order mark FE FF)"),
+        e.getMessage());
+  }
+
+  @Test
+  void aNulByteInUtf8TextIsNotMistakenForUtf16() {
+    assertEquals("nul\0inside", ((Post) readStdin("id,text\n1,nul\0inside\n", null).get(0)).text());
+  }
+
+  @Test
+  void anEmptyOrFiveByteGzFileSaysWhatIsWrong() throws IOException {
+    Path empty = Files.write(dir.resolve("empty.csv.gz"), new byte[0]);
+    InputException e = assertThrows(InputException.class,
+        () -> readAll(empty.toString(), (InputFormat) null));
+    assertEquals(empty + ": cannot read: empty gzip file (no bytes at all)", e.getMessage());
+    Path five = Files.write(dir.resolve("five.csv.gz"), "hello".getBytes());
+    e = assertThrows(InputException.class, () -> readAll(five.toString(), (InputFormat) null));
+    assertEquals(five + ": cannot read: not a gzip file (it does not start with the gzip"
+        + " signature 1f 8b)", e.getMessage());
+  }
+
+  @Test
+  void aJsonLineWithContentAfterTheObjectIsRejectedWithTheReason() {
+    List<ReadItem> items = readStdin(
+        "{\"id\":\"a\",\"text\":\"one\"}{\"id\":\"b\",\"text\":\"two\"}\n"
+        + "{\"id\":\"c\",\"text\":\"three\"} junk\n"
+        + "{\"id\":\"d\",\"text\":\"four\"} 5\n"
+        + "{\"id\":\"e\",\"text\":\"five\"}  \t\r\n", InputFormat.JSONL);
+    assertEquals(4, items.size());
+    for (int i = 0; i < 3; i++) {
+      RejectedRow r = assertInstanceOf(RejectedRow.class, items.get(i), items.get(i).toString());
+      assertEquals(i + 1, r.line());
+      assertTrue(r.reason().startsWith("content after the JSON object"), r.reason());
+    }
+    assertEquals("five", ((Post) items.get(3)).text());
+  }
+
+  @Test
+  void blankLinesAreSkippedAndCountedTheSameWayInEveryFormat() {
+    String blanks = "\n  \t \r\n";
+    Map<InputFormat, String> inputs = Map.of(
+        InputFormat.CSV, "id,text\n" + blanks + "1,one\n" + blanks + "2,two\n" + blanks,
+        InputFormat.TSV, "id\ttext\n" + blanks + "1\tone\n" + blanks + "2\ttwo\n" + blanks,
+        InputFormat.JSONL, blanks + "{\"id\":\"1\",\"text\":\"one\"}\n" + blanks
+            + "{\"id\":\"2\",\"text\":\"two\"}\n" + blanks,
+        InputFormat.TEXT, blanks + "one\n" + blanks + "two\n" + blanks);
+    inputs.forEach((format, content) -> {
+      try (PostSource s = PostSources.open("-", format, ReaderOptions.defaults(),
+          new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)))) {
+        Post one = (Post) s.next();
+        Post two = (Post) s.next();
+        assertNull(s.next(), format.toString());
+        assertEquals(List.of("one", "two"), List.of(one.text(), two.text()), format.toString());
+        assertEquals(format == InputFormat.JSONL || format == InputFormat.TEXT ? 3 : 4,
+            one.line(), format + ": line numbers count blank lines");
+        assertEquals(6, s.blankLines(), format.toString());
+      }
+    });
+  }
+
+  @Test
+  void aLineOfCommasOrTabsIsARowNotABlankLine() {
+    List<ReadItem> csv = readStdin("id,text\n,\n1,x\n", InputFormat.CSV);
+    assertEquals("empty text", ((RejectedRow) csv.get(0)).reason());
+    assertEquals(2, csv.size());
+  }
+
+  @Test
+  void blankLinesInsideAQuotedFieldAreText() {
+    Post p = (Post) readStdin("id,text\n1,\"a\n\n  \nb\"\n", InputFormat.CSV).get(0);
+    assertEquals("a\n\n  \nb", p.text());
+  }
+
+  @Test
+  void anIdColumnTheUserNamedMustExistButTheDefaultOneNeedNot() {
+    byte[] csv = "post_id,text\n7,x\n".getBytes(StandardCharsets.UTF_8);
+    InputException e = assertThrows(InputException.class,
+        () -> readStdin(csv, InputFormat.CSV, new ReaderOptions("text", "pid", true)));
+    assertTrue(e.getMessage().startsWith("-:1: no id column 'pid'"), e.getMessage());
+    assertEquals("1",
+        ((Post) readStdin(csv, InputFormat.CSV, ReaderOptions.defaults()).get(0)).id());
+    List<ReadItem> jsonl = readStdin("{\"text\":\"x\",\"pid\":\"p1\"}\n{\"text\":\"y\"}\n"
+        .getBytes(StandardCharsets.UTF_8), InputFormat.JSONL,
+        new ReaderOptions("text", "pid", true));
+    assertEquals("p1", ((Post) jsonl.get(0)).id());
+    assertEquals("no id field 'pid'", ((RejectedRow) jsonl.get(1)).reason());
+  }
+
+  @Test
+  void keptColumnsAreCheckedAtTheHeaderBeforeAnyRow() {
+    ReaderOptions keep = new ReaderOptions("text", "id", false, List.of("author", "url"));
+    InputException e = assertThrows(InputException.class, () -> PostSources.open("-",
+        InputFormat.CSV, keep, new ByteArrayInputStream("id,text,author\n".getBytes())));
+    assertEquals("-:1: --keep names unknown column(s) [url]; the columns are: id, text, author",
+        e.getMessage());
+    e = assertThrows(InputException.class, () -> readStdin(
+        "not json\n{\"text\":\"x\",\"author\":\"a\"}\n".getBytes(), InputFormat.JSONL, keep));
+    assertTrue(e.getMessage().startsWith("-:2: --keep names unknown field(s) [url]"),
+        e.getMessage());
+    e = assertThrows(InputException.class, () -> readStdin("a post\n".getBytes(),
+        InputFormat.TEXT, keep));
+    assertEquals("-: --keep names unknown column(s) [author, url]; plain text has one column:"
+        + " text", e.getMessage());
+    assertEquals("a post", ((Post) readStdin("a post\n".getBytes(), InputFormat.TEXT,
+        new ReaderOptions("text", "id", false, List.of("text"))).get(0)).fields().get("text"));
+  }
+
+  @Test
+  void csvFieldsKeepTheirOrderAndLookUpByName() {
+    Post p = (Post) readStdin("b,text,a\n1,x,2\n", InputFormat.CSV).get(0);
+    assertEquals(Map.of("b", "1", "text", "x", "a", "2"), p.fields());
+    assertEquals(List.of("b", "text", "a"), List.copyOf(p.fields().keySet()));
+    assertEquals("2", p.fields().get("a"));
+    assertEquals("none", p.fields().getOrDefault("c", "none"));
+    assertThrows(UnsupportedOperationException.class, () -> p.fields().put("c", "3"));
+  }
+
+  @Test
+  void aQuoteFollowedByTextIsMalformedCsvNamingTheLine() {
+    InputException e = assertThrows(InputException.class,
+        () -> readStdin("id,text\n1,ok\n2,\"said\" he\n", InputFormat.CSV));
+    assertTrue(e.getMessage().startsWith("-:3: malformed CSV: character 'h' after the closing"
+        + " quote"), e.getMessage());
   }
 }
