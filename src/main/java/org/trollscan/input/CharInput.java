@@ -3,7 +3,7 @@ package org.trollscan.input;
 import java.io.IOException;
 import java.io.Reader;
 
-/** A buffered character reader with one character of look-ahead, for the hand-written lexers. */
+/** A buffered character reader with one character of look-ahead, for the JSON Lines and plain-text readers. */
 final class CharInput {
   static final int EOF = -1;
 

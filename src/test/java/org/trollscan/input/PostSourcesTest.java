@@ -330,7 +330,7 @@ class PostSourcesTest {
   void aQuoteFollowedByTextIsMalformedCsvNamingTheLine() {
     InputException e = assertThrows(InputException.class,
         () -> readStdin("id,text\n1,ok\n2,\"said\" he\n", InputFormat.CSV));
-    assertTrue(e.getMessage().startsWith("-:3: malformed CSV: character 'h' after the closing"
-        + " quote"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("-:3: malformed CSV: Invalid character between "
+        + "encapsulated token and delimiter"), e.getMessage());
   }
 }

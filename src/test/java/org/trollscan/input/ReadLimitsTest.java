@@ -69,10 +69,10 @@ class ReadLimitsTest {
   }
 
   @Test
-  void aRowOfAHundredThousandFieldsIsRejectedWithItsTrueFieldCount() {
+  void aRowOfAHundredThousandFieldsIsRejectedAndTheNextRowIsRead() {
     List<ReadItem> items = read("id,text\n1,a" + ",".repeat(99_998) + "\n2,b\n", InputFormat.CSV);
     RejectedRow r = assertInstanceOf(RejectedRow.class, items.get(0));
-    assertEquals("row has 100000 fields, the header has 2", r.reason());
+    assertEquals("row has more than 256 fields, the header has 2", r.reason());
     assertEquals("b", ((Post) items.get(1)).text());
   }
 

@@ -117,9 +117,10 @@ class ReaderPropertiesTest {
   }
 
   /**
-   * The bounded CSV reader reads what Commons CSV's RFC 4180 parser (which the readers used
-   * before) reads: the same rows and fields, the same line numbers, an error where it has one;
-   * blank lines, which it made rows, are skipped and counted.
+   * The bounded CSV reader (Commons CSV behind the field limiter) reads what Commons CSV's RFC
+   * 4180 parser alone reads: the same rows and fields, the same line numbers, an error where it
+   * has one; blank lines (one blank field, quoted or not), which it made rows, are skipped and
+   * counted.
    */
   @Property
   void csvReaderReadsWhatCommonsCsvReads(@ForAll("csvBody") String body) throws IOException {
@@ -135,7 +136,7 @@ class ReaderPropertiesTest {
       try {
         while (records.hasNext()) {
           CSVRecord r = records.next();
-          if (isBlankLine(input, (int) r.getCharacterPosition())) {
+          if (r.size() == 0 || r.size() == 1 && r.get(0).isBlank()) { // quoted or not
             expectedBlank++;
           } else if (r.size() != 3) {
             expected.add(line + " rejected " + r.size());
@@ -170,25 +171,12 @@ class ReaderPropertiesTest {
       }
       blank = s.blankLines();
     }
-    assert expected.equals(actual) : expected + " != " + actual;
+    assert expected.equals(actual)
+        : expected + " != " + actual + " for " + body.replace("\n", "\\n").replace("\r", "\\r");
     assert expectedError == actualError : "error: " + expectedError + " != " + actualError;
     if (!expectedError) {
       assert expectedBlank == blank : "blank lines: " + expectedBlank + " != " + blank;
     }
-  }
-
-  /** Whether the line starting at pos holds nothing but whitespace (no quote). */
-  private static boolean isBlankLine(String input, int pos) {
-    for (int i = pos; i < input.length(); i++) {
-      char c = input.charAt(i);
-      if (c == '\n' || c == '\r') {
-        return true;
-      }
-      if (!Character.isWhitespace(c)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Posts, split into gzip members at random places, served in random chunks with pauses. */
