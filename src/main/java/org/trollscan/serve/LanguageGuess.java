@@ -1,0 +1,119 @@
+package org.trollscan.serve;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+
+/**
+ * Guesses a comment's language with OpenNLP's language detector (the
+ * {@code opennlp-models-langdetect} artifact), in the two-letter codes Perspective answers with.
+ * The model takes seconds to read, so it is read on a background thread from the moment the
+ * server starts; only a request that needs a guess waits for it.
+ *
+ * <p>Short comments are where detectors fail (on "you idiot" it guesses Swahili, at a confidence
+ * barely above chance), and a moderation service that refused them would be useless: a comment
+ * with fewer than {@link #MIN_LETTERS} letters, or whose best guess is not clearly ahead of
+ * English, counts as English.
+ */
+public final class LanguageGuess {
+  /** Below this many letters the detector's guess is noise. */
+  static final int MIN_LETTERS = 20;
+  /** Another language must score this many times English's confidence to count. */
+  static final double MARGIN = 1.25;
+  private static final String RESOURCE = "/langdetect-183.bin";
+  private static final Map<String, String> TWO_LETTER = Map.ofEntries(
+      Map.entry("eng", "en"), Map.entry("deu", "de"), Map.entry("fra", "fr"),
+      Map.entry("spa", "es"), Map.entry("ita", "it"), Map.entry("por", "pt"),
+      Map.entry("nld", "nl"), Map.entry("rus", "ru"), Map.entry("pol", "pl"),
+      Map.entry("swe", "sv"), Map.entry("dan", "da"), Map.entry("nob", "no"),
+      Map.entry("fin", "fi"), Map.entry("ces", "cs"), Map.entry("tur", "tr"),
+      Map.entry("ara", "ar"), Map.entry("cmn", "zh"), Map.entry("jpn", "ja"),
+      Map.entry("kor", "ko"), Map.entry("hin", "hi"), Map.entry("ind", "id"),
+      Map.entry("ukr", "uk"), Map.entry("ell", "el"), Map.entry("heb", "he"),
+      Map.entry("hun", "hu"), Map.entry("ron", "ro"), Map.entry("cat", "ca"),
+      Map.entry("vie", "vi"), Map.entry("tha", "th"), Map.entry("fas", "fa"));
+
+  private final CompletableFuture<LanguageDetectorModel> model;
+  /** The model is shared; a detector is not documented as thread-safe, so one per thread. */
+  private final ThreadLocal<LanguageDetectorME> detector;
+
+  private LanguageGuess(CompletableFuture<LanguageDetectorModel> model) {
+    this.model = model;
+    this.detector = ThreadLocal.withInitial(() -> new LanguageDetectorME(model.join()));
+  }
+
+  /** Starts reading the model on a background (daemon) thread. */
+  public static LanguageGuess loadInBackground() {
+    CompletableFuture<LanguageDetectorModel> f = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        f.complete(read());
+      } catch (RuntimeException | Error e) {
+        f.completeExceptionally(e);
+      }
+    }, "trollscan-langdetect-load");
+    t.setDaemon(true);
+    t.start();
+    return new LanguageGuess(f);
+  }
+
+  private static LanguageDetectorModel read() {
+    try (InputStream in = LanguageGuess.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("language model not on the classpath: " + RESOURCE);
+      }
+      return new LanguageDetectorModel(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits until the model is read (at start-up, so that the first request does not). */
+  public void await() {
+    model.join();
+  }
+
+  /**
+   * The comment's languages, most likely first: {@code ["en"]} for English, short or unclear
+   * text; otherwise the detector's best guess, in two letters where Perspective has them.
+   */
+  public List<String> guess(String text) {
+    int letters = 0;
+    for (int i = 0; i < text.length() && letters < MIN_LETTERS; i++) {
+      if (Character.isLetter(text.charAt(i))) {
+        letters++;
+      }
+    }
+    if (letters < MIN_LETTERS) {
+      return List.of("en");
+    }
+    Language[] ranked = detector.get().predictLanguages(text);
+    Language best = ranked[0];
+    if (best.getLang().equals("eng")) {
+      return List.of("en");
+    }
+    double english = 0;
+    for (Language l : ranked) {
+      if (l.getLang().equals("eng")) {
+        english = l.getConfidence();
+        break;
+      }
+    }
+    if (best.getConfidence() < MARGIN * english) {
+      return List.of("en");
+    }
+    return List.of(TWO_LETTER.getOrDefault(best.getLang(), best.getLang()));
+  }
+
+  /** Whether a language code a client gave means English ("en", "en-GB", "EN"). */
+  public static boolean isEnglish(String code) {
+    String c = code.strip().toLowerCase(java.util.Locale.ROOT);
+    return c.equals("en") || c.startsWith("en-") || c.startsWith("en_") || c.equals("eng");
+  }
+}
