@@ -16,6 +16,11 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * The model takes seconds to read, so it is read on a background thread from the moment the
  * server starts; only a request that needs a guess waits for it.
  *
+ * <p>The detector costs more than scoring (tens of microseconds warm, seconds to load), and most
+ * comments sent here are English: a comment in which at least a quarter of the words, and at
+ * least two, are among the commonest English words that other languages do not share
+ * ({@link #ENGLISH_WORDS}) is English without asking it.
+ *
  * <p>Short comments are where detectors fail (on "you idiot" it guesses Swahili, at a confidence
  * barely above chance), and a moderation service that refused them would be useless: a comment
  * with fewer than {@link #MIN_LETTERS} letters, or whose best guess is not clearly ahead of
@@ -26,6 +31,14 @@ public final class LanguageGuess {
   static final int MIN_LETTERS = 20;
   /** Another language must score this many times English's confidence to count. */
   static final double MARGIN = 1.25;
+  /** Common English words, leaving out those common in other languages ("me", "he", "in"). */
+  static final java.util.Set<String> ENGLISH_WORDS = java.util.Set.of(
+      "the", "and", "you", "your", "is", "are", "was", "were", "of", "her", "his", "she", "it",
+      "that", "this", "with", "what", "have", "has", "not", "they", "them", "be", "will",
+      "would", "should", "just", "about", "because", "who", "my", "we", "our", "i'm", "don't",
+      "can't", "it's", "if", "at", "from", "or", "but", "get", "out", "all", "like", "know",
+      "think", "people", "him", "for", "been", "there", "their", "she's", "he's", "you're",
+      "someone", "everyone", "can", "how", "why", "when", "off", "up", "lol");
   private static final String RESOURCE = "/langdetect-183.bin";
   private static final Map<String, String> TWO_LETTER = Map.ofEntries(
       Map.entry("eng", "en"), Map.entry("deu", "de"), Map.entry("fra", "fr"),
@@ -90,7 +103,7 @@ public final class LanguageGuess {
         letters++;
       }
     }
-    if (letters < MIN_LETTERS) {
+    if (letters < MIN_LETTERS || looksEnglish(text)) {
       return List.of("en");
     }
     Language[] ranked = detector.get().predictLanguages(text);
@@ -109,6 +122,21 @@ public final class LanguageGuess {
       return List.of("en");
     }
     return List.of(TWO_LETTER.getOrDefault(best.getLang(), best.getLang()));
+  }
+
+  static boolean looksEnglish(String text) {
+    int words = 0;
+    int english = 0;
+    for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}']+")) {
+      if (w.isEmpty()) {
+        continue;
+      }
+      words++;
+      if (ENGLISH_WORDS.contains(w)) {
+        english++;
+      }
+    }
+    return english >= 2 && english * 4 >= words;
   }
 
   /** Whether a language code a client gave means English ("en", "en-GB", "EN"). */
