@@ -39,6 +39,8 @@ public final class LanguageGuess {
       "can't", "it's", "if", "at", "from", "or", "but", "get", "out", "all", "like", "know",
       "think", "people", "him", "for", "been", "there", "their", "she's", "he's", "you're",
       "someone", "everyone", "can", "how", "why", "when", "off", "up", "lol");
+  private static final java.util.regex.Pattern NON_WORD =
+      java.util.regex.Pattern.compile("[^\\p{L}']+");
   private static final String RESOURCE = "/langdetect-183.bin";
   private static final Map<String, String> TWO_LETTER = Map.ofEntries(
       Map.entry("eng", "en"), Map.entry("deu", "de"), Map.entry("fra", "fr"),
@@ -127,7 +129,7 @@ public final class LanguageGuess {
   static boolean looksEnglish(String text) {
     int words = 0;
     int english = 0;
-    for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}']+")) {
+    for (String w : NON_WORD.split(text.toLowerCase(java.util.Locale.ROOT))) {
       if (w.isEmpty()) {
         continue;
       }
