@@ -188,6 +188,7 @@ public final class ScoringServer implements AutoCloseable {
     SCORE("/v1/score", "POST", true),
     MODEL("/v1/model", "GET", true),
     HEALTH("/healthz", "GET", false),
+    DISCOVERY("/$discovery/rest", "GET", false),
     METRICS("/metrics", "GET", false);
 
     final String path;
@@ -260,6 +261,9 @@ public final class ScoringServer implements AutoCloseable {
       case MODEL -> {
         return sendJson(exchange, nativeApi.model());
       }
+      case DISCOVERY -> {
+        return send(exchange, 200, "application/json; charset=utf-8", discovery(exchange));
+      }
       case SCORE -> {
         return sendJson(exchange, nativeApi.score(readJson(exchange)));
       }
@@ -330,8 +334,8 @@ public final class ScoringServer implements AutoCloseable {
     }
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
-      ByteArrayOutputStream buf = new ByteArrayOutputStream(
-          declared != null ? (int) Math.min(cap, Long.parseLong(declared.strip())) : 8192);
+      ByteArrayOutputStream buf = new ByteArrayOutputStream(declared != null
+          ? (int) Math.max(0, Math.min(cap, Long.parseLong(declared.strip()))) : 8192);
       byte[] chunk = new byte[8192];
       long total = 0;
       for (int n; (n = in.read(chunk)) > 0;) {
@@ -358,6 +362,39 @@ public final class ScoringServer implements AutoCloseable {
           "INVALID_REQUEST");
     } catch (IOException e) {
       throw ApiException.badRequest("Invalid JSON payload received.", "INVALID_REQUEST");
+    }
+  }
+
+  /**
+   * The API description Google's client libraries read before their first call
+   * ({@code discoveryServiceUrl}), with this server as the root URL, so that such a client needs
+   * only that URL changed.
+   */
+  private static byte[] discovery(HttpExchange exchange) {
+    String host = exchange.getRequestHeaders().getFirst("Host");
+    if (host == null || !host.matches("[A-Za-z0-9.\\-\\[\\]:]+")) {
+      host = hostForUrl(exchange.getLocalAddress().getHostString()) + ":"
+          + exchange.getLocalAddress().getPort();
+    }
+    return DISCOVERY_TEMPLATE.replace("${ROOT}", "http://" + host + "/")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String hostForUrl(String host) {
+    return host.contains(":") ? "[" + host + "]" : host;
+  }
+
+  private static final String DISCOVERY_TEMPLATE = readDiscovery();
+
+  private static String readDiscovery() {
+    InputStream resource = ScoringServer.class.getResourceAsStream("discovery.json");
+    if (resource == null) {
+      throw new IllegalStateException("discovery.json is missing from the build");
+    }
+    try (InputStream in = resource) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -62,6 +62,17 @@ class ScoringServerTest {
   }
 
   @Test
+  void theDiscoveryDocumentPointsClientLibrariesAtThisServer() throws Exception {
+    HttpResponse<String> r = server.get("/$discovery/rest?version=v1alpha1");
+    assertEquals(200, r.statusCode());
+    JsonNode d = json(r);
+    assertEquals("http://127.0.0.1:" + server.port() + "/", d.get("rootUrl").textValue());
+    assertEquals("v1alpha1/comments:analyze",
+        d.at("/resources/comments/methods/analyze/path").textValue());
+    assertEquals("POST", d.at("/resources/comments/methods/analyze/httpMethod").textValue());
+  }
+
+  @Test
   void modelDescribesVersionLabelsThresholdsAndTrainingData() throws Exception {
     HttpResponse<String> r = server.get("/v1/model");
     assertEquals(200, r.statusCode());
