@@ -15,8 +15,10 @@ mkdir -p "$W/jetty-classes"
 [ -f "$W/analyze.txt" ] || bench/serve.sh 1 1 0 > /dev/null
 JARS=""
 for a in jetty-server jetty-http jetty-io jetty-util; do
-  mvn -q -B dependency:get -Dartifact="org.eclipse.jetty:$a:$J" > /dev/null
-  JARS="$JARS:$HOME/.m2/repository/org/eclipse/jetty/$a/$J/$a-$J.jar"
+  jar="$HOME/.m2/repository/org/eclipse/jetty/$a/$J/$a-$J.jar"
+  # The four jars alone: their optional dependencies are not needed here.
+  [ -f "$jar" ] || mvn -q -B dependency:get -Dtransitive=false -Dartifact="org.eclipse.jetty:$a:$J" > /dev/null
+  JARS="$JARS:$jar"
 done
 CP="target/trollscan-cli.jar$JARS"
 javac -nowarn -d "$W/jetty-classes" -cp "$CP" bench/JettyCandidate.java

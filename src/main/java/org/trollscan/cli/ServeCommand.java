@@ -76,7 +76,9 @@ final class ServeCommand implements Callable<Integer> {
     ApiKeys keys = apiKeyFile == null ? null : ApiKeys.read(apiKeyFile);
     ServeConfig config = new ServeConfig(host, port, threads, queue, maxBody, maxBatch, keys,
         AttributeMap.defaults().with(attributes));
-    LanguageGuess languages = LanguageGuess.loadInBackground();
+    // The language model is read after the scoring model and the server are up: the two reads
+    // would share the CPU and delay the first answer, which most often needs no language guess.
+    LanguageGuess languages = LanguageGuess.notLoaded();
     ModelBundle bundle = model.load();
     ScoringServer server;
     try {
@@ -91,6 +93,7 @@ final class ServeCommand implements Callable<Integer> {
         + bundle.manifest().modelVersion() + " (" + threads + " threads" + (keys == null
             ? ", no API key" : ", API key required") + "); SIGTERM or Ctrl-C stops it");
     err.flush();
+    languages.startLoading();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.stop(GRACE_SECONDS);

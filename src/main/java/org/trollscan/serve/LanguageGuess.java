@@ -13,8 +13,8 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 /**
  * Guesses a comment's language with OpenNLP's language detector (the
  * {@code opennlp-models-langdetect} artifact), in the two-letter codes Perspective answers with.
- * The model takes seconds to read, so it is read on a background thread from the moment the
- * server starts; only a request that needs a guess waits for it.
+ * The model takes seconds to read, so it is read on a background thread once the server is up;
+ * only a request that needs a guess waits for it.
  *
  * <p>The detector costs more than scoring (tens of microseconds warm, seconds to load), and most
  * comments sent here are English: a comment in which at least a quarter of the words, and at
@@ -63,19 +63,35 @@ public final class LanguageGuess {
     this.detector = ThreadLocal.withInitial(() -> new LanguageDetectorME(model.join()));
   }
 
-  /** Starts reading the model on a background (daemon) thread. */
+  private final java.util.concurrent.atomic.AtomicBoolean started =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** A guesser whose model is read on first need or on {@link #startLoading}. */
+  public static LanguageGuess notLoaded() {
+    return new LanguageGuess(new CompletableFuture<>());
+  }
+
+  /** A guesser whose model is already being read on a background thread. */
   public static LanguageGuess loadInBackground() {
-    CompletableFuture<LanguageDetectorModel> f = new CompletableFuture<>();
+    LanguageGuess g = notLoaded();
+    g.startLoading();
+    return g;
+  }
+
+  /** Starts reading the model on a background (daemon) thread, once. */
+  public void startLoading() {
+    if (!started.compareAndSet(false, true)) {
+      return;
+    }
     Thread t = new Thread(() -> {
       try {
-        f.complete(read());
+        model.complete(read());
       } catch (RuntimeException | Error e) {
-        f.completeExceptionally(e);
+        model.completeExceptionally(e);
       }
     }, "trollscan-langdetect-load");
     t.setDaemon(true);
     t.start();
-    return new LanguageGuess(f);
   }
 
   private static LanguageDetectorModel read() {
@@ -91,6 +107,7 @@ public final class LanguageGuess {
 
   /** Waits until the model is read (at start-up, so that the first request does not). */
   public void await() {
+    startLoading();
     model.join();
   }
 
@@ -108,6 +125,7 @@ public final class LanguageGuess {
     if (letters < MIN_LETTERS || looksEnglish(text)) {
       return List.of("en");
     }
+    startLoading();
     Language[] ranked = detector.get().predictLanguages(text);
     Language best = ranked[0];
     if (best.getLang().equals("eng")) {
