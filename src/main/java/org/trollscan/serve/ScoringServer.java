@@ -35,6 +35,10 @@ import org.trollscan.model.Scorer;
  * {@link #REQUEST_SECONDS} to arrive is cut off (the JDK server's {@code maxReqTime}); at most
  * {@link ServeConfig#queue} requests wait for a worker, and the next ones are answered 503 by a
  * thread of their own; open connections are capped at {@link #MAX_CONNECTIONS}.
+ *
+ * <p>Why the JDK's server: measured against Jetty 12 with the same handler code
+ * (bench/serve-candidates.sh, docs/performance-serve.md) it was as fast within the machine's
+ * noise, and it costs no dependency and no start-up.
  */
 public final class ScoringServer implements AutoCloseable {
   /** Seconds a client has to send a whole request. */
