@@ -37,8 +37,8 @@ import org.trollscan.model.Scorer;
  * thread of their own; open connections are capped at {@link #MAX_CONNECTIONS}.
  *
  * <p>Why the JDK's server: measured against Jetty 12 with the same handler code
- * (bench/serve-candidates.sh, docs/performance-serve.md) it was as fast within the machine's
- * noise, and it costs no dependency and no start-up.
+ * (bench/serve-candidates.sh, docs/performance-serve.md) it was at least as fast in five rounds
+ * of six, and it costs no dependency and no start-up.
  */
 public final class ScoringServer implements AutoCloseable {
   /** Seconds a client has to send a whole request. */
