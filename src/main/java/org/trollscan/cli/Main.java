@@ -26,7 +26,7 @@ public final class Main {
    * arguments are parsed. A wrong guess costs only the time of an unused load.
    */
   static boolean scoresWithTheDefaultModel(String[] args) {
-    if (args.length == 0 || !java.util.Set.of("score", "explain", "summarize", "eval")
+    if (args.length == 0 || !java.util.Set.of("score", "explain", "summarize", "eval", "serve")
         .contains(args[0])) {
       return false;
     }

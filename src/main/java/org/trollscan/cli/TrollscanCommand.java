@@ -49,6 +49,7 @@ public final class TrollscanCommand {
     SUBCOMMANDS.put("eval", EvalCommand::new);
     SUBCOMMANDS.put("explain", ExplainCommand::new);
     SUBCOMMANDS.put("summarize", SummarizeCommand::new);
+    SUBCOMMANDS.put("serve", ServeCommand::new);
   }
 
   /** A command line with every subcommand, wired to these streams. */

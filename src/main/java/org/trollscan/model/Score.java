@@ -1,5 +1,6 @@
 package org.trollscan.model;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +12,19 @@ import java.util.Map;
  * @param evidence for each flagged label, up to three phrases of the post that raised its score
  *     most, as written in the post
  * @param truncated whether only a prefix of an overlong post was scored
+ * @param spans the same phrases as {@code evidence}, in the same order, with their offsets in the
+ *     original post
  */
 public record Score(
     Map<Label, Double> probabilities,
     List<Label> flagged,
     Map<Label, List<String>> evidence,
-    boolean truncated) {}
+    boolean truncated,
+    Map<Label, List<EvidenceSpan>> spans) {
+
+  /** A score whose evidence has no offsets (phrases only). */
+  public Score(Map<Label, Double> probabilities, List<Label> flagged,
+      Map<Label, List<String>> evidence, boolean truncated) {
+    this(probabilities, flagged, evidence, truncated, new EnumMap<>(Label.class));
+  }
+}

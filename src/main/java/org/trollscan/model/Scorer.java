@@ -98,6 +98,7 @@ public final class Scorer {
     Map<Label, Double> probabilities = new EnumMap<>(Label.class);
     List<Label> flagged = new ArrayList<>(2);
     Map<Label, List<String>> evidence = new EnumMap<>(Label.class);
+    Map<Label, List<EvidenceSpan>> spans = new EnumMap<>(Label.class);
     for (int l = 0; l < models.length; l++) {
       LabelModel m = models[l];
       probabilities.put(m.label(), p[l]);
@@ -109,11 +110,13 @@ public final class Scorer {
         // Harassment that false_report implies is shown with false_report's phrases: they are
         // why the post counts as harassment.
         double[] c = contributions[evidenceSource(l, implied)];
-        evidence.put(m.label(), evidence(analyzed, hf.occurrenceFeature(), hf.occurrenceFrom(),
-            hf.occurrenceTo(), c));
+        List<EvidenceSpan> found = evidenceSpans(analyzed, hf.occurrenceFeature(),
+            hf.occurrenceFrom(), hf.occurrenceTo(), c);
+        spans.put(m.label(), found);
+        evidence.put(m.label(), phrases(found));
       }
     }
-    return new Score(probabilities, flagged, evidence, truncated);
+    return new Score(probabilities, flagged, evidence, truncated, spans);
   }
 
   /**
@@ -189,6 +192,21 @@ public final class Scorer {
    */
   static List<String> evidence(AnalyzedText text, int[] occurrenceFeature, int[] occurrenceFrom,
       int[] occurrenceTo, double[] contributions) {
+    return phrases(evidenceSpans(text, occurrenceFeature, occurrenceFrom, occurrenceTo,
+        contributions));
+  }
+
+  private static List<String> phrases(List<EvidenceSpan> spans) {
+    List<String> out = new ArrayList<>(spans.size());
+    for (EvidenceSpan s : spans) {
+      out.add(s.phrase());
+    }
+    return out;
+  }
+
+  /** {@link #evidence}, with each phrase's offsets in the original post and its weight. */
+  static List<EvidenceSpan> evidenceSpans(AnalyzedText text, int[] occurrenceFeature,
+      int[] occurrenceFrom, int[] occurrenceTo, double[] contributions) {
     int n = text.tokens().length;
     if (n == 0) {
       return List.of();
@@ -228,7 +246,7 @@ public final class Scorer {
       phrases.add(bestWindow(tokenScore, start, end));
     }
     phrases.sort(Comparator.comparingDouble((double[] p) -> -p[0]));
-    List<String> out = new ArrayList<>(EVIDENCE_PHRASES);
+    List<EvidenceSpan> out = new ArrayList<>(EVIDENCE_PHRASES);
     double top = phrases.isEmpty() ? 0 : phrases.get(0)[0];
     for (double[] p : phrases) {
       if (out.size() == EVIDENCE_PHRASES || p[0] < MIN_SHARE_OF_TOP * top) {
@@ -237,12 +255,47 @@ public final class Scorer {
       if (onlyFunctionWords(text.tokens(), (int) p[1], (int) p[2])) {
         continue; // "and | as" tells a moderator nothing
       }
-      String phrase = text.originalPhrase((int) p[1], (int) p[2]).strip();
-      if (!phrase.isEmpty() && !out.contains(phrase)) {
-        out.add(phrase);
+      EvidenceSpan span = span(text, (int) p[1], (int) p[2], p[0]);
+      if (span != null && !containsPhrase(out, span.phrase())) {
+        out.add(span);
       }
     }
     return out;
+  }
+
+  /**
+   * The original text of tokens {@code from} to {@code to}, stripped of surrounding white space
+   * as {@code String.strip} would, with its offsets; null when nothing is left.
+   */
+  private static EvidenceSpan span(AnalyzedText text, int from, int to, double weight) {
+    String original = text.original();
+    int begin = text.originalStart(from);
+    int end = Math.max(begin, text.originalEnd(to));
+    while (begin < end) {
+      int cp = original.codePointAt(begin);
+      if (!Character.isWhitespace(cp)) {
+        break;
+      }
+      begin += Character.charCount(cp);
+    }
+    while (end > begin) {
+      int cp = original.codePointBefore(end);
+      if (!Character.isWhitespace(cp)) {
+        break;
+      }
+      end -= Character.charCount(cp);
+    }
+    return begin == end ? null
+        : new EvidenceSpan(original.substring(begin, end), begin, end, weight);
+  }
+
+  private static boolean containsPhrase(List<EvidenceSpan> spans, String phrase) {
+    for (EvidenceSpan s : spans) {
+      if (s.phrase().equals(phrase)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static double[] bestWindow(double[] score, int start, int end) {

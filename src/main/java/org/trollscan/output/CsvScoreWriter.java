@@ -45,6 +45,11 @@ public final class CsvScoreWriter implements ScoreWriter {
   }
 
   @Override
+  public void flush() throws IOException {
+    printer.flush();
+  }
+
+  @Override
   public void finish() throws IOException {
     if (kept == null) {
       printer.printRecord(columns.header(columns.keepAll() ? List.of() : columns.keep()));

@@ -62,6 +62,11 @@ public final class JsonlScoreWriter implements ScoreWriter {
   }
 
   @Override
+  public void flush() throws IOException {
+    json.flush();
+  }
+
+  @Override
   public void finish() throws IOException {
     json.flush();
   }

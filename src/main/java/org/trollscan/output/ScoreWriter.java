@@ -10,4 +10,10 @@ public interface ScoreWriter {
 
   /** Writes what is still pending (a CSV header when no row came) and flushes. */
   void finish() throws IOException;
+
+  /**
+   * Pushes the rows written so far to the output: a co-process that wrote one post into a pipe
+   * waits for its row. Nothing by default, for writers that only ever write whole files.
+   */
+  default void flush() throws IOException {}
 }

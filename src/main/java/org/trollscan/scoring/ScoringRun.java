@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.trollscan.input.InputException;
 import org.trollscan.input.InputFormat;
+import org.trollscan.input.Post;
 import org.trollscan.input.PostSource;
 import org.trollscan.input.PostSources;
 import org.trollscan.input.ReadItem;
@@ -29,6 +30,12 @@ import org.trollscan.output.ScoreWriter;
  */
 public final class ScoringRun {
   static final int BATCH = 256;
+  /**
+   * Characters a batch may hold (posts with their kept fields): with at most three batches per
+   * thread in flight, rows at the readers' bounds (some 36,000 characters each) still fit the
+   * launcher's 256 MiB heap, which 256-row batches of them did not with eight threads.
+   */
+  static final long BATCH_CHARS = 1 << 20;
 
   /**
    * @param inputs files, "-" for stdin
@@ -106,17 +113,26 @@ public final class ScoringRun {
     int maxInFlight = options.threads() * 3;
     try {
       for (String input : options.inputs()) {
-        try (PostSource source = PostSources.open(input, options.format(), options.reader(), stdin)) {
+        try (PostSource opened = PostSources.open(input, options.format(), options.reader(), stdin);
+            ReadAhead ahead = input.equals("-") ? new ReadAhead(opened, BATCH) : null) {
+          PostSource source = ahead != null ? ahead : opened;
           List<ReadItem> batch = new ArrayList<>(BATCH);
-          for (ReadItem item; (item = source.next()) != null; ) {
+          long batchChars = 0;
+          for (ReadItem item; (item = next(source, ahead, pool, batch, inFlight, writer,
+              rejects, counts)) != null; ) {
             counts.read++;
+            if (batch.isEmpty()) {
+              batchChars = 0; // next() may have sent a partial batch off
+            }
             if (item instanceof RejectedRow r && options.strict()) {
               throw new InputException(r.source(), r.line(), r.reason() + " (--strict)");
             }
             batch.add(item);
-            if (batch.size() == BATCH) {
+            batchChars += charsOf(item);
+            if (batch.size() == BATCH || batchChars >= BATCH_CHARS) {
               inFlight.add(pool.submit(scoreTask(batch)));
               batch = new ArrayList<>(BATCH);
+              batchChars = 0;
               while (inFlight.size() >= maxInFlight) {
                 drainOne(inFlight, writer, rejects, counts);
               }
@@ -137,6 +153,126 @@ public final class ScoringRun {
     }
     return new Summary(counts.read, counts.written, counts.filtered, counts.rejected,
         counts.flagged, counts.truncated, counts.replaced);
+  }
+
+  /**
+   * The next item. On stdin, when nothing more is waiting to be read, what was read so far is
+   * scored and written and the output flushed before waiting for more: a co-process that writes
+   * one post and waits for its row gets it, while piped input that keeps coming is still scored
+   * in full batches.
+   */
+  private ReadItem next(PostSource source, ReadAhead ahead, ExecutorService pool,
+      List<ReadItem> batch, Deque<Future<List<RowOutcome>>> inFlight, ScoreWriter writer,
+      RejectSink rejects, Counts counts) throws IOException {
+    if (ahead == null || ahead.waiting() || (batch.isEmpty() && inFlight.isEmpty())) {
+      return source.next();
+    }
+    if (!batch.isEmpty()) {
+      inFlight.add(pool.submit(scoreTask(List.copyOf(batch))));
+      batch.clear();
+    }
+    while (!inFlight.isEmpty()) {
+      drainOne(inFlight, writer, rejects, counts);
+    }
+    writer.flush();
+    return source.next();
+  }
+
+  /**
+   * Reads a source on a thread of its own, so that the run can tell whether more input is
+   * waiting ({@link #waiting}) without blocking on it. Errors reading come out of
+   * {@link #next} in order.
+   */
+  static final class ReadAhead implements PostSource {
+    private static final Object END = new Object();
+    private final java.util.concurrent.BlockingQueue<Object> queue;
+    private final Thread reader;
+    private final PostSource source;
+    private Object pending;
+
+    ReadAhead(PostSource source, int capacity) {
+      this.source = source;
+      queue = new java.util.concurrent.ArrayBlockingQueue<>(capacity);
+      reader = new Thread(() -> {
+        try {
+          for (ReadItem item; (item = source.next()) != null; ) {
+            queue.put(item);
+          }
+          queue.put(END);
+        } catch (InterruptedException e) {
+          // closed by the run: stop reading
+        } catch (RuntimeException e) {
+          try {
+            queue.put(e);
+          } catch (InterruptedException stopped) {
+            // closed by the run
+          }
+        }
+      }, "trollscan-read");
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    /**
+     * Whether an item (or the end) is ready, or comes within a millisecond: a reader that is
+     * only a moment behind does not cut a batch short.
+     */
+    boolean waiting() {
+      if (pending != null || !queue.isEmpty()) {
+        return true;
+      }
+      try {
+        pending = queue.poll(1, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return pending != null;
+    }
+
+    @Override
+    public ReadItem next() {
+      Object o = pending;
+      pending = null;
+      try {
+        if (o == null) {
+          o = queue.take();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while reading", e);
+      }
+      if (o == END) {
+        queue.offer(END); // stays at the end for a later call
+        return null;
+      }
+      if (o instanceof RuntimeException e) {
+        throw e;
+      }
+      return (ReadItem) o;
+    }
+
+    @Override
+    public long blankLines() {
+      return source.blankLines();
+    }
+
+    @Override
+    public void close() {
+      reader.interrupt();
+    }
+  }
+
+  /** What a row read holds in memory, in characters: its fields (the text among them). */
+  static long charsOf(ReadItem item) {
+    if (item instanceof RejectedRow r) {
+      return r.raw() == null ? 0 : r.raw().length();
+    }
+    Post post = (Post) item;
+    long chars = post.text().length();
+    for (String value : post.fields().values()) {
+      chars += value == null ? 0 : value.length();
+    }
+    return chars;
   }
 
   private java.util.concurrent.Callable<List<RowOutcome>> scoreTask(List<ReadItem> batch) {

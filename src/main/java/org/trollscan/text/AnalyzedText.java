@@ -33,8 +33,18 @@ public record AnalyzedText(
 
   /** The part of the original post that tokens {@code from} to {@code to} (exclusive) came from. */
   public String originalPhrase(int from, int to) {
-    int start = normalized.originalStart(spans[from].getStart());
-    int end = normalized.originalEnd(spans[to - 1].getEnd());
+    int start = originalStart(from);
+    int end = originalEnd(to);
     return original.substring(start, Math.max(start, end));
+  }
+
+  /** The offset in the original post (UTF-16 code units) where token {@code from} begins. */
+  public int originalStart(int from) {
+    return normalized.originalStart(spans[from].getStart());
+  }
+
+  /** The offset in the original post just past what token {@code to - 1} came from. */
+  public int originalEnd(int to) {
+    return normalized.originalEnd(spans[to - 1].getEnd());
   }
 }

@@ -11,6 +11,7 @@ class MainTest {
     assertTrue(Main.scoresWithTheDefaultModel(new String[] {"score", "-"}));
     assertTrue(Main.scoresWithTheDefaultModel(new String[] {"explain", "ring her"}));
     assertFalse(Main.scoresWithTheDefaultModel(new String[] {"score", "-m", "x.zip", "-"}));
+    assertTrue(Main.scoresWithTheDefaultModel(new String[] {"serve", "--port", "0"}));
     assertFalse(Main.scoresWithTheDefaultModel(new String[] {"score", "--model=x.zip"}));
     assertFalse(Main.scoresWithTheDefaultModel(new String[] {"score", "-mx.zip"}));
     assertFalse(Main.scoresWithTheDefaultModel(new String[] {"train", "--data", "a.csv"}));

@@ -136,6 +136,31 @@ class BoundedMemoryIT {
   }
 
   @Test
+  void manyRowsAtTheReadersBoundsFitTheHeapOnEightThreads() throws Exception {
+    // Each row holds what the readers keep at most: a 20,001-character text and 16,000 other
+    // characters. 256-row batches of them, three per thread in flight, overran the heap.
+    String text = "р".repeat(20_001);
+    String notes = "n".repeat(16_000);
+    StringBuilder block = new StringBuilder();
+    for (int i = 0; i < 50; i++) {
+      block.append(i).append(',').append(text).append(',').append(notes).append('\n');
+    }
+    byte[] rows = member(block.toString());
+    Path f = dir.resolve("wide.csv.gz");
+    try (OutputStream out = Files.newOutputStream(f)) {
+      out.write(member("id,text,notes\n"));
+      for (int i = 0; i < 160; i++) {
+        out.write(rows);
+      }
+    }
+    Run r = score("--threads", "8", "--keep-all", "-o", dir.resolve("wide.csv").toString(),
+        f.toString());
+    assertNoCrash(r);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("8,000 rows read, 8,000 written, 0 rejected"), r.err());
+  }
+
+  @Test
   void aOneGigabyteHeaderLineIsRefusedAtOnce() throws Exception {
     Path f = bomb("header.csv.gz", "id,text,", "h", 1024, "\n1,x,y\n");
     long start = System.nanoTime();
