@@ -192,7 +192,7 @@ public final class Metrics {
    * The break-even threshold: the score of the post ranked as far down as there are positives, so
    * that as many posts are flagged as are positive and precision equals recall (and F1). NaN
    * without positives. It is a quantile of the scores, so it moves little when the model is
-   * retrained, where the argmax of a flat F1 curve jumps (see models/README.md).
+   * retrained, where the argmax of a flat F1 curve jumps (see docs/model-history.md).
    */
   public static double breakEvenThreshold(double[] scores, boolean[] gold) {
     long pos = positives(gold);

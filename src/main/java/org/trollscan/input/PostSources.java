@@ -123,8 +123,11 @@ public final class PostSources {
   private static void refuseWideEncodings(String name, InputStream in) throws IOException {
     byte[] head = new byte[64];
     in.mark(head.length);
-    int n = 0;
-    for (int r; n < head.length && (r = in.read(head, n, head.length - n)) > 0; ) {
+    // The first read waits for input; after it only what has arrived is looked at, so that a
+    // co-process writing one short post into a pipe is answered without more bytes coming.
+    int n = Math.max(0, in.read(head, 0, head.length));
+    for (int r; n > 0 && n < head.length && in.available() > 0
+        && (r = in.read(head, n, Math.min(head.length - n, in.available()))) > 0; ) {
       n += r;
     }
     in.reset();

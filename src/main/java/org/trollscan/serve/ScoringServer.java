@@ -37,7 +37,7 @@ import org.trollscan.model.Scorer;
  * thread of their own; open connections are capped at {@link #MAX_CONNECTIONS}.
  *
  * <p>Why the JDK's server: measured against Jetty 12 with the same handler code
- * (bench/serve-candidates.sh, docs/performance-serve.md) it was at least as fast in five rounds
+ * (bench/serve-candidates.sh, docs/performance.md, "The service") it was at least as fast in five rounds
  * of six, and it costs no dependency and no start-up.
  */
 public final class ScoringServer implements AutoCloseable {

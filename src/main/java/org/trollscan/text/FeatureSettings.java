@@ -23,7 +23,7 @@ public record FeatureSettings(
   /** Longest character n-gram a bundle may ask for. */
   public static final int MAX_CHAR_NGRAM = 10;
 
-  /** The settings of the shipped model, chosen by the ablation in models/README.md. */
+  /** The settings of the shipped model, chosen by the ablation in docs/model-history.md. */
   public static FeatureSettings defaults() {
     return new FeatureSettings("forum", 2, 3, 4, true, true);
   }

@@ -11,7 +11,7 @@ import opennlp.tools.util.Span;
  * separators ("500,000", "2.5"); hyphens split
  * ("mass-report" is two words); a run of the same punctuation mark is one token ("!!"); each emoji
  * is a token. Thread-safe and allocation-light, unlike the statistical UD tokenizer it replaces
- * (see models/README.md for the measurements).
+ * (see docs/model-history.md for the measurements).
  */
 public final class ForumTokenizer implements Tokenizer {
   public static final ForumTokenizer INSTANCE = new ForumTokenizer();
