@@ -2,6 +2,7 @@ package org.trollscan.eval;
 
 import java.util.List;
 import java.util.Map;
+import org.trollscan.model.EvidenceSpan;
 
 /**
  * The result of evaluating a model on labelled posts: overall metrics per label and the same per
@@ -37,7 +38,18 @@ public record Evaluation(
    * @param gold label name to gold value (absent when not labelled)
    * @param fields the input row
    * @param evidence label name to the phrases that raised its score most (every label)
+   * @param spans label name to the same phrases with their offsets in {@code text}; empty when
+   *     the rows came without them
    */
   public record ScoredRow(String id, String text, Map<String, Double> scores,
-      Map<String, Boolean> gold, Map<String, String> fields, Map<String, List<String>> evidence) {}
+      Map<String, Boolean> gold, Map<String, String> fields, Map<String, List<String>> evidence,
+      Map<String, List<EvidenceSpan>> spans) {
+
+    /** A row whose evidence has no offsets. */
+    public ScoredRow(String id, String text, Map<String, Double> scores,
+        Map<String, Boolean> gold, Map<String, String> fields,
+        Map<String, List<String>> evidence) {
+      this(id, text, scores, gold, fields, evidence, Map.of());
+    }
+  }
 }

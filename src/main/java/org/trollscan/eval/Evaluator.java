@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.trollscan.input.LabelledPost;
+import org.trollscan.model.EvidenceSpan;
 import org.trollscan.model.Label;
 import org.trollscan.model.Scorer;
 import org.trollscan.model.Score;
@@ -26,10 +27,12 @@ public final class Evaluator {
       Score score = scorer.score(p.post().text(), true, true);
       Map<String, Double> scores = new LinkedHashMap<>();
       Map<String, List<String>> evidence = new LinkedHashMap<>();
+      Map<String, List<EvidenceSpan>> spans = new LinkedHashMap<>();
       score.probabilities().forEach((label, prob) -> scores.put(label.column(), prob));
       score.evidence().forEach((label, phrases) -> evidence.put(label.column(), phrases));
+      score.spans().forEach((label, found) -> spans.put(label.column(), found));
       rows[i] = new Evaluation.ScoredRow(p.post().id(), p.post().text(), scores, p.gold(),
-          p.post().fields(), evidence);
+          p.post().fields(), evidence, spans);
     });
     Map<String, Double> thresholds = new LinkedHashMap<>();
     for (Label label : scorer.bundle().labels()) {

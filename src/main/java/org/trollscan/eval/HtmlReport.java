@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.trollscan.model.EvidenceSpan;
 
 /**
  * The evaluation as one self-contained HTML page for a decision at a glance: provenance and
@@ -440,22 +441,27 @@ public final class HtmlReport {
       List<String> evidence = r.evidence().getOrDefault(label, List.of());
       sb.append("<tr><td class=\"t\">").append(Svg.esc(r.id())).append("</td><td>")
           .append(fmt(r.scores().get(label))).append("</td><td class=\"post\">")
-          .append(highlight(r.text(), evidence)).append("</td><td class=\"t\">")
+          .append(highlight(r.text(), evidence, r.spans().getOrDefault(label, List.of())))
+          .append("</td><td class=\"t\">")
           .append(Svg.esc(String.join(" | ", evidence))).append("</td></tr>");
     }
     sb.append("</table>");
-    sb.append("<p class=\"note\">Evidence is marked where its phrase occurs in the post "
-        + "(found by matching the phrase, ignoring case).</p>");
+    sb.append("<p class=\"note\">Evidence is marked where the model found it in the post."
+        + "</p>");
   }
 
   /**
-   * The post, escaped, with every occurrence of an evidence phrase in {@code <mark>}. The
-   * phrases are quoted from the post, so they are found by matching (case-insensitively);
-   * overlapping occurrences are merged.
+   * The post, escaped, with its evidence in {@code <mark>}: at the spans' offsets when the row
+   * has them, else wherever a phrase occurs (case-insensitively); overlaps are merged.
    */
-  static String highlight(String text, List<String> phrases) {
+  static String highlight(String text, List<String> phrases, List<EvidenceSpan> spans) {
     boolean[] marked = new boolean[text.length()];
-    for (String phrase : phrases) {
+    for (EvidenceSpan span : spans) {
+      for (int k = Math.max(0, span.begin()); k < Math.min(text.length(), span.end()); k++) {
+        marked[k] = true;
+      }
+    }
+    for (String phrase : spans.isEmpty() ? phrases : List.<String>of()) {
       if (phrase.isBlank()) {
         continue;
       }

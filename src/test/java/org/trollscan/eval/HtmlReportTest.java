@@ -103,9 +103,12 @@ class HtmlReportTest {
   void evidenceIsMarkedInsideThePost() {
     assertEquals("please <mark>ring social services</mark> on &lt;her&gt;",
         HtmlReport.highlight("please ring social services on <her>",
-            List.of("Ring Social Services")));
+            List.of("Ring Social Services"), List.of()));
     assertEquals("<mark>a b</mark> c <mark>a b</mark>",
-        HtmlReport.highlight("a b c a b", List.of("a b", "")));
+        HtmlReport.highlight("a b c a b", List.of("a b", ""), List.of()));
+    // With offsets, only the place the model found is marked, not every copy of the phrase.
+    assertEquals("a b c <mark>a b</mark>", HtmlReport.highlight("a b c a b", List.of("a b"),
+        List.of(new org.trollscan.model.EvidenceSpan("a b", 6, 9, 1.0))));
     assertTrue(single.contains("<mark>"), "errors have evidence marked");
   }
 }
