@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.trollscan.files.PathKinds;
 import org.junit.jupiter.api.io.TempDir;
 import org.trollscan.model.TinyModels;
 
@@ -39,28 +39,11 @@ class OutputTargetsTest {
   }
 
   static String type(Path p) throws IOException {
-    int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000;
-    return switch (mode) {
-      case 0100000 -> "file";
-      case 0120000 -> "link";
-      case 0040000 -> "directory";
-      case 0020000 -> "character device";
-      case 0010000 -> "fifo";
-      default -> Integer.toOctalString(mode);
-    };
+    return PathKinds.type(p);
   }
 
   static boolean run(String... command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return PathKinds.run(command);
   }
 
   /** A device node made with mknod in {@code dir}, or (not root) a link to the real device. */

@@ -15,7 +15,6 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -36,30 +35,11 @@ class OutputFileTest {
   static final byte[] NEW = "new content\n".getBytes(StandardCharsets.UTF_8);
 
   static String type(Path p) throws IOException {
-    int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000;
-    return switch (mode) {
-      case 0100000 -> "file";
-      case 0120000 -> "link";
-      case 0040000 -> "directory";
-      case 0020000 -> "character device";
-      case 0010000 -> "fifo";
-      case 0060000 -> "block device";
-      case 0140000 -> "socket";
-      default -> Integer.toOctalString(mode);
-    };
+    return PathKinds.type(p);
   }
 
   static boolean run(String... command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return PathKinds.run(command);
   }
 
   /** A character device node with these numbers in {@code dir}, or a link to {@code device}. */
