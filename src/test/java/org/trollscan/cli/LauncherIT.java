@@ -35,6 +35,19 @@ class LauncherIT {
   }
 
   @Test
+  void theLauncherWorksThroughSymbolicLinksOnThePath(@TempDir Path dir) throws Exception {
+    assumeTrue(Files.isRegularFile(JAR), "no packaged jar: " + JAR);
+    Path bin = Files.createDirectories(dir.resolve("home/bin"));
+    Path absolute = Files.createSymbolicLink(dir.resolve("trollscan-abs"),
+        ROOT.resolve("bin/trollscan"));
+    Path relative = Files.createSymbolicLink(bin.resolve("trollscan"),
+        bin.relativize(absolute)); // a relative link to the absolute one: a chain of two
+    List<String> out = run(relative, "score", "--format", "text",
+        ROOT.resolve("samples/posts.txt").toString());
+    assertEquals("id,harassment,false_report,flagged,evidence", out.get(0));
+  }
+
+  @Test
   void aClassDataArchiveThatNoLongerFitsTheJarLeavesStdoutClean(@TempDir Path dir)
       throws Exception {
     assumeTrue(Files.isRegularFile(JAR) && Files.isRegularFile(ARCHIVE),
