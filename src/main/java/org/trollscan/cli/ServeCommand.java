@@ -73,9 +73,10 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintStream err = top.stderr;
-    ApiKeys keys = apiKeyFile == null ? null : ApiKeys.read(apiKeyFile);
-    ServeConfig config = new ServeConfig(host, port, threads, queue, maxBody, maxBatch, keys,
-        AttributeMap.defaults().with(attributes));
+    ApiKeys keys = apiKeyFile == null ? null
+        : UsageException.fromOptions(() -> ApiKeys.read(apiKeyFile));
+    ServeConfig config = UsageException.fromOptions(() -> new ServeConfig(host, port, threads,
+        queue, maxBody, maxBatch, keys, AttributeMap.defaults().with(attributes)));
     // The language model is read after the scoring model and the server are up: the two reads
     // would share the CPU and delay the first answer, which most often needs no language guess.
     LanguageGuess languages = LanguageGuess.notLoaded();
@@ -84,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       server = ScoringServer.start(config, new Scorer(bundle), languages);
     } catch (BindException e) {
-      throw new IllegalArgumentException("cannot listen on " + host + ":" + port + ": "
+      throw new UsageException("cannot listen on " + host + ":" + port + ": "
           + e.getMessage());
     }
     String address = "http://" + hostForUrl(server.address().getHostString()) + ":"

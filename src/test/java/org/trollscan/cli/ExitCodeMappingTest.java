@@ -47,5 +47,11 @@ class ExitCodeMappingTest {
     assertEquals(ExitCodes.USAGE, gate.exitCode(), gate.err());
     Cli.Result threads = Cli.run("score", "--threads", "0", "x.csv");
     assertEquals(ExitCodes.USAGE, threads.exitCode(), threads.err());
+    Cli.Result attribute = Cli.run("serve", "--port", "0", "--attribute", "TOXICITY=nosuch");
+    assertEquals(ExitCodes.USAGE, attribute.exitCode(), attribute.err());
+    Cli.Result keys = Cli.run("serve", "--port", "0", "--api-key-file", "/nonexistent/keys");
+    assertEquals(ExitCodes.USAGE, keys.exitCode(), keys.err());
+    assertTrue(keys.err().startsWith("trollscan: --api-key-file /nonexistent/keys: cannot read"),
+        keys.err());
   }
 }
