@@ -149,6 +149,13 @@ final class ScoreCommand implements Callable<Integer> {
       out.commit();
     }
     notes.print(err, "; --errors FILE lists every rejected row and why");
+    // Ids that are row numbers do not join back to the export: say so, once per input, even
+    // with --quiet (a pipeline would otherwise join on the wrong key without a word).
+    String idName = reader.idField();
+    summary.numbered().forEach((source, n) -> err.println("trollscan: warning: "
+        + (source.equals("-") ? "standard input" : source) + " has no id column or field '"
+        + idName + "', so " + ScoringRun.Summary.grouped(n) + " posts have their row number as"
+        + " id (name yours with --id-column or --id-field)"));
     if (!quiet) {
       err.println("trollscan: " + summary.describe());
     }

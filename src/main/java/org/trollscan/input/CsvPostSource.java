@@ -33,6 +33,7 @@ final class CsvPostSource implements PostSource {
   private final String overflowReason;
   private long row;
   private long blankLines;
+  private long numbered;
   private long nextLine = 1;
 
   CsvPostSource(String source, Reader reader, char delimiter, ReaderOptions options) {
@@ -115,6 +116,11 @@ final class CsvPostSource implements PostSource {
   }
 
   @Override
+  public long numberedRows() {
+    return numbered;
+  }
+
+  @Override
   public ReadItem next() {
     CSVRecord record;
     long line;
@@ -155,6 +161,9 @@ final class CsvPostSource implements PostSource {
       return new RejectedRow(source, line, "empty text", raw(values));
     }
     String id = idIndex >= 0 ? values[idIndex] : Long.toString(row);
+    if (idIndex < 0) {
+      numbered++;
+    }
     return new Post(source, line, id, text, new FieldMap(header, index, values));
   }
 

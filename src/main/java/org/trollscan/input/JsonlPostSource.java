@@ -34,6 +34,7 @@ final class JsonlPostSource implements PostSource {
   private final String overflowReason;
   private boolean columnsChecked;
   private long blankLines;
+  private long numbered;
 
   JsonlPostSource(String source, Reader reader, ReaderOptions options) {
     this.source = source;
@@ -47,6 +48,11 @@ final class JsonlPostSource implements PostSource {
   @Override
   public long blankLines() {
     return blankLines;
+  }
+
+  @Override
+  public long numberedRows() {
+    return numbered;
   }
 
   @Override
@@ -145,6 +151,9 @@ final class JsonlPostSource implements PostSource {
           lines.raw());
     }
     String idText = hasId ? id.asText() : Long.toString(line);
+    if (!hasId) {
+      numbered++;
+    }
     return new Post(source, line, idText, textValue, Collections.unmodifiableMap(fields));
   }
 

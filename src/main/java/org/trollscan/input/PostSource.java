@@ -15,6 +15,14 @@ public interface PostSource extends Closeable {
     return 0;
   }
 
+  /**
+   * Posts so far whose id is their row or line number because the input has no id column (CSV)
+   * or the row no id field (JSON Lines); plain text, which has no ids, counts none.
+   */
+  default long numberedRows() {
+    return 0;
+  }
+
   @Override
   void close();
 }

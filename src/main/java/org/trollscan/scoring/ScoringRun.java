@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,10 +52,17 @@ public final class ScoringRun {
 
   /**
    * Counts of a finished run: read = written + filtered + rejected. {@code replaced} counts
-   * posts holding U+FFFD, the replacement for invalid UTF-8 (or a U+FFFD the author typed).
+   * posts holding U+FFFD, the replacement for invalid UTF-8 (or a U+FFFD the author typed);
+   * {@code numbered}, per input, the posts whose id is their row number for want of an id.
    */
   public record Summary(long read, long written, long filtered, long rejected, long flagged,
-      long truncated, long replaced) {
+      long truncated, long replaced, Map<String, Long> numbered) {
+
+    /** A run in which every post had an id of its own. */
+    public Summary(long read, long written, long filtered, long rejected, long flagged,
+        long truncated, long replaced) {
+      this(read, written, filtered, rejected, flagged, truncated, replaced, Map.of());
+    }
 
     /** The one-line account of a run printed on stderr. */
     public String describe() {
@@ -72,7 +80,7 @@ public final class ScoringRun {
      * A count with thousands separators, "1,234,567". Not String.format: on a one-post run the
      * first Formatter use loads the locale providers, 0.02 s of a 0.3 s process.
      */
-    static String grouped(long n) {
+    public static String grouped(long n) {
       String digits = Long.toString(Math.abs(n));
       StringBuilder out = new StringBuilder(n < 0 ? "-" : "");
       for (int i = 0; i < digits.length(); i++) {
@@ -104,6 +112,7 @@ public final class ScoringRun {
 
   public Summary run(ScoreWriter writer, RejectSink rejects) throws IOException {
     Counts counts = new Counts();
+    Map<String, Long> numbered = new java.util.LinkedHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
       Thread t = new Thread(r, "trollscan-score");
       t.setDaemon(true);
@@ -141,6 +150,9 @@ public final class ScoringRun {
           if (!batch.isEmpty()) {
             inFlight.add(pool.submit(scoreTask(batch)));
           }
+          if (source.numberedRows() > 0) {
+            numbered.merge(input, source.numberedRows(), Long::sum);
+          }
         }
       }
       while (!inFlight.isEmpty()) {
@@ -152,7 +164,8 @@ public final class ScoringRun {
       progress.done();
     }
     return new Summary(counts.read, counts.written, counts.filtered, counts.rejected,
-        counts.flagged, counts.truncated, counts.replaced);
+        counts.flagged, counts.truncated, counts.replaced,
+        java.util.Collections.unmodifiableMap(numbered));
   }
 
   /**
@@ -254,6 +267,11 @@ public final class ScoringRun {
     @Override
     public long blankLines() {
       return source.blankLines();
+    }
+
+    @Override
+    public long numberedRows() {
+      return source.numberedRows();
     }
 
     @Override

@@ -239,4 +239,22 @@ class ScoreCommandTest {
     assertTrue(v.out().startsWith("trollscan "), v.out());
     assertTrue(v.out().contains("default model"), v.out());
   }
+
+  @Test
+  void rowNumbersStandingInForAMissingIdColumnAreWarnedAboutOnce() {
+    Cli.Result numbered = Cli.runWithStdin("post_id,text\n7,hello\n8,ring her\n", "score",
+        "--model", model, "--quiet", "-");
+    assertEquals(0, numbered.exitCode(), numbered.err());
+    assertEquals("trollscan: warning: standard input has no id column or field 'id', so 2 posts"
+        + " have their row number as id (name yours with --id-column or --id-field)\n",
+        numbered.err());
+    assertEquals(List.of("1", "2"), numbered.out().lines().skip(1)
+        .map(l -> l.substring(0, l.indexOf(','))).toList());
+    Cli.Result named = Cli.runWithStdin("post_id,text\n7,hello\n", "score", "--model", model,
+        "--quiet", "--id-column", "post_id", "-");
+    assertEquals("", named.err());
+    Cli.Result text = Cli.runWithStdin("hello\n", "score", "--model", model, "--quiet",
+        "--format", "text", "-");
+    assertEquals("", text.err(), "plain text has no ids to miss");
+  }
 }
