@@ -31,10 +31,13 @@ public final class ReadLimits {
 
   private ReadLimits() {}
 
-  /** A count with thousands separators, "16,384", for messages (no Formatter: start-up). */
-  static String grouped(long n) {
-    String digits = Long.toString(n);
-    StringBuilder out = new StringBuilder();
+  /**
+   * A count with thousands separators, "1,234,567", for messages. Not String.format: on a
+   * one-post run the first Formatter use loads the locale providers, 0.02 s of a 0.3 s process.
+   */
+  public static String grouped(long n) {
+    String digits = Long.toString(Math.abs(n));
+    StringBuilder out = new StringBuilder(n < 0 ? "-" : "");
     for (int i = 0; i < digits.length(); i++) {
       if (i > 0 && (digits.length() - i) % 3 == 0) {
         out.append(',');

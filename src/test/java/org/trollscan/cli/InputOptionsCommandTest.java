@@ -17,6 +17,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trollscan.input.PausingPipe;
 import org.trollscan.model.TinyModels;
 
 /** {@code score} end to end on what the input options name, and on inputs read without loss. */
@@ -101,36 +102,7 @@ class InputOptionsCommandTest {
   void gzipMembersPipedWithAPauseBetweenThemAreAllScored() throws IOException {
     byte[] first = gzip("id,text\n1,first\n");
     byte[] second = gzip("2,second\n3,third\n");
-    InputStream pausingPipe = new InputStream() {
-      private final byte[][] chunks = {first, second};
-      private int chunk;
-      private int pos;
-
-      @Override
-      public int read() {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) {
-        if (chunk < chunks.length && pos == chunks[chunk].length) {
-          chunk++;
-          pos = 0;
-        }
-        if (chunk == chunks.length) {
-          return -1;
-        }
-        int n = Math.min(len, chunks[chunk].length - pos);
-        System.arraycopy(chunks[chunk], pos, b, off, n);
-        pos += n;
-        return n;
-      }
-
-      @Override
-      public int available() {
-        return 0; // the producer pauses between members
-      }
-    };
+    InputStream pausingPipe = PausingPipe.of(first, second); // nothing available between
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = Main.run(new String[] {"score", "--model", model, "-"}, pausingPipe, out,
