@@ -1,6 +1,7 @@
 package org.trollscan.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +103,7 @@ final class SummarizeCommand implements Callable<Integer> {
     if (campaignMin < 2) {
       throw new UsageException("--campaign-min must be at least 2 (a campaign takes two authors)");
     }
-    if (output != null && (output.endsWith("/") || Files.isDirectory(Path.of(output)))) {
+    if (output != null && output.endsWith("/") && !Files.isDirectory(Path.of(output))) {
       throw new UsageException("-o names one file, the threads table; for the folder of files "
           + "use --out-dir " + output);
     }
@@ -111,7 +112,13 @@ final class SummarizeCommand implements Callable<Integer> {
       throw new UsageException("--html - and the threads table cannot both go to standard output");
     }
     if (threadsTable != null) {
-      UsageException.fromOptions(() -> OutputFile.check(threadsTable, top.stdout));
+      try {
+        UsageException.fromOptions(() -> OutputFile.check(threadsTable, top.stdout));
+      } catch (UncheckedIOException e) {
+        // -o named the folder before it named one file: say where the folder goes now.
+        throw Files.isDirectory(Path.of(threadsTable)) ? new UncheckedIOException(e.getMessage()
+            + " (summarize writes its folder of files with --out-dir)", e.getCause()) : e;
+      }
     }
     if (outDir != null) {
       UsageException.fromOptions(() -> OutputFile.checkFolder(outDir));
