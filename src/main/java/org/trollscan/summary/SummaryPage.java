@@ -18,6 +18,8 @@ import org.trollscan.output.Cells;
 public final class SummaryPage {
   /** Rows shown per view. */
   public static final int TOP = 20;
+  /** Posts shown per campaign thread. */
+  public static final int POSTS_PER_CAMPAIGN = 10;
   private static final int BAR_PX = 240;
   private static final String[] COLOURS = {"#d62728", "#1f77b4", "#2ca02c", "#9467bd"};
 
@@ -70,24 +72,36 @@ public final class SummaryPage {
       why(sb, "No thread has " + rule + ".");
       return;
     }
+    boolean author = s.columns().author() != null;
+    boolean time = s.columns().time() != null;
     for (Summary.Campaign c : s.campaigns().stream().limit(TOP).toList()) {
       sb.append("<h3>Thread ").append(escape(c.thread())).append(": ")
           .append(c.reports().size()).append(" false_report posts");
       if (s.columns().author() != null) {
         sb.append(" by ").append(c.authors()).append(" authors");
       }
-      sb.append(", of ").append(ReadLimits.grouped(c.posts())).append(" posts</h3><table><tr><th>id</th>"
-          + "<th>author</th><th>time</th><th>false_report</th><th>also harassment</th>"
-          + "<th>text</th></tr>");
-      for (Summary.CampaignPost p : c.reports()) {
-        sb.append("<tr class=\"r\"><td>").append(escape(p.id())).append("</td><td>")
-            .append(escape(p.author())).append("</td><td>").append(escape(p.time()))
-            .append("</td><td class=\"n\">")
+      sb.append(", of ").append(ReadLimits.grouped(c.posts())).append(" posts</h3><table><tr>"
+          + "<th>id</th>").append(author ? "<th>author</th>" : "")
+          .append(time ? "<th>time</th>" : "")
+          .append("<th>false_report</th><th>also harassment</th><th>text</th></tr>");
+      for (Summary.CampaignPost p : c.reports().stream().limit(POSTS_PER_CAMPAIGN).toList()) {
+        sb.append("<tr class=\"r\"><td>").append(escape(p.id())).append("</td>");
+        if (author) {
+          sb.append("<td>").append(escape(p.author())).append("</td>");
+        }
+        if (time) {
+          sb.append("<td>").append(escape(p.time())).append("</td>");
+        }
+        sb.append("<td class=\"n\">")
             .append(Double.isNaN(p.falseReport()) ? "" : Cells.probability(p.falseReport()))
             .append("</td><td>").append(p.harassment() ? "yes" : "").append("</td><td>")
             .append(escape(p.excerpt())).append("</td></tr>");
       }
       sb.append("</table>");
+      if (c.reports().size() > POSTS_PER_CAMPAIGN) {
+        why(sb, "The first " + POSTS_PER_CAMPAIGN + " of " + c.reports().size()
+            + " posts; campaigns.csv lists every one.");
+      }
     }
   }
 
