@@ -76,7 +76,7 @@ final class SummarizeCommand implements Callable<Integer> {
   int campaignMin;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Scoring threads (default: all cores).")
+      description = "Processor threads that score posts, as in score (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--errors", paramLabel = "FILE",
