@@ -28,6 +28,8 @@ public record Summary(long posts, long[] flagged, Summarizer.Columns columns, in
   }
 
   /**
+   * One thread's counts: a row of threads.csv.
+   *
    * @param thread the thread id
    * @param posts posts in the thread
    * @param flagged posts flagged per label, in label order
@@ -40,6 +42,8 @@ public record Summary(long posts, long[] flagged, Summarizer.Columns columns, in
       String firstFlaggedTime, String lastFlaggedId, String lastFlaggedTime) {}
 
   /**
+   * One person that flagged posts name: a row of targets.csv.
+   *
    * @param target a handle, name or title as written
    * @param flagged flagged posts naming it, per label
    * @param threads threads those posts are in
@@ -47,6 +51,8 @@ public record Summary(long posts, long[] flagged, Summarizer.Columns columns, in
   public record TargetRow(String target, long[] flagged, long threads) {}
 
   /**
+   * One author's counts: a row of authors.csv.
+   *
    * @param author the author
    * @param posts posts by the author
    * @param flagged the author's flagged posts per label

@@ -28,6 +28,7 @@ public final class SummaryPage {
   /** A row of a bar view: its name, its posts (-1: not known), flagged posts per label. */
   private record Bars(String name, long posts, long[] flagged, String note) {}
 
+  /** The page, in UTF-8 when written out. */
   public static String html(Summary s, List<Label> labels) {
     StringBuilder sb = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head>"
         + "<meta charset=\"utf-8\"><title>trollscan summary</title><style>"
