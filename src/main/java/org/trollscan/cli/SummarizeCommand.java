@@ -1,24 +1,24 @@
 package org.trollscan.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.trollscan.input.InputFormat;
-import org.trollscan.input.Post;
-import org.trollscan.input.PostSource;
-import org.trollscan.input.PostSources;
-import org.trollscan.input.ReadItem;
-import org.trollscan.input.RejectedRow;
+import org.trollscan.files.OutputFile;
+import org.trollscan.input.ReaderOptions;
 import org.trollscan.model.Label;
 import org.trollscan.model.ModelBundle;
 import org.trollscan.model.Scorer;
-import org.trollscan.files.OutputFile;
-import org.trollscan.scoring.RowOutcome;
+import org.trollscan.output.RejectedRowWriter;
+import org.trollscan.scoring.ScoringRun;
+import org.trollscan.summary.ScoredFile;
 import org.trollscan.summary.Summarizer;
 import org.trollscan.summary.Summary;
+import org.trollscan.summary.SummaryPage;
 import org.trollscan.summary.SummaryWriter;
 import org.trollscan.summary.TargetExtractor;
 import picocli.CommandLine.Command;
@@ -27,24 +27,36 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code trollscan summarize}: threads, targets and authors of flagged posts. */
+/**
+ * {@code trollscan summarize}: parses its options and runs a {@link ScoringRun} into a
+ * {@link Summarizer}, then writes what that summarised.
+ */
 @Command(name = "summarize", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Summarises an export per thread, per target (the people flagged posts aim "
-        + "at) and per author. Reads raw posts and scores them, or a file `score --keep-all` "
-        + "wrote (its `flagged` column is used as is).",
-        "Writes threads.csv, targets.csv and authors.csv into --output-dir."})
+        + "at) and per author, and names threads that look like organised false-report "
+        + "campaigns. Reads raw posts and scores them, or a file `score --keep-all` wrote (its "
+        + "`flagged` and probability columns are used as they are).",
+        "Writes the threads table to -o FILE (standard output when no -o, --out-dir or --html "
+            + "is given), threads.csv, targets.csv, authors.csv and campaigns.csv into "
+            + "--out-dir, and a page to --html. Manual: docs/summarize.md."})
 final class SummarizeCommand implements Callable<Integer> {
   @ParentCommand TrollscanCommand top;
   @Mixin ModelOption model;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Input files ('-' for stdin).")
+  @Parameters(paramLabel = "FILE", arity = "0..*", description = "Input files; '-' or none: stdin.")
   List<String> files = new ArrayList<>();
 
-  @Option(names = {"-o", "--output-dir"}, required = true, paramLabel = "DIR",
-      description = "Folder for threads.csv, targets.csv and authors.csv.")
-  Path outputDir;
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the threads table (the columns of threads.csv) here; '-': stdout.")
+  String output;
 
-  @Option(names = "--html", paramLabel = "FILE", description = "Also write an HTML page with bar charts.")
+  @Option(names = {"--out-dir", "--output-dir"}, paramLabel = "DIR",
+      description = "Folder for threads.csv, targets.csv, authors.csv and campaigns.csv "
+          + "(created when missing).")
+  Path outDir;
+
+  @Option(names = "--html", paramLabel = "FILE",
+      description = "Write an HTML page: campaigns, then threads, targets and authors as bars.")
   String html;
 
   @Mixin InputOptions input;
@@ -58,6 +70,22 @@ final class SummarizeCommand implements Callable<Integer> {
   @Option(names = "--time-column", paramLabel = "NAME", description = "Column holding the post time.")
   String timeColumn;
 
+  @Option(names = "--campaign-min", paramLabel = "N", defaultValue = "2",
+      description = "A thread is a campaign when at least N posts flagged for false_report come "
+          + "from N different authors (default: ${DEFAULT-VALUE}; at least 2).")
+  int campaignMin;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Processor threads that score posts, as in score (default: all cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--errors", paramLabel = "FILE",
+      description = "Write rejected rows here as CSV: source, line, reason, raw.")
+  String errors;
+
+  @Option(names = "--strict", description = "Stop at the first rejected row (exit 3).")
+  boolean strict;
+
   @Option(names = {"-q", "--quiet"},
       description = "No summary line on stderr (rejected rows are still named).")
   boolean quiet;
@@ -69,92 +97,100 @@ final class SummarizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    UsageException.fromOptions(() -> OutputFile.checkFolder(outputDir));
-    for (String name : SummaryWriter.FILES) {
-      UsageException.fromOptions(
-          () -> OutputFile.check(outputDir.resolve(name).toString(), null));
+    if (threads < 1) {
+      throw new UsageException("--threads must be at least 1");
     }
-    UsageException.fromOptions(() -> OutputFile.check(html, top.stdout));
+    if (campaignMin < 2) {
+      throw new UsageException("--campaign-min must be at least 2 (a campaign takes two authors)");
+    }
+    if (output != null && output.endsWith("/") && !Files.isDirectory(Path.of(output))) {
+      throw new UsageException("-o names one file, the threads table; for the folder of files "
+          + "use --out-dir " + output);
+    }
+    String threadsTable = output != null ? output : outDir == null && html == null ? "-" : null;
+    if (threadsTable != null && html != null && html.equals("-") && threadsTable.equals("-")) {
+      throw new UsageException("--html - and the threads table cannot both go to standard output");
+    }
+    if (threadsTable != null) {
+      try {
+        UsageException.fromOptions(() -> OutputFile.check(threadsTable, top.stdout));
+      } catch (UncheckedIOException e) {
+        // -o named the folder before it named one file: say where the folder goes now.
+        throw Files.isDirectory(Path.of(threadsTable)) ? new UncheckedIOException(e.getMessage()
+            + " (summarize writes its folder of files with --out-dir)", e.getCause()) : e;
+      }
+    }
+    if (outDir != null) {
+      UsageException.fromOptions(() -> OutputFile.checkFolder(outDir));
+      for (String name : SummaryWriter.FILES) {
+        UsageException.fromOptions(() -> OutputFile.check(outDir.resolve(name).toString(), null));
+      }
+    }
+    if (html != null) {
+      UsageException.fromOptions(() -> OutputFile.check(html, top.stdout));
+    }
+    if (errors != null) {
+      UsageException.fromOptions(() -> OutputFile.check(errors, null));
+    }
     ModelBundle bundle = model.load();
-    Scorer scorer = new Scorer(bundle);
     List<Label> labels = bundle.labels();
+    Scorer scorer = new Scorer(bundle);
     Summarizer summarizer = new Summarizer(labels,
-        new Summarizer.Columns(threadColumn, authorColumn, timeColumn), new TargetExtractor());
-    InputFormat f = input.inputFormat();
-    long read = 0;
-    long rejected = 0;
+        new Summarizer.Columns(threadColumn, authorColumn, timeColumn), new TargetExtractor(),
+        campaignMin);
+    ReaderOptions reader = input.readerOptions();
+    List<String> inputs = files.isEmpty() ? List.of("-") : files;
+    // No evidence: summarize counts flagged posts and never shows their phrases.
+    ScoringRun run = new ScoringRun(ScoredFile.orModel(scorer::score, labels),
+        new ScoringRun.Options(inputs, input.inputFormat(), reader, threads, false, false, strict),
+        top.stdin, ScoringRun.Progress.NONE);
     RejectedRowNotes notes = new RejectedRowNotes();
-    for (String file : files) {
-      try (PostSource source = PostSources.open(file, f, input.readerOptions(), top.stdin)) {
-        for (ReadItem item; (item = source.next()) != null; ) {
-          read++;
-          if (item instanceof RejectedRow row) {
-            rejected++;
-            notes.add(row);
-            continue;
-          }
-          Post post = (Post) item;
-          checkColumns(post);
-          List<Label> flagged = flaggedColumn(post);
-          if (flagged == null) {
-            RowOutcome outcome = RowOutcome.of(post, scorer::score, false);
-            if (outcome instanceof RowOutcome.Rejected r) {
-              rejected++;
-              notes.add(r.row());
-              continue;
-            }
-            flagged = ((RowOutcome.Scored) outcome).score().flagged();
-          }
-          summarizer.add(post, flagged);
+    ScoringRun.Summary counts;
+    try (OutputFile errorFile = errors == null ? null : OutputFile.open(errors, null)) {
+      RejectedRowWriter rejects = errorFile == null ? null
+          : new RejectedRowWriter(errorFile.stream(), !noSpreadsheetSafety);
+      counts = run.run(summarizer, row -> {
+        if (rejects != null) {
+          rejects.write(row);
+        } else {
+          notes.add(row);
         }
+      });
+      if (rejects != null) {
+        rejects.finish();
+        errorFile.commit();
       }
     }
     Summary summary = summarizer.summary();
-    SummaryWriter.writeCsv(summary, labels, outputDir, !noSpreadsheetSafety);
+    boolean safe = !noSpreadsheetSafety;
+    if (outDir != null) {
+      SummaryWriter.writeFolder(summary, labels, outDir, safe);
+    }
+    if (threadsTable != null) {
+      SummaryWriter.writeThreads(summary, labels, threadsTable, top.stdout, safe);
+    }
     if (html != null) {
       try (OutputFile out = OutputFile.open(html, top.stdout)) {
-        out.stream().write(SummaryWriter.html(summary, labels).getBytes(StandardCharsets.UTF_8));
+        out.stream().write(SummaryPage.html(summary, labels).getBytes(StandardCharsets.UTF_8));
         out.commit();
       }
     }
-    notes.print(top.stderr, "");
-    if (quiet) {
-      return rejected > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
+    notes.print(top.stderr, errors == null ? "; --errors FILE lists every rejected row and why"
+        : "");
+    String idName = reader.idField();
+    counts.numbered().forEach((source, n) -> top.stderr.println("trollscan: warning: "
+        + (source.equals("-") ? "standard input" : source) + " has no id column or field '"
+        + idName + "', so " + ScoringRun.Summary.grouped(n) + " posts have their row number as"
+        + " id (name yours with --id-column or --id-field)"));
+    if (!quiet) {
+      top.stderr.println("trollscan: " + ScoringRun.Summary.grouped(counts.read())
+          + " rows read, " + ScoringRun.Summary.grouped(counts.written()) + " summarised, "
+          + ScoringRun.Summary.grouped(counts.rejected()) + " rejected; "
+          + ScoringRun.Summary.grouped(summary.threads().size()) + " threads, "
+          + ScoringRun.Summary.grouped(summary.targets().size()) + " targets, "
+          + ScoringRun.Summary.grouped(summary.authors().size()) + " authors, "
+          + ScoringRun.Summary.grouped(summary.campaigns().size()) + " campaign threads");
     }
-    top.stderr.printf("trollscan: %,d rows read, %,d summarised, %,d rejected; %,d threads, "
-        + "%,d targets, %,d authors%n", read, read - rejected, rejected, summary.threads().size(),
-        summary.targets().size(), summary.authors().size());
-    return rejected > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
-  }
-
-  private boolean checked;
-
-  private void checkColumns(Post post) {
-    if (checked) {
-      return;
-    }
-    checked = true;
-    for (String column : new String[] {threadColumn, authorColumn, timeColumn}) {
-      if (column != null && !post.fields().containsKey(column)) {
-        throw new org.trollscan.input.InputException(post.source(), post.line(), "no column '"
-            + column + "'; the columns are: " + String.join(", ", post.fields().keySet()));
-      }
-    }
-  }
-
-  /** The labels a post is flagged for in a scored file's `flagged` column; null without one. */
-  private static List<Label> flaggedColumn(Post post) {
-    String column = post.fields().get("flagged");
-    if (column == null) {
-      return null;
-    }
-    List<Label> out = new ArrayList<>();
-    for (String name : column.split(";")) {
-      Label l = Label.fromColumn(name.strip());
-      if (l != null) {
-        out.add(l);
-      }
-    }
-    return out;
+    return counts.rejected() > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
   }
 }

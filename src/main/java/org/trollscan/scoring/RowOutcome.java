@@ -25,7 +25,10 @@ public sealed interface RowOutcome permits RowOutcome.Scored, RowOutcome.Rejecte
     }
     Post post = (Post) item;
     try {
-      return new Scored(post, scorer.score(post.text(), withEvidence));
+      return new Scored(post, scorer.score(post, withEvidence));
+    } catch (org.trollscan.input.InputException e) {
+      return new Rejected(new RejectedRow(post.source(), post.line(), e.getMessage(),
+          post.text()));
     } catch (RuntimeException | StackOverflowError e) {
       String what = e.getClass().getSimpleName() + (e.getMessage() == null ? ""
           : ": " + e.getMessage());

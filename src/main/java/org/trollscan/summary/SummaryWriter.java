@@ -1,43 +1,66 @@
 package org.trollscan.summary;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.trollscan.files.OutputFile;
 import org.trollscan.model.Label;
 import org.trollscan.output.CsvOutput;
-import org.trollscan.files.OutputFile;
+import org.trollscan.output.Cells;
 
-/** Writes a {@link Summary} as threads.csv, targets.csv and authors.csv, and optionally HTML. */
+/**
+ * Writes a {@link Summary} as CSV: the threads table alone (to one file or standard output), or
+ * threads.csv, targets.csv, authors.csv and campaigns.csv into a folder. Column tables:
+ * {@code docs/summarize.md}.
+ */
 public final class SummaryWriter {
-  /** The files {@link #writeCsv} writes. */
-  public static final List<String> FILES = List.of("threads.csv", "targets.csv", "authors.csv");
+  /** The files {@link #writeFolder} writes. */
+  public static final List<String> FILES =
+      List.of("threads.csv", "targets.csv", "authors.csv", "campaigns.csv");
 
   private SummaryWriter() {}
 
+  /** A table: its header and rows, cells as written. */
+  private record Table(List<String> header, List<List<String>> rows) {}
+
   /**
-   * Writes the three files into {@code dir} (created when missing), each atomically, its cells
-   * neutralised for spreadsheets unless {@code spreadsheetSafe} is off. All three paths are
+   * Writes the four files into {@code dir} (created when missing), each atomically, its cells
+   * neutralised for spreadsheets unless {@code spreadsheetSafe} is off. All four paths are
    * checked before the first is written, so a refused one leaves no half-written set.
    */
-  public static void writeCsv(Summary s, List<Label> labels, Path dir, boolean spreadsheetSafe)
+  public static void writeFolder(Summary s, List<Label> labels, Path dir, boolean spreadsheetSafe)
       throws IOException {
     OutputFile.createFolder(dir);
     for (String name : FILES) {
       OutputFile.check(dir.resolve(name).toString(), null);
     }
-    List<String> rates = new ArrayList<>();
-    List<String> counts = new ArrayList<>();
-    for (Label l : labels) {
-      counts.add(l.column() + "_posts");
-      rates.add(l.column() + "_rate");
-    }
+    write(dir.resolve("threads.csv").toString(), null, spreadsheetSafe, threads(s, labels));
+    write(dir.resolve("targets.csv").toString(), null, spreadsheetSafe, targets(s, labels));
+    write(dir.resolve("authors.csv").toString(), null, spreadsheetSafe, authors(s, labels));
+    write(dir.resolve("campaigns.csv").toString(), null, spreadsheetSafe, campaigns(s, labels));
+  }
+
+  /**
+   * Writes the threads table (threads.csv's columns) to {@code file}, or to {@code stdout} when
+   * the file is "-", atomically as every output.
+   */
+  public static void writeThreads(Summary s, List<Label> labels, String file, OutputStream stdout,
+      boolean spreadsheetSafe) throws IOException {
+    write(file, stdout, spreadsheetSafe, threads(s, labels));
+  }
+
+  private static Table threads(Summary s, List<Label> labels) {
     List<String> header = new ArrayList<>(List.of("thread", "posts"));
-    header.addAll(counts);
-    header.addAll(rates);
-    header.addAll(List.of("first_flagged", "last_flagged"));
-    write(dir.resolve("threads.csv"), spreadsheetSafe, header, s.threads().stream().map(r -> {
+    header.addAll(counts(labels));
+    for (Label l : labels) {
+      header.add(l.column() + "_rate");
+    }
+    header.addAll(List.of("first_flagged_id", "first_flagged_time", "last_flagged_id",
+        "last_flagged_time"));
+    return new Table(header, s.threads().stream().map(r -> {
       List<String> row = new ArrayList<>(List.of(r.thread(), Long.toString(r.posts())));
       for (long c : r.flagged()) {
         row.add(Long.toString(c));
@@ -45,14 +68,17 @@ public final class SummaryWriter {
       for (long c : r.flagged()) {
         row.add(String.format(Locale.ROOT, "%.4f", r.posts() == 0 ? 0.0 : (double) c / r.posts()));
       }
-      row.add(r.firstFlagged());
-      row.add(r.lastFlagged());
+      row.addAll(List.of(r.firstFlaggedId(), r.firstFlaggedTime(), r.lastFlaggedId(),
+          r.lastFlaggedTime()));
       return row;
     }).toList());
-    List<String> targetHeader = new ArrayList<>(List.of("target"));
-    targetHeader.addAll(counts);
-    targetHeader.add("threads");
-    write(dir.resolve("targets.csv"), spreadsheetSafe, targetHeader, s.targets().stream().map(r -> {
+  }
+
+  private static Table targets(Summary s, List<Label> labels) {
+    List<String> header = new ArrayList<>(List.of("target"));
+    header.addAll(counts(labels));
+    header.add("threads");
+    return new Table(header, s.targets().stream().map(r -> {
       List<String> row = new ArrayList<>(List.of(r.target()));
       for (long c : r.flagged()) {
         row.add(Long.toString(c));
@@ -60,9 +86,12 @@ public final class SummaryWriter {
       row.add(Long.toString(r.threads()));
       return row;
     }).toList());
-    List<String> authorHeader = new ArrayList<>(List.of("author", "posts"));
-    authorHeader.addAll(counts);
-    write(dir.resolve("authors.csv"), spreadsheetSafe, authorHeader, s.authors().stream().map(r -> {
+  }
+
+  private static Table authors(Summary s, List<Label> labels) {
+    List<String> header = new ArrayList<>(List.of("author", "posts"));
+    header.addAll(counts(labels));
+    return new Table(header, s.authors().stream().map(r -> {
       List<String> row = new ArrayList<>(List.of(r.author(), Long.toString(r.posts())));
       for (long c : r.flagged()) {
         row.add(Long.toString(c));
@@ -71,63 +100,36 @@ public final class SummaryWriter {
     }).toList());
   }
 
-  private static void write(Path file, boolean spreadsheetSafe, List<String> header,
-      List<List<String>> rows) throws IOException {
-    try (OutputFile out = OutputFile.open(file.toString(), null)) {
+  /** One row per flagged false_report post of a campaign thread, campaigns most organised first. */
+  private static Table campaigns(Summary s, List<Label> labels) {
+    List<String> header = List.of("thread", "thread_posts", "authors", "reports", "id", "author",
+        "time", "false_report", "flagged", "text");
+    List<List<String>> rows = new ArrayList<>();
+    for (Summary.Campaign c : s.campaigns()) {
+      for (Summary.CampaignPost p : c.reports()) {
+        rows.add(List.of(c.thread(), Long.toString(c.posts()), Long.toString(c.authors()),
+            Integer.toString(c.reports().size()), p.id(), p.author(), p.time(),
+            Double.isNaN(p.falseReport()) ? "" : Cells.probability(p.falseReport()),
+            p.harassment() ? "harassment;false_report" : "false_report", p.excerpt()));
+      }
+    }
+    return new Table(header, rows);
+  }
+
+  private static List<String> counts(List<Label> labels) {
+    return labels.stream().map(l -> l.column() + "_posts").toList();
+  }
+
+  private static void write(String file, OutputStream stdout, boolean spreadsheetSafe, Table t)
+      throws IOException {
+    try (OutputFile out = OutputFile.open(file, stdout)) {
       CsvOutput p = new CsvOutput(out.stream(), spreadsheetSafe);
-      p.printRecord(header);
-      for (List<String> row : rows) {
+      p.printRecord(t.header());
+      for (List<String> row : t.rows()) {
         p.printRecord(row);
       }
       p.flush();
       out.commit();
     }
-  }
-
-  /** One self-contained page with a bar chart per view (top 20 rows). */
-  public static String html(Summary s, List<Label> labels) {
-    StringBuilder sb = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-        + "<title>trollscan summary</title><style>body{font-family:sans-serif;margin:24px}"
-        + ".bar{display:inline-block;height:12px;margin-right:2px}td{padding:2px 8px;font-size:13px}"
-        + "</style></head><body><h1>trollscan summary</h1>");
-    String[] colours = {"#d62728", "#1f77b4"};
-    section(sb, "Threads", labels, colours, s.threads().stream().limit(20)
-        .map(r -> new Object[] {r.thread(), r.flagged()}).toList());
-    section(sb, "Targets", labels, colours, s.targets().stream().limit(20)
-        .map(r -> new Object[] {r.target(), r.flagged()}).toList());
-    section(sb, "Authors", labels, colours, s.authors().stream().limit(20)
-        .map(r -> new Object[] {r.author(), r.flagged()}).toList());
-    return sb.append("</body></html>\n").toString();
-  }
-
-  private static void section(StringBuilder sb, String title, List<Label> labels, String[] colours,
-      List<Object[]> rows) {
-    sb.append("<h2>").append(title).append(" (flagged posts: ");
-    for (int i = 0; i < labels.size(); i++) {
-      sb.append("<span style=\"color:").append(colours[i % 2]).append("\">")
-          .append(labels.get(i).column()).append("</span>").append(i + 1 < labels.size() ? ", " : "");
-    }
-    sb.append(")</h2><table>");
-    long max = 1;
-    for (Object[] r : rows) {
-      for (long c : (long[]) r[1]) {
-        max = Math.max(max, c);
-      }
-    }
-    for (Object[] r : rows) {
-      sb.append("<tr><td>").append(escape((String) r[0])).append("</td><td>");
-      long[] c = (long[]) r[1];
-      for (int i = 0; i < c.length; i++) {
-        sb.append("<span class=\"bar\" style=\"width:").append(c[i] * 300 / max)
-            .append("px;background:").append(colours[i % 2]).append("\"></span>")
-            .append(c[i]).append(' ');
-      }
-      sb.append("</td></tr>");
-    }
-    sb.append("</table>");
-  }
-
-  private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

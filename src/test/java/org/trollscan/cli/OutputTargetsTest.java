@@ -130,7 +130,7 @@ class OutputTargetsTest {
     Path kept = Files.writeString(dir.resolve("threads-kept.csv"), "old\n");
     Path link = Files.createSymbolicLink(out.resolve("threads.csv"), kept);
     Cli.Result r = Cli.run("summarize", "--model", model, "--thread-column", "thread_id",
-        "-o", out.toString(), "samples/forum_thread.csv");
+        "--out-dir", out.toString(), "samples/forum_thread.csv");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("link", type(link));
     assertTrue(Files.readString(kept).startsWith("thread,posts,"), Files.readString(kept));
@@ -170,8 +170,9 @@ class OutputTargetsTest {
             "--predictions", d},
         new String[] {"eval", "--model", model, "--data", "samples/functional.csv", "--report",
             d},
-        new String[] {"summarize", "--model", model, "-o", dir.resolve("s").toString(),
+        new String[] {"summarize", "--model", model, "--out-dir", dir.resolve("s").toString(),
             "--html", d, "samples/forum_thread.csv"},
+        new String[] {"summarize", "--model", model, "-o", d, "samples/forum_thread.csv"},
         new String[] {"train", "--data", data.toString(), "--cv", "2", "-o", d});
     for (String[] command : commands) {
       Cli.Result r = Cli.run(command);
@@ -203,7 +204,7 @@ class OutputTargetsTest {
   @Test
   void summarizeRefusesAFileAsItsOutputFolder() throws IOException {
     Path file = Files.writeString(dir.resolve("summary"), "keep me");
-    Cli.Result r = Cli.run("summarize", "--model", model, "-o", file.toString(),
+    Cli.Result r = Cli.run("summarize", "--model", model, "--out-dir", file.toString(),
         "samples/forum_thread.csv");
     assertEquals(ExitCodes.IO, r.exitCode(), r.err());
     assertTrue(r.err().startsWith("trollscan: " + file + ": is a file, not a folder"), r.err());

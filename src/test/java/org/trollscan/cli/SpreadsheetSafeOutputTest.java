@@ -99,7 +99,7 @@ class SpreadsheetSafeOutputTest {
         + "2,you absolute moron,-5,-5\n");
     Path out = dir.resolve("summary");
     Cli.Result r = Cli.run("summarize", "--model", model, "--thread-column", "thread",
-        "--author-column", "author", "-o", out.toString(), in.toString());
+        "--author-column", "author", "--out-dir", out.toString(), in.toString());
     assertEquals(0, r.exitCode(), r.err());
     Map<String, CSVRecord> authors = ScoreCommandTest.csv(
         Files.readString(out.resolve("authors.csv"))).stream()
@@ -110,7 +110,7 @@ class SpreadsheetSafeOutputTest {
     assertEquals(List.of("'=t1", "-5"), threads);
 
     Cli.Result off = Cli.run("summarize", "--model", model, "--thread-column", "thread",
-        "--author-column", "author", "--no-spreadsheet-safety", "-o", out.toString(),
+        "--author-column", "author", "--no-spreadsheet-safety", "--out-dir", out.toString(),
         in.toString());
     assertEquals(0, off.exitCode(), off.err());
     assertTrue(Files.readString(out.resolve("authors.csv")).contains("=cmd|calc"));

@@ -79,7 +79,7 @@ class OnePostNeverStopsARunTest {
     Path in = file("t.csv", "id,text,thread_id\n1,fine,t1\n2,a &#99999999; b,t1\n");
     Path dir = tmp.resolve("summary");
     HostileInputTest.Run r = HostileInputTest.run("summarize", "--model", model,
-        "--thread-column", "thread_id", "-o", dir.toString(), in.toString());
+        "--thread-column", "thread_id", "--out-dir", dir.toString(), in.toString());
     assertEquals(0, r.code(), r.err());
     assertFalse(r.err().contains("Exception"), r.err());
   }
