@@ -107,8 +107,11 @@ public final class ContextExperiment {
     }
     double t2Fr = breakEven(ctxFr, goldFr);
     double t2H = breakEven(ctxH, goldH);
+    double[] impH = implied(aloneH, ctxFr, t2Fr);
+    double t3H = breakEven(impH, goldH);
     System.out.printf(Locale.ROOT, "break-even thresholds on all out-of-fold rows: post-alone"
-        + " fr %.3f h %.3f, context fr %.3f h %.3f%n", t1Fr, t1H, t2Fr, t2H);
+        + " fr %.3f h %.3f, context fr %.3f h %.3f, h implied %.3f%n", t1Fr, t1H, t2Fr, t2H,
+        t3H);
     System.out.println("| rows | n | label | AUC alone | AUC context | diff [95% CI] | AP alone"
         + " | AP context | F1 alone | F1 context |");
     System.out.println("|---|---|---|---|---|---|---|---|---|---|");
@@ -120,6 +123,10 @@ public final class ContextExperiment {
         ctxFr, goldFr, t1Fr, t2Fr, "false_report");
     report("out-of-fold, train-context", oof, i -> oof.get(i).set().equals("ctx"), aloneH, ctxH,
         goldH, t1H, t2H, "harassment");
+    report("out-of-fold, train + dev", oof, i -> !oof.get(i).set().equals("ctx"), aloneH, impH,
+        goldH, t1H, t3H, "harassment implied");
+    report("out-of-fold, train-context", oof, i -> oof.get(i).set().equals("ctx"), aloneH, impH,
+        goldH, t1H, t3H, "harassment implied");
 
     ContextModel allFr = train(oof, f, i -> true, true);
     ContextModel allH = train(oof, f, i -> true, false);
@@ -130,10 +137,29 @@ public final class ContextExperiment {
         "false_report");
     report("test split", test, i -> true, ts[2], ts[3], gold(test, false), t1H, t2H,
         "harassment");
+    report("test split", test, i -> true, ts[2], implied(ts[2], ts[1], t2Fr), gold(test, false),
+        t1H, t3H, "harassment implied");
 
     List<Row> pairs = read(dir.resolve("pairs-" + cond + ".csv"));
     double[][] ps = apply(pairs, features(pairs, t1Fr), allFr, allH);
+    System.out.println("harassment from its own context model:");
     pairReport(pairs, ps, t1Fr, t1H, t2Fr, t2H);
+    System.out.println("harassment implied (post-alone, raised to the context false_report where"
+        + " that is flagged):");
+    ps[3] = implied(ps[2], ps[1], t2Fr);
+    pairReport(pairs, ps, t1Fr, t1H, t2Fr, t3H);
+  }
+
+  /**
+   * Harassment read through LABELLING.md's rule that every false_report post is harassment: the
+   * post-alone score, raised to the context false_report score where that is flagged.
+   */
+  static double[] implied(double[] aloneH, double[] ctxFr, double frThreshold) {
+    double[] out = new double[aloneH.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ctxFr[i] >= frThreshold ? Math.max(aloneH[i], ctxFr[i]) : aloneH[i];
+    }
+    return out;
   }
 
   static double[][] apply(List<Row> rows, List<ContextFeatures> f, ContextModel fr,
@@ -200,6 +226,16 @@ public final class ContextExperiment {
           flagged[1] += cFr ? 1 : 0;
           flagged[2] += aFr || s[2][i] >= t1H ? 1 : 0;
           flagged[3] += cFr || s[3][i] >= t2H ? 1 : 0;
+        }
+        if (role.equals("harmless") && !repliesOnly) {
+          for (int i = 0; i < rows.size(); i++) {
+            CSVRecord r = rows.get(i).rec();
+            if (r.get("role").equals(role) && (s[1][i] >= t2Fr || s[3][i] >= t2H)) {
+              System.out.printf(Locale.ROOT, "  flagged in context: %s fr %.3f -> %.3f, h %.3f"
+                  + " -> %.3f: %s%n", r.get("id"), s[0][i], s[1][i], s[2][i], s[3][i],
+                  r.get("text"));
+            }
+          }
         }
         System.out.printf(Locale.ROOT, "%s %s (%d posts): false_report flagged alone %d (%.1f%%)"
             + " context %d (%.1f%%); any label alone %d (%.1f%%) context %d (%.1f%%)%n", role,
