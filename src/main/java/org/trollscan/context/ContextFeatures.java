@@ -1,7 +1,9 @@
 package org.trollscan.context;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The features a context model reads for one post: its own post-alone scores, and what its
@@ -15,9 +17,31 @@ import java.util.List;
 public record ContextFeatures(String[] names, float[] values) {
   private static final double CLIP = 8;
 
+  /** Families of context features, each of which can be left out to measure what it brings. */
+  public enum Family {
+    /** The opener's scores, alone and crossed with the reply cues. */
+    OPENER,
+    /** The thread's highest and mean false_report so far, alone and crossed. */
+    RUNNING,
+    /** 1/distance from the last post flagged for false_report, alone and crossed. */
+    RECENT,
+    /** Whether the post is a short reply and whether it refers back. */
+    REPLY_CUES
+  }
+
   /** The features of a post with these post-alone scores, after the thread's {@code before}. */
   public static ContextFeatures of(String text, double falseReport, double harassment,
       ThreadState before) {
+    return of(text, falseReport, harassment, before, EnumSet.noneOf(Family.class));
+  }
+
+  /** As {@link #of(String, double, double, ThreadState)} without the families in {@code off}. */
+  public static ContextFeatures of(String text, double falseReport, double harassment,
+      ThreadState before, Set<Family> off) {
+    boolean opener = !off.contains(Family.OPENER);
+    boolean running = !off.contains(Family.RUNNING);
+    boolean recentOn = !off.contains(Family.RECENT);
+    boolean cues = !off.contains(Family.REPLY_CUES);
     Builder b = new Builder();
     b.add("bias", 1);
     b.logit("self_fr", falseReport);
@@ -27,20 +51,30 @@ public record ContextFeatures(String[] names, float[] values) {
       return b.build();
     }
     b.add("reply", 1);
-    b.logit("op_fr", before.openerFalseReport());
-    b.logit("op_h", before.openerHarassment());
-    b.add("max_fr", before.maxFalseReport());
-    b.add("mean_fr", before.meanFalseReport());
-    double recent = before.sinceFlagged() == 0 ? 0 : 1.0 / before.sinceFlagged();
+    if (opener) {
+      b.logit("op_fr", before.openerFalseReport());
+      b.logit("op_h", before.openerHarassment());
+    }
+    if (running) {
+      b.add("max_fr", before.maxFalseReport());
+      b.add("mean_fr", before.meanFalseReport());
+    }
+    double recent = !recentOn || before.sinceFlagged() == 0 ? 0 : 1.0 / before.sinceFlagged();
     b.add("recent_flag", recent);
-    if (ReplyCues.refersBack(text)) {
+    if (cues && ReplyCues.refersBack(text)) {
       b.add("refers", 1);
-      b.logit("refers*op_fr", before.openerFalseReport());
-      b.add("refers*max_fr", before.maxFalseReport());
+      if (opener) {
+        b.logit("refers*op_fr", before.openerFalseReport());
+      }
+      if (running) {
+        b.add("refers*max_fr", before.maxFalseReport());
+      }
       b.add("refers*recent_flag", recent);
-    } else if (ReplyCues.isShort(text)) {
+    } else if (cues && ReplyCues.isShort(text)) {
       b.add("short", 1);
-      b.logit("short*op_fr", before.openerFalseReport());
+      if (opener) {
+        b.logit("short*op_fr", before.openerFalseReport());
+      }
     }
     return b.build();
   }

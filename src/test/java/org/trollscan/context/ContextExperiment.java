@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -37,7 +39,100 @@ public final class ContextExperiment {
       System.out.printf(Locale.ROOT, "%n## post-alone model trained on %s%n", cond.equals("D")
           ? "train + dev" : "train + dev + train-context");
       run(dir, cond);
+      ablation(dir, cond);
     }
+  }
+
+  /**
+   * The context false_report model with each feature family left out in turn: AUC out of fold on
+   * train + dev and on train-context, AUC on the test split, pairs separated, and posts flagged
+   * in harmless threads and among campaign replies.
+   */
+  static void ablation(Path dir, String cond) throws IOException {
+    List<Row> oof = new ArrayList<>();
+    for (int k = 0; k < FOLDS; k++) {
+      oof.addAll(read(dir.resolve("oof-" + cond + "-" + k + ".csv")));
+    }
+    List<Row> test = read(dir.resolve("test-" + cond + ".csv"));
+    List<Row> pairs = read(dir.resolve("pairs-" + cond + ".csv"));
+    double[] aloneFr = oof.stream().mapToDouble(Row::fr).toArray();
+    boolean[] goldFr = gold(oof, true);
+    double t1 = breakEven(aloneFr, goldFr);
+    List<List<Integer>> parts = List.of(indexes(oof, r -> !r.set().equals("ctx")),
+        indexes(oof, r -> r.set().equals("ctx")));
+    System.out.println();
+    System.out.println("| false_report context features | AUC oof train + dev | AUC oof"
+        + " train-context | AUC test | pairs separated | harmless threads flagged |"
+        + " campaign replies flagged |");
+    System.out.println("|---|---|---|---|---|---|---|");
+    List<ContextFeatures.Family> families = List.of(ContextFeatures.Family.values());
+    List<Set<ContextFeatures.Family>> offs = new ArrayList<>();
+    offs.add(EnumSet.noneOf(ContextFeatures.Family.class));
+    families.forEach(f -> offs.add(EnumSet.of(f)));
+    offs.add(EnumSet.allOf(ContextFeatures.Family.class));
+    for (Set<ContextFeatures.Family> off : offs) {
+      List<ContextFeatures> f = features(oof, t1, off);
+      double[] ctx = new double[oof.size()];
+      for (int k = 0; k < FOLDS; k++) {
+        int fold = k;
+        ContextModel m = train(oof, f, i -> oof.get(i).fold() != fold, true);
+        for (int i = 0; i < oof.size(); i++) {
+          if (oof.get(i).fold() == fold) {
+            ctx[i] = m.probability(f.get(i));
+          }
+        }
+      }
+      double t2 = breakEven(ctx, goldFr);
+      ContextModel all = train(oof, f, i -> true, true);
+      List<ContextFeatures> tf = features(test, t1, off);
+      double[] ts = new double[test.size()];
+      for (int i = 0; i < ts.length; i++) {
+        ts[i] = all.probability(tf.get(i));
+      }
+      List<ContextFeatures> pf = features(pairs, t1, off);
+      double[] ps = new double[pairs.size()];
+      for (int i = 0; i < ps.length; i++) {
+        ps[i] = all.probability(pf.get(i));
+      }
+      Map<String, double[]> sums = new LinkedHashMap<>();
+      int harmless = 0;
+      int harmlessFlagged = 0;
+      int campaignReplies = 0;
+      int campaignFlagged = 0;
+      for (int i = 0; i < ps.length; i++) {
+        CSVRecord r = pairs.get(i).rec();
+        boolean campaign = r.get("role").equals("campaign");
+        boolean reply = !r.get("position").equals("1");
+        if (reply) {
+          sums.computeIfAbsent(r.get("pair_id"), p -> new double[2])[campaign ? 0 : 1] += ps[i];
+        }
+        if (!campaign) {
+          harmless++;
+          harmlessFlagged += ps[i] >= t2 ? 1 : 0;
+        } else if (reply) {
+          campaignReplies++;
+          campaignFlagged += ps[i] >= t2 ? 1 : 0;
+        }
+      }
+      long separated = sums.values().stream().filter(v -> v[0] > v[1]).count();
+      String name = off.isEmpty() ? "all" : off.size() == families.size() ? "none (own scores)"
+          : "without " + off.iterator().next().name().toLowerCase(Locale.ROOT);
+      System.out.printf(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %d/%d | %d/%d (%.1f%%) |"
+          + " %d/%d |%n", name, auc(parts.get(0), ctx, goldFr), auc(parts.get(1), ctx, goldFr),
+          auc(indexes(test, r -> true), ts, gold(test, true)), separated, sums.size(),
+          harmlessFlagged, harmless, 100.0 * harmlessFlagged / harmless, campaignFlagged,
+          campaignReplies);
+    }
+  }
+
+  static List<Integer> indexes(List<Row> rows, Predicate<Row> keep) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (keep.test(rows.get(i))) {
+        out.add(i);
+      }
+    }
+    return out;
   }
 
   static List<Row> read(Path file) throws IOException {
@@ -54,11 +149,16 @@ public final class ContextExperiment {
 
   /** Each row's context features, its thread's earlier rows read first (rows in thread order). */
   static List<ContextFeatures> features(List<Row> rows, double aloneFrThreshold) {
+    return features(rows, aloneFrThreshold, EnumSet.noneOf(ContextFeatures.Family.class));
+  }
+
+  static List<ContextFeatures> features(List<Row> rows, double aloneFrThreshold,
+      Set<ContextFeatures.Family> off) {
     ThreadStates states = new ThreadStates(Integer.MAX_VALUE);
     List<ContextFeatures> out = new ArrayList<>(rows.size());
     for (Row r : rows) {
       ThreadState before = states.get(r.thread());
-      out.add(ContextFeatures.of(r.text(), r.fr(), r.h(), before));
+      out.add(ContextFeatures.of(r.text(), r.fr(), r.h(), before, off));
       states.put(r.thread(), before.after(r.fr(), r.h(), r.fr() >= aloneFrThreshold));
     }
     return out;

@@ -23,8 +23,7 @@ class ContextScorerTest {
       before = before.after(opener, opener, opener >= 0.5);
       ex.add(new ContextModel.Example(ContextFeatures.of("done", 0.5, 0.5, before), campaign));
     }
-    ContextModel m = ContextModel.train(ex, 0.1);
-    return new ContextScorer(m, m, 0.5, maxThreads);
+    return new ContextScorer(ContextModel.train(ex, 0.1), 0.5, 0.5, maxThreads);
   }
 
   @Test
@@ -36,6 +35,17 @@ class ContextScorerTest {
     double underHarmless = s.score("harmless", "done", 0.5, 0.5).falseReport();
     assertTrue(underCampaign > 0.5 && underHarmless < 0.5,
         underCampaign + " vs " + underHarmless);
+  }
+
+  @Test
+  void harassmentIsThePostAloneScoreUnlessContextFlagsFalseReport() {
+    ContextScorer s = scorer(10);
+    s.score("campaign", "ring the council on her", 0.95, 0.95);
+    s.score("harmless", "sign the library petition", 0.05, 0.05);
+    ContextScorer.Scores joined = s.score("campaign", "done", 0.5, 0.3);
+    ContextScorer.Scores answered = s.score("harmless", "done", 0.5, 0.3);
+    assertEquals(joined.falseReport(), joined.harassment(), 1e-12);
+    assertEquals(0.3, answered.harassment(), 1e-12);
   }
 
   @Test
