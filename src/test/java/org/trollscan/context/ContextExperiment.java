@@ -20,7 +20,7 @@ import org.apache.commons.csv.CSVRecord;
  * Issue 31 measurement, step 2 of {@code models/context-experiment.sh}: trains the context models
  * on out-of-fold post-alone scores, cross-validated over the same thread folds, and prints
  * post-alone and context metrics for the corpus rows, train-context rows, the test split and the
- * paired family (docs/context.md). Usage: {@code ContextExperiment DIR}.
+ * paired family (docs/context.md). Usage: {@code ContextExperiment DIR [D] [DC]}.
  */
 public final class ContextExperiment {
   static final int FOLDS = 5;
@@ -35,7 +35,9 @@ public final class ContextExperiment {
 
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "target/context");
-    for (String cond : List.of("D", "DC")) {
+    List<String> conds = args.length > 1 ? List.of(args).subList(1, args.length)
+        : List.of("D", "DC");
+    for (String cond : conds) {
       System.out.printf(Locale.ROOT, "%n## post-alone model trained on %s%n", cond.equals("D")
           ? "train + dev" : "train + dev + train-context");
       run(dir, cond);
