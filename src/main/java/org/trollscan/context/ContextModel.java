@@ -1,0 +1,62 @@
+package org.trollscan.context;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import opennlp.tools.ml.AbstractEventTrainer;
+import opennlp.tools.ml.EventTrainer;
+import opennlp.tools.ml.TrainerFactory;
+import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
+import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.ml.model.Event;
+import opennlp.tools.util.ObjectStreamUtils;
+import opennlp.tools.util.TrainingParameters;
+
+/**
+ * One label's context model: a binary OpenNLP maxent (L-BFGS, L2) over {@link ContextFeatures},
+ * trained on post-alone scores that must be out-of-fold, or it learns to trust them too much.
+ */
+public final class ContextModel {
+  private static final String POSITIVE = "1";
+  private static final String NEGATIVE = "0";
+  private final MaxentModel model;
+  private final int positive;
+
+  private ContextModel(MaxentModel model) {
+    this.model = model;
+    this.positive = model.getIndex(POSITIVE);
+  }
+
+  /** One training post: its features and its gold value. */
+  public record Example(ContextFeatures features, boolean gold) {}
+
+  /** Trains on the examples; both gold values must occur. */
+  public static ContextModel train(List<Example> examples, double l2) {
+    List<Event> events = new ArrayList<>(examples.size());
+    for (Example e : examples) {
+      events.add(new Event(e.gold() ? POSITIVE : NEGATIVE, e.features().names(),
+          e.features().values()));
+    }
+    TrainingParameters p = new TrainingParameters();
+    p.put(TrainingParameters.ALGORITHM_PARAM, QNTrainer.MAXENT_QN_VALUE);
+    p.put(TrainingParameters.ITERATIONS_PARAM, 500);
+    p.put(TrainingParameters.CUTOFF_PARAM, 1);
+    p.put(TrainingParameters.THREADS_PARAM, 1);
+    p.put(QNTrainer.L2COST_PARAM, l2);
+    p.put(QNTrainer.L1COST_PARAM, 0.0);
+    p.put(AbstractEventTrainer.DATA_INDEXER_PARAM,
+        AbstractEventTrainer.DATA_INDEXER_ONE_PASS_REAL_VALUE);
+    EventTrainer trainer = TrainerFactory.getEventTrainer(p, null);
+    try {
+      return new ContextModel(trainer.train(ObjectStreamUtils.createObjectStream(events)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The probability that a post with these features is positive. */
+  public double probability(ContextFeatures f) {
+    return model.eval(f.names(), f.values())[positive];
+  }
+}
