@@ -12,7 +12,8 @@ import org.trollscan.model.Score;
 
 /**
  * Score rows as JSON Lines: {@code id}, one number per label, {@code flagged} as an array,
- * {@code evidence} as an object from label to phrases, then the kept input fields.
+ * {@code evidence} as an object from label to phrases, then the kept input fields with the JSON
+ * types they had in the input.
  */
 public final class JsonlScoreWriter implements ScoreWriter {
   private final JsonGenerator json;
@@ -34,7 +35,9 @@ public final class JsonlScoreWriter implements ScoreWriter {
     json.writeStartObject();
     json.writeStringField(OutputColumns.ID, post.id());
     for (Label l : columns.labels()) {
-      json.writeNumberField(l.column(), Double.parseDouble(Cells.probability(score.probabilities().get(l))));
+      // The CSV's six decimals as a JSON number: never 4.62E-4, which some readers take as text.
+      json.writeFieldName(l.column());
+      json.writeNumber(Cells.probability(score.probabilities().get(l)));
     }
     json.writeArrayFieldStart(OutputColumns.FLAGGED);
     for (Label l : score.flagged()) {
@@ -52,13 +55,31 @@ public final class JsonlScoreWriter implements ScoreWriter {
     json.writeEndObject();
     int base = header.size() - kept.size();
     for (int i = 0; i < kept.size(); i++) {
-      json.writeStringField(header.get(base + i), post.fields().getOrDefault(kept.get(i), ""));
+      writeKept(header.get(base + i), post, kept.get(i));
     }
     if (score.truncated()) {
       json.writeBooleanField("truncated", true);
     }
     json.writeEndObject();
     json.writeRaw('\n');
+  }
+
+  /**
+   * A kept field with its JSON type as read: a number, boolean, null, object or array is written
+   * back as its JSON text, a string as a string (every field of a CSV or text input), and a
+   * field this row lacks (JSON Lines rows need not share fields) as null.
+   */
+  private void writeKept(String name, Post post, String field) throws IOException {
+    json.writeFieldName(name);
+    String typed = post.json().get(field);
+    String text = post.fields().get(field);
+    if (typed != null) {
+      json.writeRawValue(typed);
+    } else if (text != null) {
+      json.writeString(text);
+    } else {
+      json.writeNull();
+    }
   }
 
   @Override

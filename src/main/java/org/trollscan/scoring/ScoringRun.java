@@ -280,6 +280,9 @@ public final class ScoringRun {
     for (String value : post.fields().values()) {
       chars += value == null ? 0 : value.length();
     }
+    for (String value : post.json().values()) {
+      chars += value.length();
+    }
     return chars;
   }
 
