@@ -57,6 +57,11 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--keep-all", description = "Copy every input column into the output.")
   boolean keepAll;
 
+  @Option(names = "--source",
+      description = "Add a source column (the input's name as given) even for one input; "
+          + "with several inputs it is always there.")
+  boolean source;
+
   @Option(names = "--threshold", paramLabel = "LABEL=VALUE",
       description = "Override a label's decision threshold, e.g. false_report=0.7.")
   Map<String, Double> thresholds = new java.util.LinkedHashMap<>();
@@ -65,7 +70,7 @@ final class ScoreCommand implements Callable<Integer> {
   boolean onlyFlagged;
 
   @Option(names = "--no-evidence", negatable = false,
-      description = "Leave the evidence column empty (faster).")
+      description = "Leave the evidence columns empty lists (faster).")
   boolean noEvidence;
 
   @Option(names = "--threads", paramLabel = "N",
@@ -118,7 +123,8 @@ final class ScoreCommand implements Callable<Integer> {
     List<String> inputs = files.isEmpty() ? List.of("-") : files;
     ScoringRun.Options options = new ScoringRun.Options(inputs, inputFormat, reader, threads,
         onlyFlagged, !noEvidence, strict);
-    OutputColumns columns = new OutputColumns(bundle.labels(), keep, keepAll);
+    OutputColumns columns = new OutputColumns(bundle.labels(), keep, keepAll,
+        source || inputs.size() > 1, true);
     boolean progressShown = !quiet
         && (Boolean.getBoolean("trollscan.stderr.tty") || System.console() != null);
     ScoringRun run = new ScoringRun(scorer::score, options, top.stdin,

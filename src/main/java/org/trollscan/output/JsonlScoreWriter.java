@@ -7,13 +7,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import org.trollscan.input.Post;
+import org.trollscan.model.EvidenceSpan;
 import org.trollscan.model.Label;
 import org.trollscan.model.Score;
 
 /**
- * Score rows as JSON Lines: {@code id}, one number per label, {@code flagged} as an array,
- * {@code evidence} as an object from label to phrases, then the kept input fields with the JSON
- * types they had in the input.
+ * Score rows as JSON Lines, the fields named as the CSV's columns ({@link OutputColumns}):
+ * {@code id} (and {@code source}), one number per label, {@code flagged} as an array, one list of
+ * evidence spans per label, then the kept input fields with the JSON types they had in the input.
  */
 public final class JsonlScoreWriter implements ScoreWriter {
   private final JsonGenerator json;
@@ -34,6 +35,9 @@ public final class JsonlScoreWriter implements ScoreWriter {
     List<String> header = columns.header(kept);
     json.writeStartObject();
     json.writeStringField(OutputColumns.ID, post.id());
+    if (columns.source()) {
+      json.writeStringField(OutputColumns.SOURCE, post.source());
+    }
     for (Label l : columns.labels()) {
       // The CSV's six decimals as a JSON number: never 4.62E-4, which some readers take as text.
       json.writeFieldName(l.column());
@@ -44,15 +48,21 @@ public final class JsonlScoreWriter implements ScoreWriter {
       json.writeString(l.column());
     }
     json.writeEndArray();
-    json.writeObjectFieldStart(OutputColumns.EVIDENCE);
-    for (Label l : score.flagged()) {
-      json.writeArrayFieldStart(l.column());
-      for (String phrase : score.evidence().getOrDefault(l, List.of())) {
-        json.writeString(Cells.oneLine(phrase));
+    if (columns.evidencePerLabel()) {
+      for (Label l : columns.labels()) {
+        writeEvidence(l, score);
       }
-      json.writeEndArray();
+    } else {
+      json.writeObjectFieldStart(OutputColumns.EVIDENCE);
+      for (Label l : score.flagged()) {
+        json.writeArrayFieldStart(l.column());
+        for (String phrase : score.evidence().getOrDefault(l, List.of())) {
+          json.writeString(Cells.oneLine(phrase));
+        }
+        json.writeEndArray();
+      }
+      json.writeEndObject();
     }
-    json.writeEndObject();
     int base = header.size() - kept.size();
     for (int i = 0; i < kept.size(); i++) {
       writeKept(header.get(base + i), post, kept.get(i));
@@ -62,6 +72,42 @@ public final class JsonlScoreWriter implements ScoreWriter {
     }
     json.writeEndObject();
     json.writeRaw('\n');
+  }
+
+  /**
+   * {@code "harassment_evidence":[{"phrase":"lazy cow","begin":12,"end":20,"weight":1.25}]}:
+   * each phrase exactly as {@code text.substring(begin, end)} of the post as read, offsets in
+   * UTF-16 code units (JavaScript's and Java's string index; Python counts code points, see
+   * docs/output.md), most weight first. Empty for a label that is not flagged.
+   */
+  private void writeEvidence(Label label, Score score) throws IOException {
+    json.writeArrayFieldStart(OutputColumns.evidence(label));
+    List<EvidenceSpan> spans = score.spans().get(label);
+    if (!score.flagged().contains(label)) {
+      // Nothing: evidence is given for flagged labels only.
+    } else if (spans != null) {
+      for (EvidenceSpan s : spans) {
+        json.writeStartObject();
+        json.writeStringField("phrase", s.phrase());
+        json.writeNumberField("begin", s.begin());
+        json.writeNumberField("end", s.end());
+        json.writeFieldName("weight");
+        if (Double.isFinite(s.weight())) {
+          json.writeNumber(Cells.decimal(s.weight()));
+        } else {
+          json.writeNull();
+        }
+        json.writeEndObject();
+      }
+    } else {
+      // A score without offsets (not one the scorer makes): the phrases alone.
+      for (String phrase : score.evidence().getOrDefault(label, List.of())) {
+        json.writeStartObject();
+        json.writeStringField("phrase", phrase);
+        json.writeEndObject();
+      }
+    }
+    json.writeEndArray();
   }
 
   /**
