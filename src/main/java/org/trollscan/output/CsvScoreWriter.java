@@ -55,6 +55,11 @@ public final class CsvScoreWriter implements ScoreWriter {
   }
 
   @Override
+  public List<String> columns() {
+    return columns.header(kept != null ? kept : columns.keptWithoutAPost());
+  }
+
+  @Override
   public void flush() throws IOException {
     printer.flush();
   }
@@ -62,7 +67,7 @@ public final class CsvScoreWriter implements ScoreWriter {
   @Override
   public void finish() throws IOException {
     if (kept == null) {
-      printer.printRecord(columns.header(columns.keepAll() ? List.of() : columns.keep()));
+      printer.printRecord(columns.header(columns.keptWithoutAPost()));
     }
     printer.flush();
   }

@@ -129,6 +129,11 @@ public final class JsonlScoreWriter implements ScoreWriter {
   }
 
   @Override
+  public List<String> columns() {
+    return columns.header(kept != null ? kept : columns.keptWithoutAPost());
+  }
+
+  @Override
   public void flush() throws IOException {
     json.flush();
   }

@@ -58,6 +58,11 @@ public record OutputColumns(List<Label> labels, List<String> keep, boolean keepA
     return List.copyOf(new LinkedHashSet<>(keep));
   }
 
+  /** The input columns to copy when no post came to resolve them: none for keepAll. */
+  public List<String> keptWithoutAPost() {
+    return keepAll ? List.of() : List.copyOf(new LinkedHashSet<>(keep));
+  }
+
   /**
    * The output header given the kept input columns. A kept column whose name is already taken
    * (by one of ours, or by a kept column renamed before it) gets "input_" in front, as often as

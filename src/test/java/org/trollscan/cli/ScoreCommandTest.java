@@ -120,7 +120,8 @@ class ScoreCommandTest {
     assertEquals("", r.out());
     assertEquals(7, Files.readAllLines(out).size());
     try (Stream<Path> files = Files.list(out.getParent())) {
-      assertEquals(List.of(out), files.toList());
+      assertEquals(List.of(out, out.resolveSibling("scored.csv.meta.json")),
+          files.sorted().toList());
     }
   }
 
