@@ -3,6 +3,7 @@ package org.trollscan.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -131,6 +132,14 @@ final class ScoreCommand implements Callable<Integer> {
     OutputStream metaStdout = output == null || output.equals("-") ? null : top.stdout;
     if (metaFile != null) {
       UsageException.fromOptions(() -> OutputFile.check(metaFile, metaStdout));
+      for (String other : java.util.Arrays.asList(output, errors)) {
+        if (other != null && !other.equals("-") && !metaFile.equals("-")
+            && Path.of(other).toAbsolutePath().normalize()
+                .equals(Path.of(metaFile).toAbsolutePath().normalize())) {
+          throw new UsageException("--meta " + metaFile + " names the same file as "
+              + (other.equals(output) ? "-o" : "--errors") + "; name another");
+        }
+      }
     }
     ModelBundle bundle = model.load();
     Map<Label, Double> overrides = new EnumMap<>(Label.class);

@@ -83,9 +83,8 @@ public final class JsonlScoreWriter implements ScoreWriter {
   private void writeEvidence(Label label, Score score) throws IOException {
     json.writeArrayFieldStart(OutputColumns.evidence(label));
     List<EvidenceSpan> spans = score.spans().get(label);
-    if (!score.flagged().contains(label)) {
-      // Nothing: evidence is given for flagged labels only.
-    } else if (spans != null) {
+    boolean flagged = score.flagged().contains(label);
+    if (flagged && spans != null) {
       for (EvidenceSpan s : spans) {
         json.writeStartObject();
         json.writeStringField("phrase", s.phrase());
@@ -99,7 +98,7 @@ public final class JsonlScoreWriter implements ScoreWriter {
         }
         json.writeEndObject();
       }
-    } else {
+    } else if (flagged) {
       // A score without offsets (not one the scorer makes): the phrases alone.
       for (String phrase : score.evidence().getOrDefault(label, List.of())) {
         json.writeStartObject();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trollscan.model.BundleException;
 import org.trollscan.model.BundleIO;
 import org.trollscan.model.Label;
 import org.trollscan.model.ModelBundle;
@@ -64,7 +64,7 @@ public record ScoreMeta(String toolVersion, List<String> commandLine, Model mode
         return new Model(bundle.manifest().modelVersion(), shown, ScoreMeta.sha256(in),
             thresholds);
       } catch (IOException e) {
-        throw new UncheckedIOException((shown == null ? "default model" : shown)
+        throw new BundleException((shown == null ? "default model" : shown)
             + ": cannot read the model again for its checksum: " + e.getMessage(), e);
       }
     }

@@ -151,6 +151,17 @@ class ScoreMetaTest {
   }
 
   @Test
+  void aSidecarNamedAsTheOutputIsAUsageErrorAndNothingIsWritten() throws IOException {
+    Path one = file("one.csv", "id,text\n1,lovely day\n");
+    Path out = dir.resolve("same.csv");
+    Cli.Result r = Cli.run("score", "--model", model, "-o", out.toString(), "--meta",
+        dir.resolve(".").resolve("same.csv").toString(), one.toString());
+    assertEquals(ExitCodes.USAGE, r.exitCode(), r.err());
+    assertTrue(r.err().contains("names the same file as -o"), r.err());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
   void theShippedModelIsRecordedWithTheChecksumOfItsBundleFile() throws Exception {
     Path one = file("one.csv", "id,text\n1,lovely day\n");
     Path meta = dir.resolve("shipped.json");
