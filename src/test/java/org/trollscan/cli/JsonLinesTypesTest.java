@@ -65,6 +65,14 @@ class JsonLinesTypesTest {
   }
 
   @Test
+  void aFieldNamedTwiceInALineIsKeptWithItsLastValueAndThatValuesType() throws IOException {
+    List<String> out = score("{\"text\":\"lovely day\",\"n\":1,\"n\":\"one\"}\n"
+        + "{\"text\":\"nice one\",\"n\":\"one\",\"n\":[2]}\n", "--keep", "n");
+    assertEquals("one", JSON.readTree(out.get(0)).get("n").textValue(), out.get(0));
+    assertTrue(out.get(1).contains("\"n\":[2]"), out.get(1));
+  }
+
+  @Test
   void probabilitiesAreSixDecimalsNeverScientificNotation() throws IOException {
     // The shipped model gives this post a false_report probability under 0.001, which Jackson
     // wrote as 2.79E-4 before.
