@@ -1,13 +1,17 @@
 package org.trollscan.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.trollscan.ToolVersion;
 import org.trollscan.input.InputFormat;
 import org.trollscan.input.ReaderOptions;
 import org.trollscan.model.Label;
@@ -18,13 +22,16 @@ import org.trollscan.output.JsonlScoreWriter;
 import org.trollscan.output.OutputColumns;
 import org.trollscan.files.OutputFile;
 import org.trollscan.output.RejectedRowWriter;
+import org.trollscan.output.ScoreMeta;
 import org.trollscan.output.ScoreWriter;
 import org.trollscan.scoring.ScoringRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code trollscan score}: parses its options and runs a {@link ScoringRun}. */
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
@@ -57,6 +64,11 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--keep-all", description = "Copy every input column into the output.")
   boolean keepAll;
 
+  @Option(names = "--source",
+      description = "Add a source column (the input's name as given) even for one input; "
+          + "with several inputs it is always there.")
+  boolean source;
+
   @Option(names = "--threshold", paramLabel = "LABEL=VALUE",
       description = "Override a label's decision threshold, e.g. false_report=0.7.")
   Map<String, Double> thresholds = new java.util.LinkedHashMap<>();
@@ -65,12 +77,20 @@ final class ScoreCommand implements Callable<Integer> {
   boolean onlyFlagged;
 
   @Option(names = "--no-evidence", negatable = false,
-      description = "Leave the evidence column empty (faster).")
+      description = "Leave the evidence columns empty lists (faster).")
   boolean noEvidence;
 
   @Option(names = "--threads", paramLabel = "N",
       description = "Scoring threads (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--meta", paramLabel = "FILE",
+      description = "Write the run's provenance (model, checksum, thresholds, inputs, counts) "
+          + "here as JSON; default: OUT.meta.json beside -o OUT.")
+  String meta;
+
+  @Option(names = "--no-meta", description = "Write no provenance sidecar.")
+  boolean noMeta;
 
   @Option(names = "--errors", paramLabel = "FILE",
       description = "Write rejected rows here as CSV: source, line, reason, raw.")
@@ -89,15 +109,37 @@ final class ScoreCommand implements Callable<Integer> {
       description = "No progress and no summary on stderr (rejected rows are still named).")
   boolean quiet;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
+    Instant started = Instant.now();
     PrintStream err = top.stderr;
     if (threads < 1) {
       throw new UsageException("--threads must be at least 1");
     }
+    if (meta != null && noMeta) {
+      throw new UsageException("--meta and --no-meta contradict each other; give one");
+    }
     UsageException.fromOptions(() -> OutputFile.check(output, top.stdout));
     if (errors != null) {
       UsageException.fromOptions(() -> OutputFile.check(errors, null));
+    }
+    // The sidecar goes beside a file that is replaced whole; a device or FIFO has no "beside".
+    String metaFile = noMeta ? null : meta != null ? meta
+        : OutputFile.replacesAFile(output) ? output + ".meta.json" : null;
+    // '-' for the sidecar only when standard output does not carry the scores.
+    OutputStream metaStdout = output == null || output.equals("-") ? null : top.stdout;
+    if (metaFile != null) {
+      UsageException.fromOptions(() -> OutputFile.check(metaFile, metaStdout));
+      for (String other : java.util.Arrays.asList(output, errors)) {
+        if (other != null && !other.equals("-") && !metaFile.equals("-")
+            && Path.of(other).toAbsolutePath().normalize()
+                .equals(Path.of(metaFile).toAbsolutePath().normalize())) {
+          throw new UsageException("--meta " + metaFile + " names the same file as "
+              + (other.equals(output) ? "-o" : "--errors") + "; name another");
+        }
+      }
     }
     ModelBundle bundle = model.load();
     Map<Label, Double> overrides = new EnumMap<>(Label.class);
@@ -112,13 +154,16 @@ final class ScoreCommand implements Callable<Integer> {
       }
       overrides.put(label, value);
     });
-    Scorer scorer = new Scorer(bundle.withThresholds(overrides));
+    ModelBundle used = bundle.withThresholds(overrides);
+    Scorer scorer = new Scorer(used);
+    ScoreMeta.Model modelRecord = metaFile == null ? null : ScoreMeta.Model.of(model.model, used);
     InputFormat inputFormat = input.inputFormat();
     ReaderOptions reader = input.readerOptions(keepAll ? List.of() : keep);
     List<String> inputs = files.isEmpty() ? List.of("-") : files;
     ScoringRun.Options options = new ScoringRun.Options(inputs, inputFormat, reader, threads,
         onlyFlagged, !noEvidence, strict);
-    OutputColumns columns = new OutputColumns(bundle.labels(), keep, keepAll);
+    OutputColumns columns = new OutputColumns(bundle.labels(), keep, keepAll,
+        source || inputs.size() > 1, true);
     boolean progressShown = !quiet
         && (Boolean.getBoolean("trollscan.stderr.tty") || System.console() != null);
     ScoringRun run = new ScoringRun(scorer::score, options, top.stdin,
@@ -127,7 +172,8 @@ final class ScoreCommand implements Callable<Integer> {
     RejectedRowNotes notes = new RejectedRowNotes();
     try (OutputFile out = OutputFile.open(output, top.stdout);
         OutputFile errorFile = errors == null ? null : OutputFile.open(errors, null)) {
-      ScoreWriter writer = switch (outputFormat.toLowerCase(Locale.ROOT)) {
+      String format = outputFormat.toLowerCase(Locale.ROOT);
+      ScoreWriter writer = switch (format) {
         case "csv" -> new CsvScoreWriter(out.stream(), columns, !noSpreadsheetSafety);
         case "jsonl" -> new JsonlScoreWriter(out.stream(), columns);
         default -> throw new UsageException(
@@ -146,7 +192,18 @@ final class ScoreCommand implements Callable<Integer> {
         rejects.finish();
         errorFile.commit();
       }
-      out.commit();
+      // The sidecar is written before the output is moved into place and moved after it: a
+      // run that fails leaves none, and none describes an output it did not write.
+      try (OutputFile metaOut = metaFile == null ? null : OutputFile.open(metaFile, metaStdout)) {
+        if (metaOut != null) {
+          record(modelRecord, started, format, writer.columns(), summary)
+              .write(metaOut.stream());
+        }
+        out.commit();
+        if (metaOut != null) {
+          metaOut.commit();
+        }
+      }
     }
     notes.print(err, "; --errors FILE lists every rejected row and why");
     // Ids that are row numbers do not join back to the export: say so, once per input, even
@@ -157,8 +214,25 @@ final class ScoreCommand implements Callable<Integer> {
         + idName + "', so " + ScoringRun.Summary.grouped(n) + " posts have their row number as"
         + " id (name yours with --id-column or --id-field)"));
     if (!quiet) {
-      err.println("trollscan: " + summary.describe());
+      err.println("trollscan: model " + bundle.manifest().modelVersion() + ": "
+          + summary.describe());
     }
+    return exitCode(summary);
+  }
+
+  private static int exitCode(ScoringRun.Summary summary) {
     return summary.rejected() > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
+  }
+
+  private ScoreMeta record(ScoreMeta.Model modelRecord, Instant started, String format,
+      List<String> columns, ScoringRun.Summary s) {
+    List<ScoreMeta.Input> inputs = s.inputs().stream().map(i -> new ScoreMeta.Input(i.name(),
+        i.read(), i.scored(), i.written(), i.rejected(), i.blank(), i.numbered())).toList();
+    return new ScoreMeta(ToolVersion.get(), spec.commandLine().getParseResult().originalArgs(),
+        modelRecord, started, Instant.now(),
+        new ScoreMeta.Output(output == null ? "-" : output, format, columns, !noEvidence,
+            onlyFlagged), inputs,
+        new ScoreMeta.Totals(s.read(), s.written() + s.filtered(), s.written(), s.rejected(),
+            s.flagged(), s.truncated()), exitCode(s));
   }
 }

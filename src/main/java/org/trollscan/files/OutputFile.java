@@ -165,6 +165,16 @@ public final class OutputFile implements AutoCloseable {
   }
 
   /**
+   * Whether {@link #open} writes this name as a file made beside its target and renamed into
+   * place (a missing path or a regular file, links followed), rather than standard output, a
+   * device, a FIFO or a descriptor written through. A sidecar file belongs only beside the
+   * former. Refuses what {@link #check} refuses.
+   */
+  public static boolean replacesAFile(String name) {
+    return name != null && !name.equals("-") && destination(name).mode() == Mode.REPLACE;
+  }
+
+  /**
    * Makes a folder for output files (and its parents); a path that is there and is not a folder,
    * or a link to one, is refused.
    */

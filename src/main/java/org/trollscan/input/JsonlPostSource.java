@@ -130,12 +130,21 @@ final class JsonlPostSource implements PostSource {
     }
     Map<String, String> fields = new LinkedHashMap<>();
     long other = 0;
+    boolean typed = false;
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode v = e.getValue();
       String value = v.isValueNode() ? (v.isNull() ? "" : v.asText()) : v.toString();
       fields.put(e.getKey(), value);
       other += e.getKey().length() + (e.getKey().equals(textField) ? 0 : value.length());
+      typed |= !v.isTextual();
+    }
+    Map<String, String> json = typed ? typedValues() : Map.of();
+    for (Map.Entry<String, String> e : json.entrySet()) {
+      // Both forms are held; the JSON text is longer when it has spaces or escapes in it.
+      if (!e.getKey().equals(textField)) {
+        other += Math.max(0, e.getValue().length() - fields.get(e.getKey()).length());
+      }
     }
     if (other > ReadLimits.OTHER_CHARS) {
       return new RejectedRow(source, line, overflowReason, lines.raw());
@@ -154,7 +163,38 @@ final class JsonlPostSource implements PostSource {
     if (!hasId) {
       numbered++;
     }
-    return new Post(source, line, idText, textValue, Collections.unmodifiableMap(fields));
+    return new Post(source, line, idText, textValue, Collections.unmodifiableMap(fields), json);
+  }
+
+  /**
+   * The JSON text, as it stands in the line, of each top-level field whose value is not a
+   * string. Not the parsed tree's: it holds a float as a double, so {@code 1.50} would come back
+   * as {@code 1.5} and {@code 1e400} as {@code Infinity}, which is not JSON. The line was parsed
+   * whole already, so this second pass meets only valid JSON.
+   */
+  private Map<String, String> typedValues() {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (JsonParser p = JSON.createParser(lines.chars(), 0, lines.length)) {
+      p.nextToken(); // the object's start
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if (value == JsonToken.VALUE_STRING) {
+          out.remove(name); // a repeated name: the last value counts, as in the tree
+        } else if (value.isScalarValue()) {
+          out.put(name, p.getText()); // a number's text is its digits as written
+        } else {
+          int begin = (int) p.currentTokenLocation().getCharOffset();
+          p.skipChildren();
+          int end = (int) p.currentTokenLocation().getCharOffset() + 1;
+          out.put(name, new String(lines.chars(), begin, end - begin));
+        }
+      }
+    } catch (IOException e) {
+      // Characters already in memory, and already parsed once without an error.
+      throw new IllegalStateException(e);
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   @Override

@@ -1,5 +1,12 @@
 package org.trollscan.output;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -7,6 +14,8 @@ import org.trollscan.model.Label;
 
 /** Formats score values the same way for every output (CSV, JSON Lines, Spark). */
 public final class Cells {
+  private static final JsonFactory JSON = new JsonFactory();
+
   private Cells() {}
 
   /** A probability with six decimals, fast and locale-independent ("0.031250"). */
@@ -27,7 +36,35 @@ public final class Cells {
     return j.toString();
   }
 
-  /** "false_report: ring social services | her kids; harassment: ..." in label order. */
+  /**
+   * A label's evidence phrases as a CSV cell: a JSON array of strings, {@code ["lazy cow","ring
+   * social services on her"]}, {@code []} when there are none. JSON because a phrase may hold
+   * any character, a separator included; every language a researcher uses reads JSON arrays.
+   * The phrases are exactly as in the post (line breaks written as JSON's {@code \n}).
+   */
+  public static String phrases(List<String> phrases) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.writeStartArray();
+      for (String phrase : phrases) {
+        json.writeString(phrase);
+      }
+      json.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does no I/O
+    }
+    return out.toString();
+  }
+
+  /** A number with six decimals in plain notation, of any size and sign ("-0.000462"). */
+  public static String decimal(double x) {
+    return new BigDecimal(x).setScale(6, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  /**
+   * The Spark job's evidence cell: "false_report: ring social services | her kids; harassment:
+   * ..." in label order. Not for score, whose phrases may hold the separators ({@link #phrases}).
+   */
   public static String evidence(List<Label> flagged, Map<Label, List<String>> evidence) {
     StringJoiner j = new StringJoiner("; ");
     for (Label l : flagged) {

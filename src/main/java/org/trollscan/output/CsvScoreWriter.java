@@ -33,15 +33,30 @@ public final class CsvScoreWriter implements ScoreWriter {
     }
     row.clear();
     row.add(post.id());
+    if (columns.source()) {
+      row.add(post.source());
+    }
     for (Label l : columns.labels()) {
       row.add(Cells.probability(score.probabilities().get(l)));
     }
     row.add(Cells.flagged(score.flagged()));
-    row.add(Cells.evidence(score.flagged(), score.evidence()));
+    if (columns.evidencePerLabel()) {
+      for (Label l : columns.labels()) {
+        row.add(Cells.phrases(score.flagged().contains(l)
+            ? score.evidence().getOrDefault(l, List.of()) : List.of()));
+      }
+    } else {
+      row.add(Cells.evidence(score.flagged(), score.evidence()));
+    }
     for (String k : kept) {
       row.add(post.fields().getOrDefault(k, ""));
     }
     printer.printRecord(row);
+  }
+
+  @Override
+  public List<String> columns() {
+    return columns.header(kept != null ? kept : columns.keptWithoutAPost());
   }
 
   @Override
@@ -52,7 +67,7 @@ public final class CsvScoreWriter implements ScoreWriter {
   @Override
   public void finish() throws IOException {
     if (kept == null) {
-      printer.printRecord(columns.header(columns.keepAll() ? List.of() : columns.keep()));
+      printer.printRecord(columns.header(columns.keptWithoutAPost()));
     }
     printer.flush();
   }

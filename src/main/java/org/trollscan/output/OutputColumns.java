@@ -10,17 +10,34 @@ import org.trollscan.input.Post;
 import org.trollscan.model.Label;
 
 /**
- * The columns of a score output: id, one probability per label, flagged, evidence, then the
- * input columns to keep, in input order.
+ * The columns of a score output: id, the input's name when {@code source}, one probability per
+ * label, flagged, one evidence column per label, then the input columns to keep, in input order.
  *
  * @param labels the labels the model scores
  * @param keep input columns to copy, in the order given
  * @param keepAll copy every input column (the first post's columns), overriding keep
+ * @param source a {@code source} column after the id: the input's name as given, so that ids
+ *     from several inputs stay apart
+ * @param evidencePerLabel one {@code LABEL_evidence} column per label (what score writes); false
+ *     for the single {@code evidence} column the Spark job still writes
  */
-public record OutputColumns(List<Label> labels, List<String> keep, boolean keepAll) {
+public record OutputColumns(List<Label> labels, List<String> keep, boolean keepAll,
+    boolean source, boolean evidencePerLabel) {
   public static final String ID = "id";
+  public static final String SOURCE = "source";
   public static final String FLAGGED = "flagged";
+  /** The one evidence column of the Spark job's output. */
   public static final String EVIDENCE = "evidence";
+
+  /** The Spark job's columns: no source, one {@code evidence} column for every label. */
+  public OutputColumns(List<Label> labels, List<String> keep, boolean keepAll) {
+    this(labels, keep, keepAll, false, false);
+  }
+
+  /** The name of a label's evidence column: {@code harassment_evidence}. */
+  public static String evidence(Label label) {
+    return label.column() + "_evidence";
+  }
 
   /** The input columns to copy, resolved against the first post. */
   public List<String> keptColumns(Post first) {
@@ -41,6 +58,11 @@ public record OutputColumns(List<Label> labels, List<String> keep, boolean keepA
     return List.copyOf(new LinkedHashSet<>(keep));
   }
 
+  /** The input columns to copy when no post came to resolve them: none for keepAll. */
+  public List<String> keptWithoutAPost() {
+    return keepAll ? List.of() : List.copyOf(new LinkedHashSet<>(keep));
+  }
+
   /**
    * The output header given the kept input columns. A kept column whose name is already taken
    * (by one of ours, or by a kept column renamed before it) gets "input_" in front, as often as
@@ -49,11 +71,20 @@ public record OutputColumns(List<Label> labels, List<String> keep, boolean keepA
   public List<String> header(List<String> kept) {
     List<String> h = new ArrayList<>();
     h.add(ID);
+    if (source) {
+      h.add(SOURCE);
+    }
     for (Label l : labels) {
       h.add(l.column());
     }
     h.add(FLAGGED);
-    h.add(EVIDENCE);
+    if (evidencePerLabel) {
+      for (Label l : labels) {
+        h.add(evidence(l));
+      }
+    } else {
+      h.add(EVIDENCE);
+    }
     Set<String> taken = new HashSet<>(h);
     for (String k : kept) {
       String name = k;

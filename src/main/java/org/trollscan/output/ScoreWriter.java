@@ -1,6 +1,7 @@
 package org.trollscan.output;
 
 import java.io.IOException;
+import java.util.List;
 import org.trollscan.input.Post;
 import org.trollscan.model.Score;
 
@@ -10,6 +11,14 @@ public interface ScoreWriter {
 
   /** Writes what is still pending (a CSV header when no row came) and flushes. */
   void finish() throws IOException;
+
+  /**
+   * The columns (JSON Lines: fields) of the rows, known from the first row on and after finish;
+   * none for a writer that writes no table (a test's).
+   */
+  default List<String> columns() {
+    return List.of();
+  }
 
   /**
    * Pushes the rows written so far to the output: a co-process that wrote one post into a pipe

@@ -57,7 +57,13 @@ public final class ScoringRun {
    * {@code numbered}, per input, the posts whose id is their row number for want of an id.
    */
   public record Summary(long read, long written, long filtered, long rejected, long flagged,
-      long truncated, long replaced, Map<String, Long> numbered) {
+      long truncated, long replaced, Map<String, Long> numbered, List<InputCounts> inputs) {
+
+    /** A run whose counts per input are not known. */
+    public Summary(long read, long written, long filtered, long rejected, long flagged,
+        long truncated, long replaced, Map<String, Long> numbered) {
+      this(read, written, filtered, rejected, flagged, truncated, replaced, numbered, List.of());
+    }
 
     /** A run in which every post had an id of its own. */
     public Summary(long read, long written, long filtered, long rejected, long flagged,
@@ -83,6 +89,17 @@ public final class ScoringRun {
     }
   }
 
+  /**
+   * One input's rows, in the order the inputs were given (a file named twice is counted twice):
+   * {@code read = scored + rejected}, and {@code written} of the scored were written.
+   *
+   * @param name the input as given, "-" for stdin
+   * @param blank blank lines skipped, which are not rows
+   * @param numbered posts whose id is their row number
+   */
+  public record InputCounts(String name, long read, long scored, long written, long rejected,
+      long blank, long numbered) {}
+
   /** Receives rejected rows (for --errors); may ignore them. */
   public interface RejectSink {
     void reject(RejectedRow row) throws IOException;
@@ -92,6 +109,9 @@ public final class ScoringRun {
   private final Options options;
   private final InputStream stdin;
   private final Progress progress;
+  /** The input being read, and the input of each batch in flight, oldest first. */
+  private int currentInput;
+  private final Deque<Integer> batchInputs = new ArrayDeque<>();
 
   public ScoringRun(PostScorer scorer, Options options, InputStream stdin, Progress progress) {
     this.scorer = scorer;
@@ -103,6 +123,8 @@ public final class ScoringRun {
   public Summary run(ScoreWriter writer, RejectSink rejects) throws IOException {
     Counts counts = new Counts();
     Map<String, Long> numbered = new java.util.LinkedHashMap<>();
+    long[] blank = new long[options.inputs().size()];
+    long[] numberedPerInput = new long[options.inputs().size()];
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
       Thread t = new Thread(r, "trollscan-score");
       t.setDaemon(true);
@@ -110,8 +132,12 @@ public final class ScoringRun {
     });
     Deque<Future<List<RowOutcome>>> inFlight = new ArrayDeque<>();
     int maxInFlight = options.threads() * 3;
+    List<String> inputs = options.inputs();
+    counts.perInput = new long[inputs.size()][4];
     try {
-      for (String input : options.inputs()) {
+      for (int index = 0; index < inputs.size(); index++) {
+        String input = inputs.get(index);
+        currentInput = index;
         try (PostSource opened = PostSources.open(input, options.format(), options.reader(), stdin);
             ReadAhead ahead = input.equals("-") ? new ReadAhead(opened, BATCH) : null) {
           PostSource source = ahead != null ? ahead : opened;
@@ -120,6 +146,7 @@ public final class ScoringRun {
           for (ReadItem item; (item = next(source, ahead, pool, batch, inFlight, writer,
               rejects, counts)) != null; ) {
             counts.read++;
+            counts.perInput[index][READ]++;
             if (batch.isEmpty()) {
               batchChars = 0; // next() may have sent a partial batch off
             }
@@ -143,6 +170,8 @@ public final class ScoringRun {
           if (source.numberedRows() > 0) {
             numbered.merge(input, source.numberedRows(), Long::sum);
           }
+          blank[index] = source.blankLines();
+          numberedPerInput[index] = source.numberedRows();
         }
       }
       while (!inFlight.isEmpty()) {
@@ -153,9 +182,15 @@ public final class ScoringRun {
       pool.shutdownNow();
       progress.done();
     }
+    List<InputCounts> perInput = new ArrayList<>();
+    for (int i = 0; i < options.inputs().size(); i++) {
+      long[] c = counts.perInput[i];
+      perInput.add(new InputCounts(options.inputs().get(i), c[READ], c[SCORED], c[WRITTEN],
+          c[REJECTED], blank[i], numberedPerInput[i]));
+    }
     return new Summary(counts.read, counts.written, counts.filtered, counts.rejected,
         counts.flagged, counts.truncated, counts.replaced,
-        java.util.Collections.unmodifiableMap(numbered));
+        java.util.Collections.unmodifiableMap(numbered), List.copyOf(perInput));
   }
 
   /**
@@ -280,10 +315,18 @@ public final class ScoringRun {
     for (String value : post.fields().values()) {
       chars += value == null ? 0 : value.length();
     }
+    for (String value : post.json().values()) {
+      chars += value.length();
+    }
     return chars;
   }
 
+  /**
+   * Scores a batch; its rows are all of one input, remembered in order so that each input's
+   * counts come out right whatever its name.
+   */
   private java.util.concurrent.Callable<List<RowOutcome>> scoreTask(List<ReadItem> batch) {
+    batchInputs.add(currentInput);
     return () -> {
       List<RowOutcome> out = new ArrayList<>(batch.size());
       for (ReadItem item : batch) {
@@ -296,6 +339,7 @@ public final class ScoringRun {
   private void drainOne(Deque<Future<List<RowOutcome>>> inFlight, ScoreWriter writer,
       RejectSink rejects, Counts counts) throws IOException {
     List<RowOutcome> done;
+    long[] input = counts.perInput[batchInputs.removeFirst()];
     try {
       done = inFlight.removeFirst().get();
     } catch (InterruptedException e) {
@@ -319,11 +363,13 @@ public final class ScoringRun {
         if (s.post().text().indexOf('\uFFFD') >= 0) {
           counts.replaced++;
         }
+        input[SCORED]++;
         if (options.onlyFlagged() && !flagged) {
           counts.filtered++;
         } else {
           writer.write(s.post(), s.score());
           counts.written++;
+          input[WRITTEN]++;
         }
       } else {
         RejectedRow row = ((RowOutcome.Rejected) o).row();
@@ -332,13 +378,21 @@ public final class ScoringRun {
           throw new InputException(row.source(), row.line(), row.reason() + " (--strict)");
         }
         counts.rejected++;
+        input[REJECTED]++;
         rejects.reject(row);
       }
     }
     progress.update(counts.written + counts.filtered + counts.rejected);
   }
 
+  private static final int READ = 0;
+  private static final int SCORED = 1;
+  private static final int WRITTEN = 2;
+  private static final int REJECTED = 3;
+
   private static final class Counts {
+    /** Per input: read, scored, written, rejected. */
+    long[][] perInput;
     long read;
     long written;
     long filtered;

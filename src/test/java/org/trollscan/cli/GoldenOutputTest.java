@@ -35,7 +35,9 @@ class GoldenOutputTest {
             "author,thread_id", "samples/forum_thread.csv")),
         Arguments.of("scrape.jsonl", List.of("score", "--text-field", "body", "--keep-all",
             "--output-format", "jsonl", "samples/scrape.jsonl")),
-        Arguments.of("posts.csv", List.of("score", "--only-flagged", "samples/posts.txt")));
+        Arguments.of("posts.csv", List.of("score", "--only-flagged", "samples/posts.txt")),
+        Arguments.of("two_inputs.jsonl", List.of("score", "--only-flagged", "--output-format",
+            "jsonl", "samples/posts.txt", "samples/scrape.jsonl", "--text-field", "body")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -73,8 +73,8 @@ class InputOptionsCommandTest {
     Cli.Result r = Cli.run("score", "--model", model, "--keep-all", f.toString());
     assertEquals(0, r.exitCode(), r.err());
     List<String> header = List.of(r.out().lines().findFirst().orElseThrow().split(","));
-    assertEquals(List.of("id", "harassment", "false_report", "flagged", "evidence", "input_id",
-        "input_input_id", "text"), header);
+    assertEquals(List.of("id", "harassment", "false_report", "flagged", "harassment_evidence",
+        "false_report_evidence", "input_id", "input_input_id", "text"), header);
     assertTrue(r.out().lines().skip(1).findFirst().orElseThrow().endsWith(",a,b,hello"), r.out());
   }
 

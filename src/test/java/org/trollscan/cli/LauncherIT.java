@@ -30,7 +30,8 @@ class LauncherIT {
     assumeTrue(Files.isRegularFile(JAR), "no packaged jar: " + JAR);
     List<String> out = run(ROOT.resolve("bin/trollscan"), "score", "--id-column", "post_id",
         ROOT.resolve("samples/forum_thread.csv").toString());
-    assertEquals("id,harassment,false_report,flagged,evidence", out.get(0));
+    assertEquals("id,harassment,false_report,flagged,harassment_evidence,"
+        + "false_report_evidence", out.get(0));
     assertTrue(out.size() > 1, out.toString());
   }
 
@@ -44,7 +45,8 @@ class LauncherIT {
         bin.relativize(absolute)); // a relative link to the absolute one: a chain of two
     List<String> out = run(relative, "score", "--format", "text",
         ROOT.resolve("samples/posts.txt").toString());
-    assertEquals("id,harassment,false_report,flagged,evidence", out.get(0));
+    assertEquals("id,harassment,false_report,flagged,harassment_evidence,"
+        + "false_report_evidence", out.get(0));
   }
 
   @Test
@@ -64,7 +66,8 @@ class LauncherIT {
         + 60_000));
     Path input = Files.writeString(dir.resolve("posts.txt"), "someone ring social services on her\n");
     List<String> out = run(launcher, "score", input.toString());
-    assertEquals("id,harassment,false_report,flagged,evidence", out.get(0));
+    assertEquals("id,harassment,false_report,flagged,harassment_evidence,"
+        + "false_report_evidence", out.get(0));
     assertEquals(2, out.size(), out.toString());
   }
 
@@ -94,7 +97,8 @@ class LauncherIT {
     }
     assertTrue(Files.size(input) * 4 > 16 * 1024 * 1024, "input too small: " + Files.size(input));
     List<String> out = run(ROOT.resolve("bin/trollscan"), "score", input.toString());
-    assertEquals("id,harassment,false_report,flagged,evidence", out.get(0));
+    assertEquals("id,harassment,false_report,flagged,harassment_evidence,"
+        + "false_report_evidence", out.get(0));
     assertEquals(posts + 1, out.size());
   }
 
@@ -138,7 +142,8 @@ class LauncherIT {
     assertTrue(finished, "the launcher did not return");
     assertEquals(0, p.exitValue(), "exit code");
     List<String> out = Files.readAllLines(scores);
-    assertEquals("id,harassment,false_report,flagged,evidence", out.get(0));
+    assertEquals("id,harassment,false_report,flagged,harassment_evidence,"
+        + "false_report_evidence", out.get(0));
     assertEquals(21, out.size(), out.toString());
     if (errors != null) {
       assertEquals("source,line,reason,raw", new String(errors.get(10, TimeUnit.SECONDS),

@@ -175,12 +175,15 @@ class ModelTamperTest {
         + "you absolute moron, report her to the council\n", "score", "--model",
         converted.toString(), "--format", "text", "-");
     assertEquals(ExitCodes.OK, r.exitCode(), r.err());
-    assertEquals(List.of("id,harassment,false_report,flagged,evidence",
-        "1,0.950764,0.937204,harassment;false_report,harassment: on her | ring; false_report:"
-            + " ring social services on her",
-        "2,0.044746,0.016630,,",
-        "3,0.981638,0.649307,harassment;false_report,\"harassment: you absolute moron, report"
-            + " her; false_report: report her to the council\""), r.out().lines().toList());
+    // The numbers as then; the evidence in the columns of issue 27 (then: "harassment: on her |
+    // ring; false_report: ring social services on her").
+    assertEquals(List.of("id,harassment,false_report,flagged,harassment_evidence,"
+            + "false_report_evidence",
+        "1,0.950764,0.937204,harassment;false_report,\"[\"\"on her\"\",\"\"ring\"\"]\","
+            + "\"[\"\"ring social services on her\"\"]\"",
+        "2,0.044746,0.016630,,[],[]",
+        "3,0.981638,0.649307,harassment;false_report,\"[\"\"you absolute moron, report her\"\"]\","
+            + "\"[\"\"report her to the council\"\"]\""), r.out().lines().toList());
     assertFalse(r.err().contains("Exception"), r.err());
   }
 }

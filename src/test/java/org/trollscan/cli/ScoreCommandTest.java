@@ -41,8 +41,8 @@ class ScoreCommandTest {
     Cli.Result r = Cli.run("score", "--model", model, "--id-column", "post_id",
         "--keep", "author,thread_id", "samples/forum_thread.csv");
     assertEquals(0, r.exitCode(), r.err());
-    assertEquals(List.of("id", "harassment", "false_report", "flagged", "evidence", "author",
-        "thread_id"), header(r.out()));
+    assertEquals(List.of("id", "harassment", "false_report", "flagged", "harassment_evidence",
+        "false_report_evidence", "author", "thread_id"), header(r.out()));
     List<CSVRecord> rows = csv(r.out());
     assertEquals(20, rows.size());
     for (int i = 0; i < rows.size(); i++) {
@@ -57,15 +57,14 @@ class ScoreCommandTest {
   void flaggedRowsCarryEvidenceFromThePostItself() throws IOException {
     Cli.Result r = Cli.run("score", "--model", model, "--keep-all", "samples/forum_thread.csv");
     for (CSVRecord row : csv(r.out())) {
-      if (row.get("flagged").isEmpty()) {
-        assertEquals("", row.get("evidence"));
-        continue;
-      }
-      for (String part : row.get("evidence").split("; ")) {
-        String label = part.substring(0, part.indexOf(':'));
-        assertTrue(row.get("flagged").contains(label));
-        for (String phrase : part.substring(part.indexOf(':') + 2).split(" \\| ")) {
-          assertTrue(row.get("text").replaceAll("\\s+", " ").contains(phrase), phrase);
+      for (String label : List.of("harassment", "false_report")) {
+        List<String> phrases = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+            row.get(label + "_evidence"),
+            new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {});
+        assertEquals(List.of(row.get("flagged").split(";")).contains(label),
+            !phrases.isEmpty(), row.toString());
+        for (String phrase : phrases) {
+          assertTrue(row.get("text").contains(phrase), phrase);
         }
       }
     }
@@ -121,7 +120,8 @@ class ScoreCommandTest {
     assertEquals("", r.out());
     assertEquals(7, Files.readAllLines(out).size());
     try (Stream<Path> files = Files.list(out.getParent())) {
-      assertEquals(List.of(out), files.toList());
+      assertEquals(List.of(out, out.resolveSibling("scored.csv.meta.json")),
+          files.sorted().toList());
     }
   }
 

@@ -38,7 +38,8 @@ class SpreadsheetSafeOutputTest {
         + "x,nice cake,c,-.5,-1+1\n");
     Cli.Result safe = Cli.run("score", "--model", model, "--keep-all", in.toString());
     assertEquals(0, safe.exitCode(), safe.err());
-    assertEquals("id,harassment,false_report,flagged,evidence,input_id,text,"
+    assertEquals("id,harassment,false_report,flagged,harassment_evidence,false_report_evidence,"
+        + "input_id,text,"
         + "\"'=HYPERLINK(\"\"x\"\")\",balance,'@who", safe.out().lines().findFirst().orElseThrow());
     List<CSVRecord> rows = ScoreCommandTest.csv(safe.out());
     assertEquals(List.of("-7", "+2.5", "x"), rows.stream().map(r -> r.get("id")).toList());
@@ -48,7 +49,8 @@ class SpreadsheetSafeOutputTest {
 
     Cli.Result raw = Cli.run("score", "--model", model, "--keep-all", "--no-spreadsheet-safety",
         in.toString());
-    assertEquals("id,harassment,false_report,flagged,evidence,input_id,text,"
+    assertEquals("id,harassment,false_report,flagged,harassment_evidence,false_report_evidence,"
+        + "input_id,text,"
         + "\"=HYPERLINK(\"\"x\"\")\",balance,@who", raw.out().lines().findFirst().orElseThrow());
     assertEquals("=cmd", ScoreCommandTest.csv(raw.out()).get(0).get("@who"));
   }

@@ -13,14 +13,15 @@ class OutputColumnsTest {
   private static final List<Label> LABELS = List.of(Label.values());
 
   private static List<String> header(List<String> kept) {
-    return new OutputColumns(LABELS, kept, false).header(kept);
+    return new OutputColumns(LABELS, kept, false, true, true).header(kept);
   }
 
   @Test
   void keptColumnsClashingWithOursOrWithEachOtherAreRenamedUntilUnique() {
     List<String> ours = header(List.of());
     for (List<String> kept : List.of(List.of("input_id", "id"), List.of("id", "input_id"),
-        List.of("id", "input_id", "input_input_id", "flagged", "input_flagged"))) {
+        List.of("id", "input_id", "input_input_id", "flagged", "input_flagged"),
+        List.of("source", "harassment_evidence"))) {
       List<String> h = header(kept);
       assertEquals(h.size(), new HashSet<>(h).size(), "distinct names: " + h);
       assertEquals(ours, h.subList(0, ours.size()));
