@@ -7,31 +7,22 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.trollscan.ToolVersion;
 import org.trollscan.eval.Bootstrap;
-import org.trollscan.eval.BootstrapResult;
 import org.trollscan.eval.EvalReport;
-import org.trollscan.eval.Evaluation;
+import org.trollscan.eval.EvalRun;
 import org.trollscan.eval.EvaluationJson;
 import org.trollscan.eval.EvaluationText;
-import org.trollscan.eval.Evaluator;
 import org.trollscan.eval.Gate;
 import org.trollscan.eval.HtmlReport;
-import org.trollscan.eval.Scope;
-import org.trollscan.input.LabelledCorpusReader;
-import org.trollscan.input.LabelledPost;
 import org.trollscan.model.BundleIO;
 import org.trollscan.model.Label;
 import org.trollscan.model.ModelBundle;
-import org.trollscan.model.Scorer;
 import org.trollscan.files.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code trollscan eval}: parses its options, runs an {@link Evaluator}, prints and gates. */
+/** {@code trollscan eval}: parses its options, runs an {@link EvalRun}, writes its report. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
         "Evaluates models on labelled CSV: per-label metrics with 95%% bootstrap intervals, "
@@ -116,6 +107,10 @@ final class EvalCommand implements Callable<Integer> {
           + "lower bound of the 95%% interval of (baseline - model) exceeds the value.")
   List<String> dropGates = new ArrayList<>();
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Scoring threads (default: all cores).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
   @Option(names = "--no-spreadsheet-safety",
       description = "In --predictions, do not prefix cells starting with = + - @ tab or CR with "
           + "an apostrophe (numbers are never prefixed).")
@@ -131,6 +126,9 @@ final class EvalCommand implements Callable<Integer> {
       dropGates.forEach(s -> gates.add(Gate.parse(Gate.Kind.MAX_DROP, s, labelNames)));
       return gates;
     });
+    if (threads < 1) {
+      throw new UsageException("--threads must be at least 1");
+    }
     if (resamples < 0) {
       throw new UsageException("--bootstrap must be 0 or more, not " + resamples);
     }
@@ -172,59 +170,25 @@ final class EvalCommand implements Callable<Integer> {
     if (baseline != null) {
       bundles.add(baseline);
     }
-    List<String> names = names(bundles);
-    List<ModelBundle> loaded = new ArrayList<>();
-    for (Path p : bundles) {
+    List<String> names = EvalRun.names(bundles);
+    List<EvalRun.Model> loaded = new ArrayList<>();
+    for (int i = 0; i < bundles.size(); i++) {
+      Path p = bundles.get(i);
       ModelBundle b = (p == null ? BundleIO.loadDefault() : BundleIO.load(p))
           .withThresholds(overrides);
-      loaded.add(b);
+      loaded.add(new EvalRun.Model(names.get(i), b, baseline != null && i == bundles.size() - 1));
     }
-
-    LabelledCorpusReader reader = new LabelledCorpusReader(Label.columns());
-    List<LabelledPost> posts = new ArrayList<>();
-    for (String file : data) {
-      posts.addAll(reader.read(file));
-    }
-    List<EvalReport.ModelRun> runs = new ArrayList<>();
-    List<Evaluation> evaluations = new ArrayList<>();
-    for (int i = 0; i < loaded.size(); i++) {
-      Evaluation e = new Evaluator(new Scorer(loaded.get(i))).evaluate(posts, by);
-      evaluations.add(e);
-      runs.add(new EvalReport.ModelRun(names.get(i), loaded.get(i).manifest().modelVersion(),
-          baseline != null && i == loaded.size() - 1, e));
-    }
-    int reference = baseline != null ? loaded.size() - 1 : loaded.size() > 1 ? 0 : -1;
-    BootstrapResult bootstrap = resamples == 0 ? null
-        : Bootstrap.run(evaluations, reference, new Bootstrap.Settings(resamples, seed));
-
-    EvalReport.Provenance provenance = new EvalReport.Provenance(ToolVersion.get(),
-        "trollscan " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
-        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), List.copyOf(data));
-    EvalReport withoutGates = new EvalReport(runs, reference, bootstrap, List.of(), provenance);
-    List<Gate.Result> results = new ArrayList<>();
-    for (Gate gate : gates) {
-      for (int i = 0; i < runs.size(); i++) {
-        if (runs.get(i).baseline()) {
-          continue; // gates judge the models under test, not the baseline
-        }
-        if (gate.kind() == Gate.Kind.MIN) {
-          results.add(gate.checkMin(runs.get(i).name(),
-              runs.get(i).evaluation().labels().get(gate.label()),
-              withoutGates.interval(i, Scope.ALL, gate.label(), gate.metric())));
-        } else {
-          results.add(gate.checkDrop(runs.get(i).name(), runs.get(reference).name(),
-              withoutGates.difference(i, Scope.ALL, gate.label(), gate.metric())));
-        }
-      }
-    }
-    EvalReport report = new EvalReport(runs, reference, bootstrap, results, provenance);
+    EvalRun.Settings settings = new EvalRun.Settings(data, by,
+        resamples == 0 ? null : new Bootstrap.Settings(resamples, seed), gates, threads);
+    EvalReport report = EvalRun.run(loaded, settings, top.stdin,
+        "trollscan " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
 
     boolean stdoutTaken = "-".equals(json) || "-".equals(predictions) || "-".equals(htmlReport);
     PrintWriter table = stdoutTaken
         ? new PrintWriter(new OutputStreamWriter(top.stderr, StandardCharsets.UTF_8), true)
         : spec.commandLine().getOut();
     EvaluationText.printTable(table, report);
-    List<String> labels = loaded.get(0).labels().stream().map(Label::column).toList();
+    List<String> labels = loaded.get(0).bundle().labels().stream().map(Label::column).toList();
     if (json != null) {
       try (OutputFile f = OutputFile.open(json, top.stdout)) {
         EvaluationJson.write(report, f.stream());
@@ -245,29 +209,10 @@ final class EvalCommand implements Callable<Integer> {
     }
     PrintStream err = top.stderr;
     boolean failed = false;
-    for (Gate.Result r : results) {
+    for (Gate.Result r : report.gates()) {
       failed |= !r.passed();
       err.println("trollscan: gate " + (r.passed() ? "passed: " : "FAILED: ") + r.describe());
     }
     return failed ? ExitCodes.GATE_FAILED : ExitCodes.OK;
-  }
-
-  /** The bundles' file names, or their paths as given where two file names are the same. */
-  private static List<String> names(List<Path> bundles) {
-    List<String> short_ = bundles.stream()
-        .map(p -> p == null ? "shipped" : String.valueOf(p.getFileName())).toList();
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < bundles.size(); i++) {
-      String s = short_.get(i);
-      boolean clash = short_.indexOf(s) != short_.lastIndexOf(s);
-      out.add(clash && bundles.get(i) != null ? bundles.get(i).toString() : s);
-    }
-    // The same path twice (a model against itself) still needs two names.
-    for (int i = 0; i < out.size(); i++) {
-      if (out.indexOf(out.get(i)) != i) {
-        out.set(i, out.get(i) + " (" + (i + 1) + ")");
-      }
-    }
-    return out;
   }
 }

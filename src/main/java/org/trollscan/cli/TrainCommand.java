@@ -5,14 +5,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.trollscan.model.TrainingSettings;
-import org.trollscan.files.OutputFile;
 import org.trollscan.text.FeatureSettings;
 import org.trollscan.train.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code trollscan train}: parses the settings and runs a {@link TrainingRun}. */
+/**
+ * {@code trollscan train}: parses the settings, has a {@link TrainingRun} check them, read the
+ * data and check the folds, then train.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
         "Trains a model bundle from labelled CSV (LABELLING.md): one maxent model per label, "
@@ -116,7 +118,16 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    UsageException.fromOptions(() -> OutputFile.check(output.toString(), null));
+    // Every mistake that needs no training is refused first: cross-validation takes minutes.
+    atLeast("--cv", folds, 2);
+    atLeast("--cv-repeats", repeats, 1);
+    atLeast("--iterations", iterations, 1);
+    atLeast("--cutoff", cutoff, 0);
+    atLeast("--threads", threads, 1);
+    if (targetPrecision != null && !(targetPrecision > 0 && targetPrecision <= 1)) {
+      throw new UsageException("--target-precision must be above 0 and at most 1, not "
+          + targetPrecision);
+    }
     int charMin = 0;
     int charMax = 0;
     if (!charNgrams.equals("0")) {
@@ -137,9 +148,20 @@ final class TrainCommand implements Callable<Integer> {
     String version = modelVersion != null ? modelVersion : LocalDate.now().toString();
     java.io.PrintStream progress = quiet
         ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : top.stderr;
-    new TrainingRun(settings, features, top.stderr, progress, java.util.Set.copyOf(tuneOn), weights)
-        .run(data, version, output);
+    TrainingRun run = new TrainingRun(settings, features, top.stderr, progress,
+        java.util.Set.copyOf(tuneOn), weights);
+    UsageException.fromOptions(() -> run.check(data, version, output));
+    TrainingRun.Corpus corpus = run.read(data);
+    UsageException.fromOptions(() -> run.checkFolds(corpus));
+    run.train(corpus, version, output);
     top.stderr.printf("wrote %s%n", output);
     return ExitCodes.OK;
+  }
+
+  /** Refuses a whole-number option below its least sensible value. */
+  private static void atLeast(String option, int value, int least) {
+    if (value < least) {
+      throw new UsageException(option + " must be at least " + least + ", not " + value);
+    }
   }
 }

@@ -1,18 +1,26 @@
 package org.trollscan.eval;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
+import org.trollscan.input.LabelledCorpusReader;
 import org.trollscan.input.LabelledPost;
+import org.trollscan.input.Post;
 import org.trollscan.model.EvidenceSpan;
 import org.trollscan.model.Label;
-import org.trollscan.model.Scorer;
 import org.trollscan.model.Score;
+import org.trollscan.model.Scorer;
+import org.trollscan.scoring.ScoreSink;
+import org.trollscan.scoring.ScoringRun;
 
-/** Scores labelled posts with a model and computes every metric, overall and per slice. */
+/**
+ * Scores labelled files with a model on the streaming driver {@code score} uses
+ * ({@link ScoringRun}) and computes every metric, overall and per slice.
+ */
 public final class Evaluator {
   private final Scorer scorer;
 
@@ -20,25 +28,68 @@ public final class Evaluator {
     this.scorer = scorer;
   }
 
-  public Evaluation evaluate(List<LabelledPost> posts, List<String> sliceColumns) {
-    Evaluation.ScoredRow[] rows = new Evaluation.ScoredRow[posts.size()];
-    IntStream.range(0, posts.size()).parallel().forEach(i -> {
-      LabelledPost p = posts.get(i);
-      Score score = scorer.score(p.post().text(), true, true);
+  /**
+   * Where the labelled rows come from.
+   *
+   * @param files labelled CSV files (LABELLING.md), "-" for {@code stdin}
+   * @param stdin what "-" reads
+   * @param threads scoring threads
+   */
+  public record Data(List<String> files, InputStream stdin, int threads) {
+    public Data {
+      files = List.copyOf(files);
+    }
+
+    /** The files, stdin unused, on all cores. */
+    public static Data of(List<String> files) {
+      return new Data(files, InputStream.nullInputStream(),
+          Runtime.getRuntime().availableProcessors());
+    }
+  }
+
+  /**
+   * Scores every row of the files, in order, with evidence for every label, and computes the
+   * metrics. A row the reader rejects or a bad label cell stops the run (exit 3): an evaluation
+   * that skipped rows would not be the evaluation of that file.
+   */
+  public Evaluation evaluate(Data data, List<String> sliceColumns) throws IOException {
+    ScoringRun.Options options = new ScoringRun.Options(data.files(),
+        LabelledCorpusReader.FORMAT, LabelledCorpusReader.readerOptions(), data.threads(),
+        false, true, false);
+    Rows rows = new Rows(new LabelledCorpusReader(Label.columns()));
+    new ScoringRun((text, evidence) -> scorer.score(text, evidence, true), options, data.stdin(),
+        ScoringRun.Progress.NONE)
+        .run(rows, row -> {
+          throw LabelledCorpusReader.rejected(row);
+        });
+    Map<String, Double> thresholds = new LinkedHashMap<>();
+    for (Label label : scorer.bundle().labels()) {
+      thresholds.put(label.column(), scorer.bundle().model(label).threshold());
+    }
+    return of(List.copyOf(rows.scored), thresholds, sliceColumns);
+  }
+
+  /** Collects the run's scored posts with their gold labels, in input order. */
+  private static final class Rows implements ScoreSink {
+    private final LabelledCorpusReader labels;
+    private final List<Evaluation.ScoredRow> scored = new ArrayList<>();
+
+    Rows(LabelledCorpusReader labels) {
+      this.labels = labels;
+    }
+
+    @Override
+    public void accept(Post post, Score score) {
+      LabelledPost p = labels.labelled(post);
       Map<String, Double> scores = new LinkedHashMap<>();
       Map<String, List<String>> evidence = new LinkedHashMap<>();
       Map<String, List<EvidenceSpan>> spans = new LinkedHashMap<>();
       score.probabilities().forEach((label, prob) -> scores.put(label.column(), prob));
       score.evidence().forEach((label, phrases) -> evidence.put(label.column(), phrases));
       score.spans().forEach((label, found) -> spans.put(label.column(), found));
-      rows[i] = new Evaluation.ScoredRow(p.post().id(), p.post().text(), scores, p.gold(),
-          p.post().fields(), evidence, spans);
-    });
-    Map<String, Double> thresholds = new LinkedHashMap<>();
-    for (Label label : scorer.bundle().labels()) {
-      thresholds.put(label.column(), scorer.bundle().model(label).threshold());
+      scored.add(new Evaluation.ScoredRow(post.id(), post.text(), scores, p.gold(),
+          post.fields(), evidence, spans));
     }
-    return of(List.of(rows), thresholds, sliceColumns);
   }
 
   /**

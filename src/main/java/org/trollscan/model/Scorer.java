@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.trollscan.text.AnalyzedText;
 import org.trollscan.text.Chars;
-import org.trollscan.text.FeatureVector;
 import org.trollscan.text.FeatureHash;
 import org.trollscan.text.Featurizer;
 import org.trollscan.text.HashedFeatures;
@@ -74,49 +74,125 @@ public final class Scorer {
    * not (what a report needs to show why a false negative scored as high as it did).
    */
   public Score score(String text, boolean withEvidence, boolean evidenceForAll) {
+    return score(compute(text), withEvidence, evidenceForAll);
+  }
+
+  /**
+   * {@link #score} with every label's evidence, plus each label's additive breakdown by feature
+   * name. The probabilities, logits, contributions and evidence are those of the one computation
+   * {@link #score} makes; names are only looked up for the features it found.
+   */
+  public Explanation explain(String text) {
+    Computed c = compute(text);
+    Score score = score(c, true, true);
+    Map<Long, String> names = names(c);
+    long[] hashes = c.features().hashes();
+    float[] values = c.features().values();
+    Map<Label, Explanation.LabelExplanation> labels = new EnumMap<>(Label.class);
+    for (int l = 0; l < models.length; l++) {
+      Label label = models[l].label();
+      List<Contribution> list = new ArrayList<>();
+      for (int i = 0; i < hashes.length; i++) {
+        double contribution = c.contributions()[l][i];
+        if (contribution != 0) {
+          String name = names.get(hashes[i]);
+          if (name == null) {
+            // The names come from the generators' named pass; a hash it does not give is a
+            // generator whose two passes disagree, which no listing may paper over.
+            throw new IllegalStateException("no feature name for hash "
+                + Long.toHexString(hashes[i]) + " (the featurizer's two passes disagree)");
+          }
+          list.add(new Contribution(name, values[i],
+              bundle.compiled().weight(c.slots()[i], l), contribution));
+        }
+      }
+      list.sort(Comparator.comparingDouble((Contribution x) -> -Math.abs(x.contribution())));
+      labels.put(label, new Explanation.LabelExplanation(score.probabilities().get(label),
+          models[l].threshold(), c.logits()[l], c.modelProbabilities()[l],
+          c.implied() && l == harassment, list, score.evidence().get(label)));
+    }
+    return new Explanation(c.analyzed().normalized().text(), List.of(c.analyzed().tokens()),
+        labels);
+  }
+
+  /**
+   * Everything one post's scores come from: its analysis and features, each feature's slot in
+   * the compiled weights and its contribution per label (indexed like {@code features}), each
+   * label's logit and model probability, and its probability after {@link LabelImplication}.
+   */
+  private record Computed(AnalyzedText analyzed, HashedFeatures features, int[] slots,
+      double[][] contributions, double[] logits, double[] modelProbabilities,
+      double[] probabilities, boolean implied, boolean truncated) {}
+
+  /** The one computation behind {@link #score} and {@link #explain}. */
+  private Computed compute(String text) {
     boolean truncated = text.length() > MAX_CHARS;
     String scored = truncated ? text.substring(0, MAX_CHARS) : text;
     AnalyzedText analyzed = featurizer.analyze(scored);
     HashedFeatures hf = featurizer.featurizeHashed(analyzed);
-    CompiledWeights weights = bundle.compiled();
+    CompiledWeights compiled = bundle.compiled();
     int features = hf.hashes().length;
     int[] slots = new int[features];
     for (int i = 0; i < features; i++) {
-      slots[i] = weights.find(hf.hashes()[i]);
+      slots[i] = compiled.find(hf.hashes()[i]);
     }
     double[][] contributions = new double[models.length][features];
-    double[] p = new double[models.length];
+    double[] logits = new double[models.length];
+    double[] modelP = new double[models.length];
     for (int l = 0; l < models.length; l++) {
       double logit = 0;
       for (int i = 0; i < features; i++) {
-        contributions[l][i] = hf.values()[i] * weights.weight(slots[i], l);
+        contributions[l][i] = hf.values()[i] * compiled.weight(slots[i], l);
         logit += contributions[l][i];
       }
-      p[l] = logistic(logit);
+      logits[l] = logit;
+      modelP[l] = logistic(logit);
     }
+    double[] p = modelP.clone();
     boolean implied = impliedHarassment(p);
+    return new Computed(analyzed, hf, slots, contributions, logits, modelP, p, implied,
+        truncated);
+  }
+
+  /** A computed post as a {@link Score}: flags, and the evidence asked for. */
+  private Score score(Computed c, boolean withEvidence, boolean evidenceForAll) {
+    HashedFeatures hf = c.features();
     Map<Label, Double> probabilities = new EnumMap<>(Label.class);
     List<Label> flagged = new ArrayList<>(2);
     Map<Label, List<String>> evidence = new EnumMap<>(Label.class);
     Map<Label, List<EvidenceSpan>> spans = new EnumMap<>(Label.class);
     for (int l = 0; l < models.length; l++) {
       LabelModel m = models[l];
-      probabilities.put(m.label(), p[l]);
-      boolean flag = p[l] >= m.threshold();
+      double p = c.probabilities()[l];
+      probabilities.put(m.label(), p);
+      boolean flag = p >= m.threshold();
       if (flag) {
         flagged.add(m.label());
       }
       if (withEvidence && (flag || evidenceForAll)) {
         // Harassment that false_report implies is shown with false_report's phrases: they are
         // why the post counts as harassment.
-        double[] c = contributions[evidenceSource(l, implied)];
-        List<EvidenceSpan> found = evidenceSpans(analyzed, hf.occurrenceFeature(),
-            hf.occurrenceFrom(), hf.occurrenceTo(), c);
+        List<EvidenceSpan> found = evidenceSpans(c.analyzed(), hf.occurrenceFeature(),
+            hf.occurrenceFrom(), hf.occurrenceTo(),
+            c.contributions()[evidenceSource(l, c.implied())]);
         spans.put(m.label(), found);
         evidence.put(m.label(), phrases(found));
       }
     }
-    return new Score(probabilities, flagged, evidence, truncated, spans);
+    return new Score(probabilities, flagged, evidence, c.truncated(), spans);
+  }
+
+  /**
+   * The names of the features a computation found, by hash: the featurizer's named pass over the
+   * same analysed text (what training saw), used for the listing only.
+   */
+  private Map<Long, String> names(Computed c) {
+    String[] named = featurizer.featurize(c.analyzed()).names();
+    Map<Long, String> out = new HashMap<>(named.length * 2);
+    for (String name : named) {
+      out.putIfAbsent(FeatureHash.of(name), name);
+    }
+    return out;
   }
 
   /**
@@ -135,50 +211,6 @@ public final class Scorer {
   /** Whose contributions give label {@code l}'s evidence: false_report's for implied harassment. */
   private int evidenceSource(int l, boolean implied) {
     return implied && l == harassment ? falseReport : l;
-  }
-
-  /** The additive breakdown of every label's score for one post. */
-  public Explanation explain(String text) {
-    String scored = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-    AnalyzedText analyzed = featurizer.analyze(scored);
-    FeatureVector fv = featurizer.featurize(analyzed);
-    CompiledWeights weights = bundle.compiled();
-    double[][] c = new double[models.length][fv.names().length];
-    List<List<Contribution>> lists = new ArrayList<>();
-    double[] logits = new double[models.length];
-    double[] p = new double[models.length];
-    for (int l = 0; l < models.length; l++) {
-      List<Contribution> list = new ArrayList<>();
-      for (int i = 0; i < fv.names().length; i++) {
-        double w = weights.weight(weights.find(FeatureHash.of(fv.names()[i])), l);
-        c[l][i] = fv.values()[i] * w;
-        if (c[l][i] != 0) {
-          list.add(new Contribution(fv.names()[i], fv.values()[i], w, c[l][i]));
-        }
-      }
-      list.sort(Comparator.comparingDouble((Contribution x) -> -Math.abs(x.contribution())));
-      lists.add(list);
-      logits[l] = sum(c[l]);
-      p[l] = logistic(logits[l]);
-    }
-    double[] modelP = p.clone();
-    boolean implied = impliedHarassment(p);
-    Map<Label, Explanation.LabelExplanation> labels = new EnumMap<>(Label.class);
-    for (int l = 0; l < models.length; l++) {
-      boolean raised = implied && l == harassment;
-      labels.put(models[l].label(), new Explanation.LabelExplanation(p[l], models[l].threshold(),
-          logits[l], modelP[l], raised, lists.get(l), evidence(analyzed, fv.occurrenceFeature(),
-              fv.occurrenceFrom(), fv.occurrenceTo(), c[evidenceSource(l, implied)])));
-    }
-    return new Explanation(analyzed.normalized().text(), List.of(analyzed.tokens()), labels);
-  }
-
-  private static double sum(double[] c) {
-    double s = 0;
-    for (double x : c) {
-      s += x;
-    }
-    return s;
   }
 
   static double logistic(double logit) {

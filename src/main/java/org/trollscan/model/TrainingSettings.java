@@ -47,7 +47,10 @@ public record TrainingSettings(
     }
     if (iterations < 1 || cutoff < 0 || l1Cost < 0 || l2Cost < 0 || folds < 2 || repeats < 1
         || threads < 1) {
-      throw new IllegalArgumentException("invalid training settings: " + this);
+      // Not "this": a compact constructor's fields are still unset while it checks.
+      throw new IllegalArgumentException("invalid training settings: iterations " + iterations
+          + ", cutoff " + cutoff + ", l1 " + l1Cost + ", l2 " + l2Cost + ", folds " + folds
+          + ", repeats " + repeats + ", threads " + threads);
     }
     if (!thresholdRule.equals(BREAK_EVEN) && !thresholdRule.equals(MAX_F1)) {
       throw new IllegalArgumentException("threshold rule must be " + BREAK_EVEN + " or " + MAX_F1

@@ -21,6 +21,7 @@ import org.trollscan.input.ReadItem;
 import org.trollscan.input.ReadLimits;
 import org.trollscan.input.ReaderOptions;
 import org.trollscan.input.RejectedRow;
+import org.trollscan.model.Score;
 import org.trollscan.model.Scorer;
 import org.trollscan.output.ScoreWriter;
 
@@ -120,7 +121,31 @@ public final class ScoringRun {
     this.progress = progress;
   }
 
+  /** Runs with an output writer as the sink. */
   public Summary run(ScoreWriter writer, RejectSink rejects) throws IOException {
+    return run(new ScoreSink() {
+      @Override
+      public void accept(Post post, Score score) throws IOException {
+        writer.write(post, score);
+      }
+
+      @Override
+      public void finish() throws IOException {
+        writer.finish();
+      }
+
+      @Override
+      public void flush() throws IOException {
+        writer.flush();
+      }
+    }, rejects);
+  }
+
+  /**
+   * Reads every input, scores it and hands each post to {@code writer} in input order, and each
+   * rejected row to {@code rejects}; either may stop the run by throwing.
+   */
+  public Summary run(ScoreSink writer, RejectSink rejects) throws IOException {
     Counts counts = new Counts();
     Map<String, Long> numbered = new java.util.LinkedHashMap<>();
     long[] blank = new long[options.inputs().size()];
@@ -200,7 +225,7 @@ public final class ScoringRun {
    * in full batches.
    */
   private ReadItem next(PostSource source, ReadAhead ahead, ExecutorService pool,
-      List<ReadItem> batch, Deque<Future<List<RowOutcome>>> inFlight, ScoreWriter writer,
+      List<ReadItem> batch, Deque<Future<List<RowOutcome>>> inFlight, ScoreSink writer,
       RejectSink rejects, Counts counts) throws IOException {
     if (ahead == null || ahead.waiting() || (batch.isEmpty() && inFlight.isEmpty())) {
       return source.next();
@@ -336,7 +361,7 @@ public final class ScoringRun {
     };
   }
 
-  private void drainOne(Deque<Future<List<RowOutcome>>> inFlight, ScoreWriter writer,
+  private void drainOne(Deque<Future<List<RowOutcome>>> inFlight, ScoreSink writer,
       RejectSink rejects, Counts counts) throws IOException {
     List<RowOutcome> done;
     long[] input = counts.perInput[batchInputs.removeFirst()];
@@ -367,7 +392,7 @@ public final class ScoringRun {
         if (options.onlyFlagged() && !flagged) {
           counts.filtered++;
         } else {
-          writer.write(s.post(), s.score());
+          writer.accept(s.post(), s.score());
           counts.written++;
           input[WRITTEN]++;
         }

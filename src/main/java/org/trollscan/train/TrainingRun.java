@@ -2,6 +2,8 @@ package org.trollscan.train;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +19,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import opennlp.tools.ml.model.AbstractModel;
 import org.trollscan.eval.Metrics;
+import org.trollscan.files.OutputFile;
 import org.trollscan.input.InputException;
 import org.trollscan.input.LabelledCorpusReader;
 import org.trollscan.input.LabelledPost;
@@ -86,7 +89,150 @@ public final class TrainingRun {
   /** What a run produced. */
   public record Result(Manifest manifest, List<LabelReport> reports) {}
 
+  /**
+   * Checks, reads and trains: {@link #check}, {@link #read}, {@link #checkFolds}, then
+   * {@link #train}.
+   */
   public Result run(List<String> files, String modelVersion, Path output) {
+    check(files, modelVersion, output);
+    Corpus corpus = read(files);
+    checkFolds(corpus);
+    return train(corpus, modelVersion, output);
+  }
+
+  /** The labelled rows of the training files, in order, and what the manifest records of each file. */
+  public record Corpus(List<LabelledPost> posts, List<Manifest.DataFile> data) {}
+
+  /** Longest model version a bundle may record ({@code ManifestReader} refuses longer). */
+  static final int MAX_VERSION = 100;
+
+  /**
+   * Every check of the settings, names and paths that needs neither the rows nor any training,
+   * so that a mistake costs a second, not the minutes of cross-validation before the bundle is
+   * written: an IllegalArgumentException names the option at fault; an {@link InputException}
+   * a training file that is missing or unreadable; an UncheckedIOException an output that
+   * cannot be written (its folder refuses new files, or it is no file at all).
+   */
+  public void check(List<String> files, String modelVersion, Path output) {
+    if (features.wordNgramMax() == 0 && features.charNgramMax() == 0 && !features.cues()) {
+      throw new IllegalArgumentException("--word-ngrams 0, --char-ngrams 0 and --no-cues leave"
+          + " the model no features; keep at least one family");
+    }
+    // TrainingSettings refuses negative costs; NaN and infinity pass its comparisons, and with
+    // them L-BFGS runs to its iteration limit (minutes) for a bundle loading would refuse.
+    if (!Double.isFinite(settings.l1Cost()) || !Double.isFinite(settings.l2Cost())) {
+      throw new IllegalArgumentException("--l1 and --l2 must be finite, not "
+          + (Double.isFinite(settings.l1Cost()) ? settings.l2Cost() : settings.l1Cost()));
+    }
+    if (settings.targetPrecision() != null && settings.targetPrecision().isNaN()) {
+      throw new IllegalArgumentException("--target-precision must be above 0 and at most 1, "
+          + "not NaN");
+    }
+    checkVersion(modelVersion);
+    for (String tune : tuneFiles) {
+      if (!files.contains(tune)) {
+        throw new IllegalArgumentException("--tune-on " + tune + " is not one of the --data files");
+      }
+    }
+    weights.forEach((file, w) -> {
+      if (!files.contains(file) || w < 1) {
+        throw new IllegalArgumentException("--weight " + file + "=" + w
+            + ": the file must be one of the --data files and the weight at least 1");
+      }
+    });
+    for (String file : files) {
+      checkReadable(file);
+      if (isSameFile(Path.of(file), output)) {
+        throw new IllegalArgumentException("-o " + output + " is the --data file " + file
+            + "; the bundle would replace the corpus it was trained on");
+      }
+    }
+    checkWritable(output);
+  }
+
+  /** The version the manifest records: what loading the bundle will accept. */
+  private static void checkVersion(String version) {
+    if (version.isEmpty() || version.length() > MAX_VERSION) {
+      throw new IllegalArgumentException("--model-version must be 1 to " + MAX_VERSION
+          + " characters, not " + version.length());
+    }
+    for (int i = 0; i < version.length(); i++) {
+      int type = Character.getType(version.charAt(i));
+      if (type == Character.CONTROL || type == Character.FORMAT) {
+        throw new IllegalArgumentException("--model-version holds the control character U+"
+            + String.format("%04X", (int) version.charAt(i)) + "; use printable text");
+      }
+    }
+  }
+
+  /** A training file that cannot be opened, said now as reading it would say it. */
+  private static void checkReadable(String file) {
+    if (file.equals("-")) {
+      return;
+    }
+    Path p = Path.of(file);
+    if (!Files.exists(p)) {
+      throw new InputException(file + ": no such file");
+    }
+    if (Files.isDirectory(p)) {
+      throw new InputException(file + ": is a directory, not a labelled CSV file");
+    }
+    if (!Files.isReadable(p)) {
+      throw new InputException(file + ": permission denied");
+    }
+  }
+
+  private static boolean isSameFile(Path a, Path b) {
+    try {
+      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false; // then the write decides
+    }
+  }
+
+  /**
+   * Refuses an output the bundle could not be written to, creating nothing that stays: what
+   * {@link OutputFile#check} refuses, then a probe file made and deleted in the folder the
+   * bundle's temporary file will be made in (or the nearest folder that exists above it). A
+   * character device or FIFO is written through and not probed (opening a FIFO would wait for
+   * a reader).
+   */
+  static void checkWritable(Path output) {
+    OutputFile.check(output.toString(), null);
+    Path target = output.toAbsolutePath();
+    if (Files.exists(target)) {
+      if (!Files.isRegularFile(target)) {
+        return;
+      }
+      try {
+        target = target.toRealPath();
+      } catch (IOException e) {
+        return; // the write decides
+      }
+    } else if (Files.isSymbolicLink(target)) {
+      return; // a dangling link: the write follows it and decides
+    }
+    Path folder = target.getParent();
+    while (folder != null && !Files.exists(folder)) {
+      folder = folder.getParent();
+    }
+    if (folder == null) {
+      return;
+    }
+    if (!Files.isDirectory(folder)) {
+      throw new UncheckedIOException(output + ": cannot write: " + folder + " is not a folder",
+          new IOException(folder + " is not a folder"));
+    }
+    try {
+      Files.delete(Files.createTempFile(folder, ".trollscan-probe-", ".part"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(output + ": cannot write in " + folder + ": "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
+  }
+
+  /** Reads and checks every training file (LABELLING.md); the first bad row stops it. */
+  public Corpus read(List<String> files) {
     List<LabelledPost> posts = new ArrayList<>();
     List<Manifest.DataFile> data = new ArrayList<>();
     LabelledCorpusReader reader = new LabelledCorpusReader(Label.columns());
@@ -108,6 +254,103 @@ public final class TrainingRun {
       }
       progress.printf("read %,d rows from %s%n", rows.size(), file);
     }
+    return new Corpus(List.copyOf(posts), List.copyOf(data));
+  }
+
+  /**
+   * Refuses a fold count the rows cannot fill: in every repeat, each fold must hold rows of both
+   * classes of every label trained, or its model is not tested on what it separates and the
+   * cross-validated AUC, AP and Brier score come out undefined. Folds take whole threads, so
+   * the limit is set by threads, not rows. An IllegalArgumentException names the largest
+   * {@code --cv} that would do.
+   */
+  public void checkFolds(Corpus corpus) {
+    List<LabelledPost> posts = corpus.posts();
+    boolean any = false;
+    for (Label label : Label.values()) {
+      List<Integer> rows = labelledRows(posts, label);
+      if (rows.isEmpty()) {
+        continue;
+      }
+      any = true;
+      boolean[] gold = gold(posts, rows, label);
+      long positives = Metrics.positives(gold);
+      if (positives == 0 || positives == rows.size()) {
+        throw oneClass(label, positives, rows.size());
+      }
+      if (fillsEveryFold(rows, posts, gold, settings.folds())) {
+        continue;
+      }
+      int most = settings.folds() - 1;
+      while (most >= 2 && !fillsEveryFold(rows, posts, gold, most)) {
+        most--;
+      }
+      long threads = rows.stream().map(i -> posts.get(i).group()).distinct().count();
+      throw new IllegalArgumentException("--cv " + settings.folds() + ": " + label.column()
+          + "'s " + rows.size() + " labelled rows are in " + threads + " threads ("
+          + LabelledCorpusReader.GROUP_COLUMN + "; a row without one is a thread of its own),"
+          + " too few for every fold to hold a positive and a negative row; "
+          + (most >= 2 ? "use --cv " + most + " or fewer"
+              : "the data needs more threads of each class"));
+    }
+    if (!any) {
+      throw noLabels();
+    }
+  }
+
+  private static InputException oneClass(Label label, long positives, int rows) {
+    return new InputException(label.column() + ": the training data has only one class ("
+        + positives + " positive of " + rows + "); a model needs both");
+  }
+
+  private static InputException noLabels() {
+    return new InputException("no row is labelled for any of " + Label.columns());
+  }
+
+  /** Whether every fold of every repeat holds both classes. */
+  private boolean fillsEveryFold(List<Integer> rows, List<LabelledPost> posts, boolean[] gold,
+      int folds) {
+    for (int r = 0; r < settings.repeats(); r++) {
+      int[] fold = assignFolds(rows, posts, gold, settings.seed() + r, folds);
+      boolean[] positive = new boolean[folds];
+      boolean[] negative = new boolean[folds];
+      for (int k = 0; k < fold.length; k++) {
+        (gold[k] ? positive : negative)[fold[k]] = true;
+      }
+      for (int f = 0; f < folds; f++) {
+        if (!positive[f] || !negative[f]) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static List<Integer> labelledRows(List<LabelledPost> posts, Label label) {
+    List<Integer> rows = new ArrayList<>();
+    for (int i = 0; i < posts.size(); i++) {
+      if (posts.get(i).gold().containsKey(label.column())) {
+        rows.add(i);
+      }
+    }
+    return rows;
+  }
+
+  private static boolean[] gold(List<LabelledPost> posts, List<Integer> rows, Label label) {
+    boolean[] gold = new boolean[rows.size()];
+    for (int k = 0; k < gold.length; k++) {
+      gold[k] = posts.get(rows.get(k)).gold().get(label.column());
+    }
+    return gold;
+  }
+
+  /**
+   * Featurises every post once, cross-validates and trains each label, chooses the thresholds
+   * and writes the bundle to {@code output}.
+   */
+  public Result train(Corpus corpus, String modelVersion, Path output) {
+    List<LabelledPost> posts = corpus.posts();
+    List<Manifest.DataFile> data = corpus.data();
     Featurizer featurizer = new Featurizer(features);
     long start = System.nanoTime();
     FeatureVector[] vectors = new FeatureVector[posts.size()];
@@ -118,12 +361,7 @@ public final class TrainingRun {
     Map<Label, AbstractModel> models = new EnumMap<>(Label.class);
     Map<Label, OutOfFold> outOfFold = new EnumMap<>(Label.class);
     for (Label label : Label.values()) {
-      List<Integer> rows = new ArrayList<>();
-      for (int i = 0; i < posts.size(); i++) {
-        if (posts.get(i).gold().containsKey(label.column())) {
-          rows.add(i);
-        }
-      }
+      List<Integer> rows = labelledRows(posts, label);
       if (rows.isEmpty()) {
         log.printf("%s: no labelled rows, not trained%n", label.column());
         continue;
@@ -151,19 +389,8 @@ public final class TrainingRun {
       entries.add(new Manifest.LabelEntry(report.label().column(), null, null, report.threshold(),
           report.rule(), report.rows(), report.positives(), report.crossValidation()));
     }
-    for (String tune : tuneFiles) {
-      if (!files.contains(tune)) {
-        throw new InputException("--tune-on " + tune + " is not one of the --data files");
-      }
-    }
-    weights.forEach((file, w) -> {
-      if (!files.contains(file) || w < 1) {
-        throw new InputException("--weight " + file + "=" + w
-            + ": the file must be one of the --data files and the weight at least 1");
-      }
-    });
     if (entries.isEmpty()) {
-      throw new InputException("no row is labelled for any of " + Label.columns());
+      throw noLabels();
     }
     Manifest draft = new Manifest(Manifest.FORMAT_VERSION, modelVersion, ToolVersion.get(),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), features,
@@ -200,8 +427,7 @@ public final class TrainingRun {
     }
     long positives = Metrics.positives(gold);
     if (positives == 0 || positives == n) {
-      throw new InputException(label.column() + ": the training data has only one class ("
-          + positives + " positive of " + n + "); a model needs both");
+      throw oneClass(label, positives, n);
     }
     // One out-of-fold score per post and repeat; fold ids run on across repeats (repeat r holds
     // folds r*K .. r*K+K-1), so metrics are a mean over all R*K folds.
@@ -210,7 +436,7 @@ public final class TrainingRun {
     int[][] foldByRepeat = new int[repeats][];
     MaxentTrainer trainer = new MaxentTrainer(settings);
     for (int r = 0; r < repeats; r++) {
-      int[] fold = assignFolds(rows, posts, gold, settings.seed() + r);
+      int[] fold = assignFolds(rows, posts, gold, settings.seed() + r, settings.folds());
       foldByRepeat[r] = fold;
       for (int f = 0; f < settings.folds(); f++) {
         int held = f;
@@ -371,8 +597,8 @@ public final class TrainingRun {
    * Folds by group (thread), so that no thread straddles train and test, and stratified: groups
    * with a positive post are dealt out round-robin separately from the others.
    */
-  private int[] assignFolds(List<Integer> rows, List<LabelledPost> posts, boolean[] gold,
-      long seed) {
+  private static int[] assignFolds(List<Integer> rows, List<LabelledPost> posts, boolean[] gold,
+      long seed, int folds) {
     Map<String, Boolean> groupPositive = new LinkedHashMap<>();
     for (int k = 0; k < rows.size(); k++) {
       groupPositive.merge(posts.get(rows.get(k)).group(), gold[k], Boolean::logicalOr);
@@ -387,7 +613,7 @@ public final class TrainingRun {
     int next = 0;
     for (List<String> groups : List.of(positiveGroups, negativeGroups)) {
       for (String g : groups) {
-        foldOf.put(g, next++ % settings.folds());
+        foldOf.put(g, next++ % folds);
       }
     }
     int[] fold = new int[rows.size()];

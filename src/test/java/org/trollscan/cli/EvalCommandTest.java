@@ -229,4 +229,48 @@ class EvalCommandTest {
     assertTrue(page.contains("Gates") && page.contains("(baseline)"));
     assertFalse(page.contains("<script"));
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void dataOnStandardInputIsReadOnceAndScoredByEveryModel() throws IOException {
+    String csv = Files.readString(Path.of(data));
+    Path fromFile = dir.resolve("from-file.csv");
+    Path fromStdin = dir.resolve("from-stdin.csv");
+    Cli.Result file = Cli.run("eval", "--model", model, "--baseline", model, "--data", data,
+        "--bootstrap", "0", "--predictions", fromFile.toString());
+    assertEquals(0, file.exitCode(), file.err());
+    Cli.Result stdin = Cli.runWithStdin(csv, "eval", "--model", model, "--baseline", model,
+        "--data", "-", "--bootstrap", "0", "--predictions", fromStdin.toString());
+    assertEquals(0, stdin.exitCode(), stdin.err());
+    assertEquals(Files.readString(fromFile), Files.readString(fromStdin));
+    assertTrue(stdin.out().contains("24 rows from -"), stdin.out());
+  }
+
+  @Test
+  void aBadLabelCellStopsEvalNamingFileLineAndValue() throws IOException {
+    Path bad = dir.resolve("bad-label.csv");
+    Files.writeString(bad, "id,text,harassment\na,ring her boss,1\nb,lovely day,yes\n");
+    Cli.Result r = Cli.run("eval", "--model", model, "--data", bad.toString());
+    assertEquals(ExitCodes.INPUT, r.exitCode(), r.err());
+    assertEquals("trollscan: " + bad + ":3: label 'harassment' must be 1, 0 or empty, not 'yes'\n",
+        r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void aRowTheReaderRejectsStopsEvalNamingFileAndLine() throws IOException {
+    Path bad = dir.resolve("empty-text.csv");
+    Files.writeString(bad, "id,text,harassment\na,ring her boss,1\nb,,0\n");
+    Cli.Result r = Cli.run("eval", "--model", model, "--data", bad.toString());
+    assertEquals(ExitCodes.INPUT, r.exitCode(), r.err());
+    assertTrue(r.err().startsWith("trollscan: " + bad + ":3: "), r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void aThreadCountBelowOneIsAUsageError() {
+    Cli.Result r = Cli.run("eval", "--model", model, "--data", data, "--threads", "0");
+    assertEquals(ExitCodes.USAGE, r.exitCode(), r.err());
+    assertEquals("trollscan: --threads must be at least 1\n", r.err());
+  }
 }

@@ -41,4 +41,12 @@ class ExplainCommandTest {
       assertEquals(label.get("logit").asDouble(), sum, 1e-9);
     }
   }
+
+  @Test
+  void aNegativeTopIsAUsageErrorNotAStackTrace() {
+    Cli.Result r = Cli.run("explain", "--model", model, "--top", "-1", "ring her boss");
+    assertEquals(ExitCodes.USAGE, r.exitCode(), r.err());
+    assertEquals("trollscan: --top must be 0 or more, not -1\n", r.err());
+    assertEquals("", r.out());
+  }
 }

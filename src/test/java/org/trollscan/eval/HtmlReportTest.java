@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.trollscan.input.LabelledCorpusReader;
 import org.trollscan.model.BundleIO;
 import org.trollscan.model.Label;
 import org.trollscan.model.Scorer;
@@ -27,9 +26,9 @@ class HtmlReportTest {
   static void render() throws IOException {
     Scorer tiny = new Scorer(BundleIO.load(TinyModels.shared()));
     Scorer shipped = new Scorer(BundleIO.loadDefault());
-    var posts = new LabelledCorpusReader(Label.columns()).read("samples/functional.csv");
-    Evaluation a = new Evaluator(shipped).evaluate(posts, List.of("functionality"));
-    Evaluation b = new Evaluator(tiny).evaluate(posts, List.of("functionality"));
+    var data = Evaluator.Data.of(List.of("samples/functional.csv"));
+    Evaluation a = new Evaluator(shipped).evaluate(data, List.of("functionality"));
+    Evaluation b = new Evaluator(tiny).evaluate(data, List.of("functionality"));
     EvalReport.Provenance p = new EvalReport.Provenance("9.9", "trollscan eval --data x",
         "2026-12-06T00:00:00Z", List.of("samples/functional.csv"));
     Gate gate = Gate.parse(Gate.Kind.MIN, "harassment.f1=0.8", Label.columns());

@@ -134,21 +134,19 @@ class ShippedModelTest {
     }
   }
 
-  static double auc(String file, String label) {
-    List<LabelledPost> posts = new ArrayList<>(
-        new LabelledCorpusReader(Label.columns()).read(file));
-    Evaluation e = new Evaluator(scorer).evaluate(posts, List.of());
+  static double auc(String file, String label) throws IOException {
+    Evaluation e = new Evaluator(scorer).evaluate(Evaluator.Data.of(List.of(file)), List.of());
     return e.labels().get(label).auc();
   }
 
   @Test
-  void corpusTestSplitQualityStaysAtItsRecordedFloor() {
+  void corpusTestSplitQualityStaysAtItsRecordedFloor() throws IOException {
     assertTrue(auc("samples/corpus/test.csv", "harassment") >= 0.90);
     assertTrue(auc("samples/corpus/test.csv", "false_report") >= 0.90);
   }
 
   @Test
-  void olidTestQualityStaysAtItsRecordedFloor() {
+  void olidTestQualityStaysAtItsRecordedFloor() throws IOException {
     Path olid = Path.of(System.getProperty("trollscan.shared", "../shared"),
         "corpora/olid/test.csv");
     assumeTrue(Files.exists(olid), "skipped: " + olid + " is absent (../shared not beside the project)");
