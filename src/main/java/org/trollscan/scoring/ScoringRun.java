@@ -23,7 +23,6 @@ import org.trollscan.input.ReaderOptions;
 import org.trollscan.input.RejectedRow;
 import org.trollscan.model.Score;
 import org.trollscan.model.Scorer;
-import org.trollscan.output.ScoreWriter;
 
 /**
  * Streams posts from the inputs through the scorer to a writer: reads a batch, scores batches on
@@ -119,26 +118,6 @@ public final class ScoringRun {
     this.options = options;
     this.stdin = stdin;
     this.progress = progress;
-  }
-
-  /** Runs with an output writer as the sink. */
-  public Summary run(ScoreWriter writer, RejectSink rejects) throws IOException {
-    return run(new ScoreSink() {
-      @Override
-      public void accept(Post post, Score score) throws IOException {
-        writer.write(post, score);
-      }
-
-      @Override
-      public void finish() throws IOException {
-        writer.finish();
-      }
-
-      @Override
-      public void flush() throws IOException {
-        writer.flush();
-      }
-    }, rejects);
   }
 
   /**

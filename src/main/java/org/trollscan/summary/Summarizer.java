@@ -13,8 +13,8 @@ import org.trollscan.input.InputException;
 import org.trollscan.input.Post;
 import org.trollscan.model.Label;
 import org.trollscan.model.Score;
+import org.trollscan.scoring.ScoreSink;
 import org.trollscan.output.Cells;
-import org.trollscan.output.ScoreWriter;
 
 /**
  * The sink of a {@code summarize} run: takes scored posts one at a time, in input order, and
@@ -22,7 +22,7 @@ import org.trollscan.output.ScoreWriter;
  * targets and authors, and with the posts flagged for false_report in threads (kept for the
  * campaign view, each cut to {@link #EXCERPT} characters), not with the number of posts.
  */
-public final class Summarizer implements ScoreWriter {
+public final class Summarizer implements ScoreSink {
   /** Characters of a campaign post's text kept for the page and campaigns.csv. */
   public static final int EXCERPT = 200;
   /** The default of the campaign rule's minimum ({@code --campaign-min}). */
@@ -79,12 +79,9 @@ public final class Summarizer implements ScoreWriter {
   }
 
   @Override
-  public void write(Post post, Score score) {
+  public void accept(Post post, Score score) {
     add(post, score);
   }
-
-  @Override
-  public void finish() {}
 
   /**
    * Adds one scored post. At the first post of each input, the thread, author and time columns
