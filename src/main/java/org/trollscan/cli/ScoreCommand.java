@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trollscan.input.InputFormat;
+import org.trollscan.language.LanguageGuess;
 import org.trollscan.input.ReaderOptions;
 import org.trollscan.model.Label;
 import org.trollscan.model.ModelBundle;
@@ -19,6 +20,7 @@ import org.trollscan.output.OutputColumns;
 import org.trollscan.files.OutputFile;
 import org.trollscan.output.RejectedRowWriter;
 import org.trollscan.output.ScoreWriter;
+import org.trollscan.scoring.PostScorer;
 import org.trollscan.scoring.ScoringRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,6 +87,11 @@ final class ScoreCommand implements Callable<Integer> {
           + "numbers are never prefixed).")
   boolean noSpreadsheetSafety;
 
+  @Option(names = "--detect-language",
+      description = "Add a language column (ISO 639-1, else 639-3; short or unclear posts count "
+          + "as en) and count the posts not detected as English in the summary.")
+  boolean detectLanguage;
+
   @Option(names = {"-q", "--quiet"},
       description = "No progress and no summary on stderr (rejected rows are still named).")
   boolean quiet;
@@ -99,6 +106,8 @@ final class ScoreCommand implements Callable<Integer> {
     if (errors != null) {
       UsageException.fromOptions(() -> OutputFile.check(errors, null));
     }
+    // Read while the scoring model is: without the option, never (it costs a second).
+    LanguageGuess languages = detectLanguage ? LanguageGuess.loadInBackground() : null;
     ModelBundle bundle = model.load();
     Map<Label, Double> overrides = new EnumMap<>(Label.class);
     thresholds.forEach((name, value) -> {
@@ -118,11 +127,12 @@ final class ScoreCommand implements Callable<Integer> {
     List<String> inputs = files.isEmpty() ? List.of("-") : files;
     ScoringRun.Options options = new ScoringRun.Options(inputs, inputFormat, reader, threads,
         onlyFlagged, !noEvidence, strict);
-    OutputColumns columns = new OutputColumns(bundle.labels(), keep, keepAll);
+    OutputColumns columns = new OutputColumns(bundle.labels(), keep, keepAll, detectLanguage);
     boolean progressShown = !quiet
         && (Boolean.getBoolean("trollscan.stderr.tty") || System.console() != null);
-    ScoringRun run = new ScoringRun(scorer::score, options, top.stdin,
-        progressShown ? ScoringRun.Progress.terminal(err) : ScoringRun.Progress.NONE);
+    ScoringRun run = new ScoringRun(PostScorer.of(scorer), options, top.stdin,
+        progressShown ? ScoringRun.Progress.terminal(err) : ScoringRun.Progress.NONE,
+        languages == null ? null : languages::language);
     ScoringRun.Summary summary;
     RejectedRowNotes notes = new RejectedRowNotes();
     try (OutputFile out = OutputFile.open(output, top.stdout);

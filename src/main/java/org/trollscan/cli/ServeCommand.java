@@ -12,7 +12,7 @@ import org.trollscan.model.ModelBundle;
 import org.trollscan.model.Scorer;
 import org.trollscan.serve.ApiKeys;
 import org.trollscan.serve.AttributeMap;
-import org.trollscan.serve.LanguageGuess;
+import org.trollscan.language.LanguageGuess;
 import org.trollscan.serve.ScoringServer;
 import org.trollscan.serve.ServeConfig;
 import picocli.CommandLine.Command;

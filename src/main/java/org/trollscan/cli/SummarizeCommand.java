@@ -16,6 +16,7 @@ import org.trollscan.model.Label;
 import org.trollscan.model.ModelBundle;
 import org.trollscan.model.Scorer;
 import org.trollscan.files.OutputFile;
+import org.trollscan.scoring.PostScorer;
 import org.trollscan.scoring.RowOutcome;
 import org.trollscan.summary.Summarizer;
 import org.trollscan.summary.Summary;
@@ -97,7 +98,7 @@ final class SummarizeCommand implements Callable<Integer> {
           checkColumns(post);
           List<Label> flagged = flaggedColumn(post);
           if (flagged == null) {
-            RowOutcome outcome = RowOutcome.of(post, scorer::score, false);
+            RowOutcome outcome = RowOutcome.of(post, PostScorer.of(scorer), false);
             if (outcome instanceof RowOutcome.Rejected r) {
               rejected++;
               notes.add(r.row());

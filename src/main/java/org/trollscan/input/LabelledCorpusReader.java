@@ -20,7 +20,12 @@ public final class LabelledCorpusReader {
     this.labels = List.copyOf(labels);
   }
 
-  /** All rows of one file; rows with empty text are an error here, as a corpus should not have them. */
+  /**
+   * All rows of one file. A row with empty text ({@link PostText#isEmpty}) is an error here,
+   * unlike in {@code score}: its score is fixed by rule, not by the model, so in training it
+   * teaches nothing and in evaluation it measures the rule; a label on it is a mistake in the
+   * corpus.
+   */
   public List<LabelledPost> read(String file) {
     List<LabelledPost> out = new ArrayList<>();
     try (PostSource source = PostSources.open(file, InputFormat.CSV, ReaderOptions.defaults())) {
@@ -30,6 +35,11 @@ public final class LabelledCorpusReader {
           throw new InputException(file, r.line(), r.reason());
         }
         Post post = (Post) item;
+        if (PostText.isEmpty(post.text())) {
+          throw new InputException(file, post.line(), "empty text: a labelled corpus must not "
+              + "hold empty posts (score scores them 0 by rule, so they measure nothing about "
+              + "the model); remove the row");
+        }
         if (!checkedColumns) {
           if (labels.stream().noneMatch(post.fields()::containsKey)) {
             throw new InputException(file, 1, "no label column; expected at least one of "

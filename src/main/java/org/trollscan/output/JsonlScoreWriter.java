@@ -27,6 +27,11 @@ public final class JsonlScoreWriter implements ScoreWriter {
 
   @Override
   public void write(Post post, Score score) throws IOException {
+    write(post, score, null);
+  }
+
+  @Override
+  public void write(Post post, Score score, String language) throws IOException {
     if (kept == null) {
       kept = columns.keptColumns(post);
     }
@@ -50,6 +55,9 @@ public final class JsonlScoreWriter implements ScoreWriter {
       json.writeEndArray();
     }
     json.writeEndObject();
+    if (columns.language()) {
+      json.writeStringField(OutputColumns.LANGUAGE, language == null ? "" : language);
+    }
     int base = header.size() - kept.size();
     for (int i = 0; i < kept.size(); i++) {
       json.writeStringField(header.get(base + i), post.fields().getOrDefault(kept.get(i), ""));

@@ -16,11 +16,19 @@ import org.trollscan.model.Label;
  * @param labels the labels the model scores
  * @param keep input columns to copy, in the order given
  * @param keepAll copy every input column (the first post's columns), overriding keep
+ * @param language a {@code language} column after the evidence ({@code --detect-language})
  */
-public record OutputColumns(List<Label> labels, List<String> keep, boolean keepAll) {
+public record OutputColumns(List<Label> labels, List<String> keep, boolean keepAll,
+    boolean language) {
   public static final String ID = "id";
   public static final String FLAGGED = "flagged";
   public static final String EVIDENCE = "evidence";
+  public static final String LANGUAGE = "language";
+
+  /** Columns without a language column. */
+  public OutputColumns(List<Label> labels, List<String> keep, boolean keepAll) {
+    this(labels, keep, keepAll, false);
+  }
 
   /** The input columns to copy, resolved against the first post. */
   public List<String> keptColumns(Post first) {
@@ -54,6 +62,9 @@ public record OutputColumns(List<Label> labels, List<String> keep, boolean keepA
     }
     h.add(FLAGGED);
     h.add(EVIDENCE);
+    if (language) {
+      h.add(LANGUAGE);
+    }
     Set<String> taken = new HashSet<>(h);
     for (String k : kept) {
       String name = k;

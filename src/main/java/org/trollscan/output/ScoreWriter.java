@@ -8,6 +8,14 @@ import org.trollscan.model.Score;
 public interface ScoreWriter {
   void write(Post post, Score score) throws IOException;
 
+  /**
+   * Writes a post with its language ({@code --detect-language}; null when not detected), in the
+   * {@code language} column when the columns have one.
+   */
+  default void write(Post post, Score score, String language) throws IOException {
+    write(post, score);
+  }
+
   /** Writes what is still pending (a CSV header when no row came) and flushes. */
   void finish() throws IOException;
 
