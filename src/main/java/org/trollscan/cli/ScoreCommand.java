@@ -106,8 +106,9 @@ final class ScoreCommand implements Callable<Integer> {
     if (errors != null) {
       UsageException.fromOptions(() -> OutputFile.check(errors, null));
     }
-    // Read while the scoring model is: without the option, never (it costs a second).
-    LanguageGuess languages = detectLanguage ? LanguageGuess.loadInBackground() : null;
+    // The language model is read when the first post needs the detector (most English posts
+    // do not: LanguageGuess's rules answer them), and without the option never.
+    LanguageGuess languages = detectLanguage ? LanguageGuess.notLoaded() : null;
     ModelBundle bundle = model.load();
     Map<Label, Double> overrides = new EnumMap<>(Label.class);
     thresholds.forEach((name, value) -> {
