@@ -116,6 +116,11 @@ final class EvalCommand implements Callable<Integer> {
           + "lower bound of the 95%% interval of (baseline - model) exceeds the value.")
   List<String> dropGates = new ArrayList<>();
 
+  @Option(names = {"-q", "--quiet"},
+      description = "On stderr only what failed: no line per passing gate, and no table when "
+          + "--json - takes stdout (failed gates and warnings are still printed).")
+  boolean quiet;
+
   @Option(names = "--no-spreadsheet-safety",
       description = "In --predictions, do not prefix cells starting with = + - @ tab or CR with "
           + "an apostrophe (numbers are never prefixed).")
@@ -131,6 +136,12 @@ final class EvalCommand implements Callable<Integer> {
       dropGates.forEach(s -> gates.add(Gate.parse(Gate.Kind.MAX_DROP, s, labelNames)));
       return gates;
     });
+    minGates.stream().map(s -> Gate.deprecationNote(Gate.Kind.MIN, s))
+        .filter(java.util.Objects::nonNull)
+        .forEach(note -> top.stderr.println("trollscan: warning: " + note));
+    dropGates.stream().map(s -> Gate.deprecationNote(Gate.Kind.MAX_DROP, s))
+        .filter(java.util.Objects::nonNull)
+        .forEach(note -> top.stderr.println("trollscan: warning: " + note));
     if (resamples < 0) {
       throw new UsageException("--bootstrap must be 0 or more, not " + resamples);
     }
@@ -223,7 +234,9 @@ final class EvalCommand implements Callable<Integer> {
     PrintWriter table = stdoutTaken
         ? new PrintWriter(new OutputStreamWriter(top.stderr, StandardCharsets.UTF_8), true)
         : spec.commandLine().getOut();
-    EvaluationText.printTable(table, report);
+    if (!(quiet && stdoutTaken)) {
+      EvaluationText.printTable(table, report);
+    }
     List<String> labels = loaded.get(0).labels().stream().map(Label::column).toList();
     if (json != null) {
       try (OutputFile f = OutputFile.open(json, top.stdout)) {
@@ -247,6 +260,9 @@ final class EvalCommand implements Callable<Integer> {
     boolean failed = false;
     for (Gate.Result r : results) {
       failed |= !r.passed();
+      if (quiet && r.passed()) {
+        continue;
+      }
       err.println("trollscan: gate " + (r.passed() ? "passed: " : "FAILED: ") + r.describe());
     }
     return failed ? ExitCodes.GATE_FAILED : ExitCodes.OK;
