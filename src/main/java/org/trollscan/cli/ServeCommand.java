@@ -93,15 +93,8 @@ final class ServeCommand implements Callable<Integer> {
       throw new UsageException("cannot listen on " + host + ":" + port + ": "
           + e.getMessage());
     }
-    String address = "http://" + hostForUrl(server.address().getHostString()) + ":"
-        + server.address().getPort();
-    if (!quiet || port == 0) {
-      err.println("trollscan: serving " + address + " with model "
-          + bundle.manifest().modelVersion() + " (" + threads + " threads" + (keys == null
-              ? ", no API key" : ", API key required") + "); SIGTERM or Ctrl-C stops it");
-    }
-    err.flush();
-    languages.startLoading();
+    // At once: a client may connect, and a supervisor send SIGTERM, as soon as the port is open;
+    // without the hook that signal would end the JVM with 143, requests in flight cut.
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.stop(GRACE_SECONDS);
@@ -113,6 +106,15 @@ final class ServeCommand implements Callable<Integer> {
       // A signal is how this command is meant to end, not a failure: exit 0, not 128+signal.
       Runtime.getRuntime().halt(ExitCodes.OK);
     }, "trollscan-serve-stop"));
+    String address = "http://" + hostForUrl(server.address().getHostString()) + ":"
+        + server.address().getPort();
+    if (!quiet || port == 0) {
+      err.println("trollscan: serving " + address + " with model "
+          + bundle.manifest().modelVersion() + " (" + threads + " threads" + (keys == null
+              ? ", no API key" : ", API key required") + "); SIGTERM or Ctrl-C stops it");
+    }
+    err.flush();
+    languages.startLoading();
     stopped.await();
     return ExitCodes.OK;
   }

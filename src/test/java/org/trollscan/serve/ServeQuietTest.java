@@ -48,6 +48,7 @@ class ServeQuietTest {
         assertTrue(System.nanoTime() < deadline, "serve did not come up");
         Thread.sleep(100);
       }
+      Thread.sleep(500); // the port opens a moment before the stop hook is in place
       new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
       assertTrue(p.waitFor(30, TimeUnit.SECONDS), "serve did not stop");
       assertEquals(0, p.exitValue());
