@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -81,7 +79,7 @@ final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--threshold", paramLabel = "LABEL=VALUE",
       description = "Evaluate at this threshold instead of the model's (every model).")
-  Map<String, Double> thresholds = new LinkedHashMap<>();
+  List<String> thresholds = new ArrayList<>();
 
   @Option(names = "--bootstrap", paramLabel = "N",
       description = "Bootstrap resamples for the intervals (default: "
@@ -154,18 +152,8 @@ final class EvalCommand implements Callable<Integer> {
       throw new UsageException("--max-drop compares a bootstrap interval: it needs "
           + "--bootstrap 1 or more (default " + Bootstrap.DEFAULT_RESAMPLES + ")");
     }
-    Map<Label, Double> overrides = new EnumMap<>(Label.class);
-    thresholds.forEach((name, value) -> {
-      Label label = Label.fromColumn(name);
-      if (label == null) {
-        throw new UsageException("--threshold: unknown label '" + name + "' ("
-            + String.join(", ", labelNames) + ")");
-      }
-      if (!(value >= 0 && value <= 1)) {
-        throw new UsageException("--threshold " + name + " must be between 0 and 1");
-      }
-      overrides.put(label, value);
-    });
+    Map<Label, Double> overrides = LabelSettings.thresholds(thresholds,
+        List.of(Label.values()));
     for (String output : new String[] {json, predictions, htmlReport}) {
       UsageException.fromOptions(() -> OutputFile.check(output, top.stdout));
     }

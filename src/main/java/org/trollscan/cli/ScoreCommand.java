@@ -3,7 +3,6 @@ package org.trollscan.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,7 +60,7 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Option(names = "--threshold", paramLabel = "LABEL=VALUE",
       description = "Override a label's decision threshold, e.g. false_report=0.7.")
-  Map<String, Double> thresholds = new java.util.LinkedHashMap<>();
+  List<String> thresholds = new ArrayList<>();
 
   @Option(names = "--only-flagged", description = "Write only posts with a flagged label.")
   boolean onlyFlagged;
@@ -110,18 +109,7 @@ final class ScoreCommand implements Callable<Integer> {
     // do not: LanguageGuess's rules answer them), and without the option never.
     LanguageGuess languages = detectLanguage ? LanguageGuess.notLoaded() : null;
     ModelBundle bundle = model.load();
-    Map<Label, Double> overrides = new EnumMap<>(Label.class);
-    thresholds.forEach((name, value) -> {
-      Label label = Label.fromColumn(name);
-      if (label == null || bundle.model(label) == null) {
-        throw new UsageException("--threshold: unknown label '" + name
-            + "'; the model has " + bundle.labels().stream().map(Label::column).toList());
-      }
-      if (!(value >= 0 && value <= 1)) {
-        throw new UsageException("--threshold " + name + " must be between 0 and 1");
-      }
-      overrides.put(label, value);
-    });
+    Map<Label, Double> overrides = LabelSettings.thresholds(thresholds, bundle.labels());
     Scorer scorer = new Scorer(bundle.withThresholds(overrides));
     InputFormat inputFormat = input.inputFormat();
     ReaderOptions reader = input.readerOptions(keepAll ? List.of() : keep);
