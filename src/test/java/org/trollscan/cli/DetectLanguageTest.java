@@ -67,4 +67,15 @@ class DetectLanguageTest {
     assertTrue(r.err().endsWith("; 1 post not detected as English: its scores are not "
         + "meaningful\n"), r.err());
   }
+
+  @Test
+  void anInputColumnNamedLanguageIsKeptUnderAnotherName() throws IOException {
+    Path in = Files.writeString(dir.resolve("lang.csv"), "id,text,language\n1,hello there,fr\n");
+    Cli.Result r = Cli.run("score", "--detect-language", "--keep-all", in.toString());
+    assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+    assertEquals(List.of("id", "harassment", "false_report", "flagged", "evidence", "language",
+        "input_id", "text", "input_language"), ScoreCommandTest.header(r.out()));
+    assertEquals("fr", ScoreCommandTest.csv(r.out()).get(0).get("input_language"));
+    assertEquals("en", ScoreCommandTest.csv(r.out()).get(0).get("language"));
+  }
 }
