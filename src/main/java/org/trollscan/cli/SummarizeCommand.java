@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.trollscan.input.InputFormat;
+import org.trollscan.language.LanguageGuess;
 import org.trollscan.input.Post;
 import org.trollscan.input.PostSource;
 import org.trollscan.input.PostSources;
+import org.trollscan.input.PostText;
 import org.trollscan.input.ReadItem;
 import org.trollscan.input.RejectedRow;
 import org.trollscan.model.Label;
@@ -18,6 +20,7 @@ import org.trollscan.model.Scorer;
 import org.trollscan.files.OutputFile;
 import org.trollscan.scoring.PostScorer;
 import org.trollscan.scoring.RowOutcome;
+import org.trollscan.scoring.ScoringRun;
 import org.trollscan.summary.Summarizer;
 import org.trollscan.summary.Summary;
 import org.trollscan.summary.SummaryWriter;
@@ -59,6 +62,11 @@ final class SummarizeCommand implements Callable<Integer> {
   @Option(names = "--time-column", paramLabel = "NAME", description = "Column holding the post time.")
   String timeColumn;
 
+  @Option(names = "--detect-language",
+      description = "Count the posts not detected as English in the summary line "
+          + "(score --detect-language tells which they are).")
+  boolean detectLanguage;
+
   @Option(names = {"-q", "--quiet"},
       description = "No summary line on stderr (rejected rows are still named).")
   boolean quiet;
@@ -84,6 +92,8 @@ final class SummarizeCommand implements Callable<Integer> {
     InputFormat f = input.inputFormat();
     long read = 0;
     long rejected = 0;
+    long notEnglish = 0;
+    LanguageGuess languages = detectLanguage ? LanguageGuess.notLoaded() : null;
     RejectedRowNotes notes = new RejectedRowNotes();
     for (String file : files) {
       try (PostSource source = PostSources.open(file, f, input.readerOptions(), top.stdin)) {
@@ -107,6 +117,10 @@ final class SummarizeCommand implements Callable<Integer> {
             flagged = ((RowOutcome.Scored) outcome).score().flagged();
           }
           summarizer.add(post, flagged);
+          if (languages != null && !PostText.isEmpty(post.text())
+              && !languages.language(post.text()).equals("en")) {
+            notEnglish++;
+          }
         }
       }
     }
@@ -123,8 +137,11 @@ final class SummarizeCommand implements Callable<Integer> {
       return rejected > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
     }
     top.stderr.printf("trollscan: %,d rows read, %,d summarised, %,d rejected; %,d threads, "
-        + "%,d targets, %,d authors%n", read, read - rejected, rejected, summary.threads().size(),
-        summary.targets().size(), summary.authors().size());
+        + "%,d targets, %,d authors%s%n", read, read - rejected, rejected, summary.threads().size(),
+        summary.targets().size(), summary.authors().size(), notEnglish == 0 ? ""
+            : "; " + ScoringRun.Summary.grouped(notEnglish) + (notEnglish == 1 ? " post" : " posts")
+                + " not detected as English: " + (notEnglish == 1 ? "its flags are"
+                    : "flags on them are") + " not meaningful");
     return rejected > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
   }
 

@@ -78,4 +78,16 @@ class DetectLanguageTest {
     assertEquals("fr", ScoreCommandTest.csv(r.out()).get(0).get("input_language"));
     assertEquals("en", ScoreCommandTest.csv(r.out()).get(0).get("language"));
   }
+
+  @Test
+  void summarizeCountsThePostsNotDetectedAsEnglish() throws IOException {
+    Cli.Result r = Cli.run("summarize", "--detect-language", "-o",
+        dir.resolve("summary").toString(), export().toString());
+    assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+    assertTrue(r.err().endsWith(" authors; 2 posts not detected as English: flags on them are "
+        + "not meaningful\n"), r.err());
+    Cli.Result without = Cli.run("summarize", "-o", dir.resolve("summary2").toString(),
+        export().toString());
+    assertFalse(without.err().contains("English"), without.err());
+  }
 }
