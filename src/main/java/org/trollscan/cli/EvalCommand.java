@@ -134,12 +134,14 @@ final class EvalCommand implements Callable<Integer> {
       dropGates.forEach(s -> gates.add(Gate.parse(Gate.Kind.MAX_DROP, s, labelNames)));
       return gates;
     });
-    minGates.stream().map(s -> Gate.deprecationNote(Gate.Kind.MIN, s))
-        .filter(java.util.Objects::nonNull)
-        .forEach(note -> top.stderr.println("trollscan: warning: " + note));
-    dropGates.stream().map(s -> Gate.deprecationNote(Gate.Kind.MAX_DROP, s))
-        .filter(java.util.Objects::nonNull)
-        .forEach(note -> top.stderr.println("trollscan: warning: " + note));
+    for (Gate.Kind kind : Gate.Kind.values()) {
+      for (String s : kind == Gate.Kind.MIN ? minGates : dropGates) {
+        String note = Gate.deprecationNote(kind, s);
+        if (note != null) {
+          top.stderr.println("trollscan: warning: " + note);
+        }
+      }
+    }
     if (resamples < 0) {
       throw new UsageException("--bootstrap must be 0 or more, not " + resamples);
     }

@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.trollscan.input.InputFormat;
-import org.trollscan.language.LanguageGuess;
 import org.trollscan.input.Post;
 import org.trollscan.input.PostSource;
 import org.trollscan.input.PostSources;
 import org.trollscan.input.PostText;
 import org.trollscan.input.ReadItem;
 import org.trollscan.input.RejectedRow;
+import org.trollscan.language.LanguageGuess;
 import org.trollscan.model.Label;
 import org.trollscan.model.ModelBundle;
 import org.trollscan.model.Scorer;
@@ -85,7 +85,7 @@ final class SummarizeCommand implements Callable<Integer> {
     }
     UsageException.fromOptions(() -> OutputFile.check(html, top.stdout));
     ModelBundle bundle = model.load();
-    Scorer scorer = new Scorer(bundle);
+    PostScorer postScorer = PostScorer.of(new Scorer(bundle));
     List<Label> labels = bundle.labels();
     Summarizer summarizer = new Summarizer(labels,
         new Summarizer.Columns(threadColumn, authorColumn, timeColumn), new TargetExtractor());
@@ -108,7 +108,7 @@ final class SummarizeCommand implements Callable<Integer> {
           checkColumns(post);
           List<Label> flagged = flaggedColumn(post);
           if (flagged == null) {
-            RowOutcome outcome = RowOutcome.of(post, PostScorer.of(scorer), false);
+            RowOutcome outcome = RowOutcome.of(post, postScorer, false);
             if (outcome instanceof RowOutcome.Rejected r) {
               rejected++;
               notes.add(r.row());
