@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.trollscan.language.LanguageGuess;
 import org.trollscan.model.BundleIO;
 import org.trollscan.model.Scorer;
 

@@ -10,7 +10,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import org.trollscan.model.BundleIO;
 import org.trollscan.model.Scorer;
-import org.trollscan.serve.LanguageGuess;
+import org.trollscan.language.LanguageGuess;
 import org.trollscan.serve.ScoringServer;
 import org.trollscan.serve.ServeConfig;
 

@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -72,7 +70,7 @@ final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--threshold", paramLabel = "LABEL=VALUE",
       description = "Evaluate at this threshold instead of the model's (every model).")
-  Map<String, Double> thresholds = new LinkedHashMap<>();
+  List<String> thresholds = new ArrayList<>();
 
   @Option(names = "--bootstrap", paramLabel = "N",
       description = "Bootstrap resamples for the intervals (default: "
@@ -111,6 +109,11 @@ final class EvalCommand implements Callable<Integer> {
       description = "Scoring threads (default: all cores).")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  @Option(names = {"-q", "--quiet"},
+      description = "On stderr only what failed: no line per passing gate, and no table when "
+          + "--json - takes stdout (failed gates and warnings are still printed).")
+  boolean quiet;
+
   @Option(names = "--no-spreadsheet-safety",
       description = "In --predictions, do not prefix cells starting with = + - @ tab or CR with "
           + "an apostrophe (numbers are never prefixed).")
@@ -129,6 +132,14 @@ final class EvalCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new UsageException("--threads must be at least 1");
     }
+    for (Gate.Kind kind : Gate.Kind.values()) {
+      for (String s : kind == Gate.Kind.MIN ? minGates : dropGates) {
+        String note = Gate.deprecationNote(kind, s);
+        if (note != null) {
+          top.stderr.println("trollscan: warning: " + note);
+        }
+      }
+    }
     if (resamples < 0) {
       throw new UsageException("--bootstrap must be 0 or more, not " + resamples);
     }
@@ -141,18 +152,8 @@ final class EvalCommand implements Callable<Integer> {
       throw new UsageException("--max-drop compares a bootstrap interval: it needs "
           + "--bootstrap 1 or more (default " + Bootstrap.DEFAULT_RESAMPLES + ")");
     }
-    Map<Label, Double> overrides = new EnumMap<>(Label.class);
-    thresholds.forEach((name, value) -> {
-      Label label = Label.fromColumn(name);
-      if (label == null) {
-        throw new UsageException("--threshold: unknown label '" + name + "' ("
-            + String.join(", ", labelNames) + ")");
-      }
-      if (!(value >= 0 && value <= 1)) {
-        throw new UsageException("--threshold " + name + " must be between 0 and 1");
-      }
-      overrides.put(label, value);
-    });
+    Map<Label, Double> overrides = LabelSettings.thresholds(thresholds,
+        List.of(Label.values()));
     for (String output : new String[] {json, predictions, htmlReport}) {
       UsageException.fromOptions(() -> OutputFile.check(output, top.stdout));
     }
@@ -187,7 +188,9 @@ final class EvalCommand implements Callable<Integer> {
     PrintWriter table = stdoutTaken
         ? new PrintWriter(new OutputStreamWriter(top.stderr, StandardCharsets.UTF_8), true)
         : spec.commandLine().getOut();
-    EvaluationText.printTable(table, report);
+    if (!(quiet && stdoutTaken)) {
+      EvaluationText.printTable(table, report);
+    }
     List<String> labels = loaded.get(0).bundle().labels().stream().map(Label::column).toList();
     if (json != null) {
       try (OutputFile f = OutputFile.open(json, top.stdout)) {
@@ -211,6 +214,9 @@ final class EvalCommand implements Callable<Integer> {
     boolean failed = false;
     for (Gate.Result r : report.gates()) {
       failed |= !r.passed();
+      if (quiet && r.passed()) {
+        continue;
+      }
       err.println("trollscan: gate " + (r.passed() ? "passed: " : "FAILED: ") + r.describe());
     }
     return failed ? ExitCodes.GATE_FAILED : ExitCodes.OK;

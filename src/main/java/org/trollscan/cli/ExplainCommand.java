@@ -34,6 +34,13 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the explanation as JSON.")
   boolean json;
 
+  // explain writes nothing on stderr but errors; the option is taken so that a script can pass
+  // --quiet to every subcommand alike.
+  @Option(names = {"-q", "--quiet"},
+      description = "Accepted for every subcommand alike; explain prints nothing on stderr but "
+          + "errors anyway.")
+  boolean quiet;
+
   @Override
   public Integer call() throws IOException {
     if (top < 0) {

@@ -6,13 +6,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trollscan.ToolVersion;
 import org.trollscan.input.InputFormat;
+import org.trollscan.language.LanguageGuess;
 import org.trollscan.input.ReaderOptions;
 import org.trollscan.model.Label;
 import org.trollscan.model.ModelBundle;
@@ -24,6 +24,7 @@ import org.trollscan.files.OutputFile;
 import org.trollscan.output.RejectedRowWriter;
 import org.trollscan.output.ScoreMeta;
 import org.trollscan.output.ScoreWriter;
+import org.trollscan.scoring.PostScorer;
 import org.trollscan.scoring.ScoringRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,7 +72,7 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Option(names = "--threshold", paramLabel = "LABEL=VALUE",
       description = "Override a label's decision threshold, e.g. false_report=0.7.")
-  Map<String, Double> thresholds = new java.util.LinkedHashMap<>();
+  List<String> thresholds = new ArrayList<>();
 
   @Option(names = "--only-flagged", description = "Write only posts with a flagged label.")
   boolean onlyFlagged;
@@ -104,6 +105,11 @@ final class ScoreCommand implements Callable<Integer> {
           + "(for machine pipelines; keep it on for files people open in a spreadsheet; "
           + "numbers are never prefixed).")
   boolean noSpreadsheetSafety;
+
+  @Option(names = "--detect-language",
+      description = "Add a language column (ISO 639-1, else 639-3; short or unclear posts count "
+          + "as en) and count the posts not detected as English in the summary.")
+  boolean detectLanguage;
 
   @Option(names = {"-q", "--quiet"},
       description = "No progress and no summary on stderr (rejected rows are still named).")
@@ -141,19 +147,11 @@ final class ScoreCommand implements Callable<Integer> {
         }
       }
     }
+    // The language model is read when the first post needs the detector (most English posts
+    // do not: LanguageGuess's rules answer them), and without the option never.
+    LanguageGuess languages = detectLanguage ? LanguageGuess.notLoaded() : null;
     ModelBundle bundle = model.load();
-    Map<Label, Double> overrides = new EnumMap<>(Label.class);
-    thresholds.forEach((name, value) -> {
-      Label label = Label.fromColumn(name);
-      if (label == null || bundle.model(label) == null) {
-        throw new UsageException("--threshold: unknown label '" + name
-            + "'; the model has " + bundle.labels().stream().map(Label::column).toList());
-      }
-      if (!(value >= 0 && value <= 1)) {
-        throw new UsageException("--threshold " + name + " must be between 0 and 1");
-      }
-      overrides.put(label, value);
-    });
+    Map<Label, Double> overrides = LabelSettings.thresholds(thresholds, bundle.labels());
     ModelBundle used = bundle.withThresholds(overrides);
     Scorer scorer = new Scorer(used);
     ScoreMeta.Model modelRecord = metaFile == null ? null : ScoreMeta.Model.of(model.model, used);
@@ -163,11 +161,12 @@ final class ScoreCommand implements Callable<Integer> {
     ScoringRun.Options options = new ScoringRun.Options(inputs, inputFormat, reader, threads,
         onlyFlagged, !noEvidence, strict);
     OutputColumns columns = new OutputColumns(bundle.labels(), keep, keepAll,
-        source || inputs.size() > 1, true);
+        source || inputs.size() > 1, true, detectLanguage);
     boolean progressShown = !quiet
         && (Boolean.getBoolean("trollscan.stderr.tty") || System.console() != null);
-    ScoringRun run = new ScoringRun(scorer::score, options, top.stdin,
-        progressShown ? ScoringRun.Progress.terminal(err) : ScoringRun.Progress.NONE);
+    ScoringRun run = new ScoringRun(PostScorer.of(scorer), options, top.stdin,
+        progressShown ? ScoringRun.Progress.terminal(err) : ScoringRun.Progress.NONE,
+        languages == null ? null : languages::language);
     ScoringRun.Summary summary;
     RejectedRowNotes notes = new RejectedRowNotes();
     try (OutputFile out = OutputFile.open(output, top.stdout);

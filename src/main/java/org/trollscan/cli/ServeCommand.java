@@ -12,7 +12,7 @@ import org.trollscan.model.ModelBundle;
 import org.trollscan.model.Scorer;
 import org.trollscan.serve.ApiKeys;
 import org.trollscan.serve.AttributeMap;
-import org.trollscan.serve.LanguageGuess;
+import org.trollscan.language.LanguageGuess;
 import org.trollscan.serve.ScoringServer;
 import org.trollscan.serve.ServeConfig;
 import picocli.CommandLine.Command;
@@ -70,6 +70,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Requests that may wait for a worker (default: 256); beyond, 503.")
   int queue = ServeConfig.DEFAULT_QUEUE;
 
+  @Option(names = {"-q", "--quiet"},
+      description = "No start and stop lines on stderr, except the address when --port 0 "
+          + "chose it (errors are still printed).")
+  boolean quiet;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintStream err = top.stderr;
@@ -88,22 +93,28 @@ final class ServeCommand implements Callable<Integer> {
       throw new UsageException("cannot listen on " + host + ":" + port + ": "
           + e.getMessage());
     }
-    String address = "http://" + hostForUrl(server.address().getHostString()) + ":"
-        + server.address().getPort();
-    err.println("trollscan: serving " + address + " with model "
-        + bundle.manifest().modelVersion() + " (" + threads + " threads" + (keys == null
-            ? ", no API key" : ", API key required") + "); SIGTERM or Ctrl-C stops it");
-    err.flush();
-    languages.startLoading();
+    // At once: a client may connect, and a supervisor send SIGTERM, as soon as the port is open;
+    // without the hook that signal would end the JVM with 143, requests in flight cut.
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.stop(GRACE_SECONDS);
-      err.println("trollscan: stopped after " + server.answered() + " requests");
+      if (!quiet) {
+        err.println("trollscan: stopped after " + server.answered() + " requests");
+      }
       err.flush();
       stopped.countDown();
       // A signal is how this command is meant to end, not a failure: exit 0, not 128+signal.
       Runtime.getRuntime().halt(ExitCodes.OK);
     }, "trollscan-serve-stop"));
+    String address = "http://" + hostForUrl(server.address().getHostString()) + ":"
+        + server.address().getPort();
+    if (!quiet || port == 0) {
+      err.println("trollscan: serving " + address + " with model "
+          + bundle.manifest().modelVersion() + " (" + threads + " threads" + (keys == null
+              ? ", no API key" : ", API key required") + "); SIGTERM or Ctrl-C stops it");
+    }
+    err.flush();
+    languages.startLoading();
     stopped.await();
     return ExitCodes.OK;
   }

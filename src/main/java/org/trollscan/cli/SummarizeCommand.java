@@ -14,8 +14,10 @@ import org.trollscan.model.Label;
 import org.trollscan.model.ModelBundle;
 import org.trollscan.model.Scorer;
 import org.trollscan.output.RejectedRowWriter;
+import org.trollscan.scoring.PostScorer;
 import org.trollscan.scoring.ScoringRun;
 import org.trollscan.summary.ScoredFile;
+import org.trollscan.language.LanguageGuess;
 import org.trollscan.summary.Summarizer;
 import org.trollscan.summary.Summary;
 import org.trollscan.summary.SummaryPage;
@@ -86,6 +88,11 @@ final class SummarizeCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Stop at the first rejected row (exit 3).")
   boolean strict;
 
+  @Option(names = "--detect-language",
+      description = "Count the posts not detected as English in the summary line "
+          + "(score --detect-language tells which they are).")
+  boolean detectLanguage;
+
   @Option(names = {"-q", "--quiet"},
       description = "No summary line on stderr (rejected rows are still named).")
   boolean quiet;
@@ -141,9 +148,10 @@ final class SummarizeCommand implements Callable<Integer> {
     ReaderOptions reader = input.readerOptions();
     List<String> inputs = files.isEmpty() ? List.of("-") : files;
     // No evidence: summarize counts flagged posts and never shows their phrases.
-    ScoringRun run = new ScoringRun(ScoredFile.orModel(scorer::score, labels),
+    ScoringRun run = new ScoringRun(ScoredFile.orModel(PostScorer.of(scorer), labels),
         new ScoringRun.Options(inputs, input.inputFormat(), reader, threads, false, false, strict),
-        top.stdin, ScoringRun.Progress.NONE);
+        top.stdin, ScoringRun.Progress.NONE,
+        detectLanguage ? LanguageGuess.notLoaded()::language : null);
     RejectedRowNotes notes = new RejectedRowNotes();
     ScoringRun.Summary counts;
     try (OutputFile errorFile = errors == null ? null : OutputFile.open(errors, null)) {
@@ -189,7 +197,11 @@ final class SummarizeCommand implements Callable<Integer> {
           + ScoringRun.Summary.grouped(summary.threads().size()) + " threads, "
           + ScoringRun.Summary.grouped(summary.targets().size()) + " targets, "
           + ScoringRun.Summary.grouped(summary.authors().size()) + " authors, "
-          + ScoringRun.Summary.grouped(summary.campaigns().size()) + " campaign threads");
+          + ScoringRun.Summary.grouped(summary.campaigns().size()) + " campaign threads"
+          + (counts.notEnglish() == 0 ? "" : "; " + ScoringRun.Summary.grouped(counts.notEnglish())
+              + (counts.notEnglish() == 1 ? " post" : " posts") + " not detected as English: "
+              + (counts.notEnglish() == 1 ? "its flags are" : "flags on them are")
+              + " not meaningful"));
     }
     return counts.rejected() > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
   }

@@ -14,6 +14,7 @@ import org.trollscan.model.EvidenceSpan;
 import org.trollscan.model.Label;
 import org.trollscan.model.Score;
 import org.trollscan.model.Scorer;
+import org.trollscan.scoring.PostScorer;
 import org.trollscan.scoring.ScoreSink;
 import org.trollscan.scoring.ScoringRun;
 
@@ -57,7 +58,8 @@ public final class Evaluator {
         LabelledCorpusReader.FORMAT, LabelledCorpusReader.readerOptions(), data.threads(),
         false, true, false);
     Rows rows = new Rows(new LabelledCorpusReader(Label.columns()));
-    new ScoringRun((text, evidence) -> scorer.score(text, evidence, true), options, data.stdin(),
+    new ScoringRun(PostScorer.of(scorer.bundle().labels(),
+        (text, evidence) -> scorer.score(text, evidence, true)), options, data.stdin(),
         ScoringRun.Progress.NONE)
         .run(rows, row -> {
           throw LabelledCorpusReader.rejected(row);

@@ -16,7 +16,9 @@ import java.util.Locale;
  *       whose interval still reaches down to the allowance passes. An undefined interval fails.
  * </ul>
  *
- * <p>{@code LABEL:METRIC=VALUE} is accepted too (the syntax of earlier versions).
+ * <p>Label settings have one syntax on every option: {@code LABEL=VALUE} ({@code --threshold}),
+ * {@code LABEL.METRIC=VALUE} (gates). {@code LABEL:METRIC=VALUE}, the syntax of earlier
+ * versions, is still accepted, with a deprecation note ({@link #deprecationNote}).
  */
 public record Gate(Kind kind, String label, Metric metric, double value) {
 
@@ -72,6 +74,21 @@ public record Gate(Kind kind, String label, Metric metric, double value) {
           + ": the value must be a number from 0 to 1");
     }
     return new Gate(kind, label, metric, value);
+  }
+
+  /**
+   * A note for a gate written in the deprecated {@code LABEL:METRIC=VALUE} form, saying how to
+   * write it; null for the current form. Only for a spec {@link #parse} accepted.
+   */
+  public static String deprecationNote(Kind kind, String spec) {
+    int eq = spec.indexOf('=');
+    int colon = spec.lastIndexOf(':', eq);
+    if (eq < 0 || colon < 0 || colon < spec.lastIndexOf('.', eq)) {
+      return null;
+    }
+    return kind.option() + " " + spec + ": LABEL:METRIC is deprecated and will be refused in a"
+        + " later version; write " + spec.substring(0, colon) + "." + spec.substring(colon + 1)
+        + " (LABEL.METRIC=VALUE, as --threshold's LABEL=VALUE)";
   }
 
   /**

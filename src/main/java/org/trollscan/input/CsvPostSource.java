@@ -19,7 +19,7 @@ import org.apache.commons.csv.CSVRecord;
  * holds. A row whose field count differs from the header's is rejected, as is one whose fields
  * other than the text hold more than {@link ReadLimits#OTHER_CHARS} characters together; a text
  * longer than {@link ReadLimits#TEXT_CHARS} is cut (the scorer reads less). Blank lines are
- * skipped and counted.
+ * skipped and counted; a row whose text is empty is a post ({@link PostText#isEmpty}).
  */
 final class CsvPostSource implements PostSource {
   private final String source;
@@ -157,9 +157,6 @@ final class CsvPostSource implements PostSource {
       return new RejectedRow(source, line, overflowReason, raw(values));
     }
     String text = values[textIndex];
-    if (text.isBlank()) {
-      return new RejectedRow(source, line, "empty text", raw(values));
-    }
     String id = idIndex >= 0 ? values[idIndex] : Long.toString(row);
     if (idIndex < 0) {
       numbered++;

@@ -19,7 +19,8 @@ import java.util.Map;
  * {@link JsonLineReader}. A line that is not one object and nothing else, or has no text
  * field, is rejected with the reason, as is one whose fields other than the text exceed the
  * row limits ({@link ReadLimits}); a text longer than {@link ReadLimits#TEXT_CHARS} is cut (the
- * scorer reads less). Blank lines are skipped and counted.
+ * scorer reads less). Blank lines are skipped and counted. A text that is {@code null} or empty
+ * makes an empty post ({@link PostText#isEmpty}), as an image-only post is exported.
  */
 final class JsonlPostSource implements PostSource {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -118,7 +119,7 @@ final class JsonlPostSource implements PostSource {
     }
     String textField = options.textField();
     JsonNode text = node.get(textField);
-    if (text == null || text.isNull()) {
+    if (text == null) {
       return new RejectedRow(source, line, "no field '" + textField + "'", lines.raw());
     }
     if (!text.isValueNode()) {
@@ -150,9 +151,6 @@ final class JsonlPostSource implements PostSource {
       return new RejectedRow(source, line, overflowReason, lines.raw());
     }
     String textValue = fields.get(textField);
-    if (textValue.isBlank()) {
-      return new RejectedRow(source, line, "empty text", lines.raw());
-    }
     JsonNode id = node.get(options.idField());
     boolean hasId = id != null && id.isValueNode() && !id.isNull();
     if (!hasId && options.idRequired()) {

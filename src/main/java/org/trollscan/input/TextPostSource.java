@@ -82,12 +82,9 @@ final class TextPostSource implements PostSource {
           blankLines++;
           continue;
         }
+        // A line blank as far as it was kept, or of invisible characters only, is an empty
+        // post: a row of the output like any other.
         String raw = text.toString();
-        if (raw.isBlank()) {
-          // Blank as far as it was kept: nothing for the scorer to read.
-          return new RejectedRow(source, line, "empty text",
-              raw.substring(0, Math.min(raw.length(), ReadLimits.RAW_CHARS)));
-        }
         return new Post(source, line, Long.toString(line), raw, Map.of("text", raw));
       }
     } catch (IOException e) {

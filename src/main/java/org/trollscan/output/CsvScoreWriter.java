@@ -27,6 +27,11 @@ public final class CsvScoreWriter implements ScoreWriter {
 
   @Override
   public void write(Post post, Score score) throws IOException {
+    write(post, score, null);
+  }
+
+  @Override
+  public void write(Post post, Score score, String language) throws IOException {
     if (kept == null) {
       kept = columns.keptColumns(post);
       printer.printRecord(columns.header(kept));
@@ -47,6 +52,9 @@ public final class CsvScoreWriter implements ScoreWriter {
       }
     } else {
       row.add(Cells.evidence(score.flagged(), score.evidence()));
+    }
+    if (columns.language()) {
+      row.add(language == null ? "" : language);
     }
     for (String k : kept) {
       row.add(post.fields().getOrDefault(k, ""));

@@ -29,6 +29,11 @@ public final class JsonlScoreWriter implements ScoreWriter {
 
   @Override
   public void write(Post post, Score score) throws IOException {
+    write(post, score, null);
+  }
+
+  @Override
+  public void write(Post post, Score score, String language) throws IOException {
     if (kept == null) {
       kept = columns.keptColumns(post);
     }
@@ -62,6 +67,14 @@ public final class JsonlScoreWriter implements ScoreWriter {
         json.writeEndArray();
       }
       json.writeEndObject();
+    }
+    if (columns.language()) {
+      // An empty post has no language: null in JSON, an empty cell in CSV.
+      if (language == null || language.isEmpty()) {
+        json.writeNullField(OutputColumns.LANGUAGE);
+      } else {
+        json.writeStringField(OutputColumns.LANGUAGE, language);
+      }
     }
     int base = header.size() - kept.size();
     for (int i = 0; i < kept.size(); i++) {

@@ -20,18 +20,26 @@ import org.trollscan.model.Label;
  *     from several inputs stay apart
  * @param evidencePerLabel one {@code LABEL_evidence} column per label (what score writes); false
  *     for the single {@code evidence} column the Spark job still writes
+ * @param language a {@code language} column after the evidence ({@code --detect-language})
  */
 public record OutputColumns(List<Label> labels, List<String> keep, boolean keepAll,
-    boolean source, boolean evidencePerLabel) {
+    boolean source, boolean evidencePerLabel, boolean language) {
   public static final String ID = "id";
   public static final String SOURCE = "source";
   public static final String FLAGGED = "flagged";
   /** The one evidence column of the Spark job's output. */
   public static final String EVIDENCE = "evidence";
+  public static final String LANGUAGE = "language";
+
+  /** Columns without a language column. */
+  public OutputColumns(List<Label> labels, List<String> keep, boolean keepAll, boolean source,
+      boolean evidencePerLabel) {
+    this(labels, keep, keepAll, source, evidencePerLabel, false);
+  }
 
   /** The Spark job's columns: no source, one {@code evidence} column for every label. */
   public OutputColumns(List<Label> labels, List<String> keep, boolean keepAll) {
-    this(labels, keep, keepAll, false, false);
+    this(labels, keep, keepAll, false, false, false);
   }
 
   /** The name of a label's evidence column: {@code harassment_evidence}. */
@@ -84,6 +92,9 @@ public record OutputColumns(List<Label> labels, List<String> keep, boolean keepA
       }
     } else {
       h.add(EVIDENCE);
+    }
+    if (language) {
+      h.add(LANGUAGE);
     }
     Set<String> taken = new HashSet<>(h);
     for (String k : kept) {

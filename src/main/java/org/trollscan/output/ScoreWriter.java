@@ -15,6 +15,19 @@ public interface ScoreWriter extends ScoreSink {
     write(post, score);
   }
 
+  @Override
+  default void accept(Post post, Score score, String language) throws IOException {
+    write(post, score, language);
+  }
+
+  /**
+   * Writes a post with its language ({@code --detect-language}; null when not detected), in the
+   * {@code language} column when the columns have one.
+   */
+  default void write(Post post, Score score, String language) throws IOException {
+    write(post, score);
+  }
+
   /** Writes what is still pending (a CSV header when no row came) and flushes. */
   @Override
   void finish() throws IOException;

@@ -12,6 +12,14 @@ public interface ScoreSink {
   /** Takes one scored post; rows the run filtered out or rejected never come here. */
   void accept(Post post, Score score) throws IOException;
 
+  /**
+   * Takes one scored post with its language ({@code --detect-language}; null when not asked);
+   * sinks that have no use for the language need not override it.
+   */
+  default void accept(Post post, Score score, String language) throws IOException {
+    accept(post, score);
+  }
+
   /** Called once after the last post of a run that read every input to its end. */
   default void finish() throws IOException {}
 

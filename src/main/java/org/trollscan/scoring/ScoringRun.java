@@ -54,21 +54,26 @@ public final class ScoringRun {
   /**
    * Counts of a finished run: read = written + filtered + rejected. {@code replaced} counts
    * posts holding U+FFFD, the replacement for invalid UTF-8 (or a U+FFFD the author typed);
-   * {@code numbered}, per input, the posts whose id is their row number for want of an id.
+   * {@code empty}, the posts that show nothing, scored 0 by rule (among those written or
+   * filtered); {@code notEnglish}, with {@code --detect-language}, the posts detected as another
+   * language; {@code numbered}, per input, the posts whose id is their row number for want of
+   * an id.
    */
   public record Summary(long read, long written, long filtered, long rejected, long flagged,
-      long truncated, long replaced, Map<String, Long> numbered, List<InputCounts> inputs) {
+      long truncated, long replaced, long empty, long notEnglish, Map<String, Long> numbered,
+      List<InputCounts> inputs) {
 
     /** A run whose counts per input are not known. */
     public Summary(long read, long written, long filtered, long rejected, long flagged,
-        long truncated, long replaced, Map<String, Long> numbered) {
-      this(read, written, filtered, rejected, flagged, truncated, replaced, numbered, List.of());
+        long truncated, long replaced, long empty, long notEnglish, Map<String, Long> numbered) {
+      this(read, written, filtered, rejected, flagged, truncated, replaced, empty, notEnglish,
+          numbered, List.of());
     }
 
     /** A run in which every post had an id of its own. */
     public Summary(long read, long written, long filtered, long rejected, long flagged,
         long truncated, long replaced) {
-      this(read, written, filtered, rejected, flagged, truncated, replaced, Map.of());
+      this(read, written, filtered, rejected, flagged, truncated, replaced, 0, 0, Map.of());
     }
 
     /** The one-line account of a run printed on stderr. */
@@ -80,7 +85,11 @@ public final class ScoringRun {
           + (truncated > 0 ? ", " + truncated + " scored on their first " + Scorer.MAX_CHARS
               + " characters" : "")
           + (replaced > 0 ? ", " + replaced + " with invalid UTF-8 replaced by U+FFFD" : "")
-          + "; " + grouped(flagged) + " flagged";
+          + (empty > 0 ? ", " + grouped(empty) + " empty (scored 0, not flagged)" : "")
+          + "; " + grouped(flagged) + " flagged"
+          + (notEnglish == 1 ? "; 1 post not detected as English: its scores are not meaningful"
+              : notEnglish > 1 ? "; " + grouped(notEnglish) + " posts not detected as English:"
+              + " scores on them are not meaningful" : "");
     }
 
     /** A count with thousands separators, "1,234,567" ({@link ReadLimits#grouped}). */
@@ -112,12 +121,23 @@ public final class ScoringRun {
   /** The input being read, and the input of each batch in flight, oldest first. */
   private int currentInput;
   private final Deque<Integer> batchInputs = new ArrayDeque<>();
+  private final RowOutcome.LanguageOf languages;
 
   public ScoringRun(PostScorer scorer, Options options, InputStream stdin, Progress progress) {
+    this(scorer, options, stdin, progress, null);
+  }
+
+  /**
+   * A run that also guesses each post's language with {@code languages} (null: not at all),
+   * for the {@code language} column and the count of posts not detected as English.
+   */
+  public ScoringRun(PostScorer scorer, Options options, InputStream stdin, Progress progress,
+      RowOutcome.LanguageOf languages) {
     this.scorer = scorer;
     this.options = options;
     this.stdin = stdin;
     this.progress = progress;
+    this.languages = languages;
   }
 
   /**
@@ -193,7 +213,7 @@ public final class ScoringRun {
           c[REJECTED], blank[i], numberedPerInput[i]));
     }
     return new Summary(counts.read, counts.written, counts.filtered, counts.rejected,
-        counts.flagged, counts.truncated, counts.replaced,
+        counts.flagged, counts.truncated, counts.replaced, counts.empty, counts.notEnglish,
         java.util.Collections.unmodifiableMap(numbered), List.copyOf(perInput));
   }
 
@@ -334,7 +354,7 @@ public final class ScoringRun {
     return () -> {
       List<RowOutcome> out = new ArrayList<>(batch.size());
       for (ReadItem item : batch) {
-        out.add(RowOutcome.of(item, scorer, options.evidence()));
+        out.add(RowOutcome.of(item, scorer, options.evidence(), languages));
       }
       return out;
     };
@@ -368,10 +388,15 @@ public final class ScoringRun {
           counts.replaced++;
         }
         input[SCORED]++;
+        if (s.empty()) {
+          counts.empty++;
+        } else if (s.language() != null && !s.language().equals("en")) {
+          counts.notEnglish++;
+        }
         if (options.onlyFlagged() && !flagged) {
           counts.filtered++;
         } else {
-          writer.accept(s.post(), s.score());
+          writer.accept(s.post(), s.score(), s.language());
           counts.written++;
           input[WRITTEN]++;
         }
@@ -404,6 +429,8 @@ public final class ScoringRun {
     long flagged;
     long truncated;
     long replaced;
+    long empty;
+    long notEnglish;
   }
 
   /** Progress on stderr for long runs. */

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.trollscan.language.LanguageGuess;
 import org.trollscan.model.EvidenceSpan;
 import org.trollscan.model.Label;
 import org.trollscan.model.Score;

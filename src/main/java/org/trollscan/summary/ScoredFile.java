@@ -35,6 +35,11 @@ public final class ScoredFile {
         return post.fields().containsKey(FLAGGED) ? read(post, labels)
             : model.score(post, withEvidence);
       }
+
+      @Override
+      public List<Label> labels() {
+        return labels;
+      }
     };
   }
 

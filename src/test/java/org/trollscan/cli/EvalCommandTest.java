@@ -273,4 +273,48 @@ class EvalCommandTest {
     assertEquals(ExitCodes.USAGE, r.exitCode(), r.err());
     assertEquals("trollscan: --threads must be at least 1\n", r.err());
   }
+
+  @Test
+  void eachPassingGatePrintsOneLineAndQuietKeepsOnlyTheFailedOnes() {
+    String[] gates = {"--min", "harassment.f1=0", "--min", "false_report.average_precision=0",
+        "--min", "harassment.brier=0"};
+    Cli.Result loud = Cli.run(concat(new String[] {"eval", "--model", model, "--data", data,
+        "--bootstrap", "20"}, gates));
+    assertEquals(ExitCodes.GATE_FAILED, loud.exitCode(), loud.err());
+    assertEquals(2, loud.err().lines().filter(l -> l.contains("gate passed: ")).count(),
+        loud.err());
+    assertTrue(loud.err().contains("gate passed: --min false_report.average_precision = "),
+        loud.err());
+    Cli.Result quiet = Cli.run(concat(new String[] {"eval", "--quiet", "--model", model,
+        "--data", data, "--bootstrap", "20"}, gates));
+    assertEquals(ExitCodes.GATE_FAILED, quiet.exitCode(), quiet.err());
+    assertEquals(List.of("trollscan: gate FAILED: --min harassment.brier"),
+        quiet.err().lines().map(l -> l.replaceAll(" = .*", "")).toList());
+    assertEquals(loud.out(), quiet.out(), "--quiet leaves stdout alone");
+  }
+
+  @Test
+  void quietWithJsonOnStdoutPrintsNoTableOnStderr() {
+    Cli.Result r = Cli.run("eval", "-q", "--model", model, "--data", data, "--bootstrap", "0",
+        "--json", "-", "--min", "harassment.f1=0");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals("", r.err());
+    assertTrue(r.out().startsWith("{"), r.out());
+  }
+
+  @Test
+  void theColonFormOfAGateStillWorksWithADeprecationWarning() {
+    Cli.Result r = Cli.run("eval", "--quiet", "--model", model, "--data", data,
+        "--bootstrap", "0", "--min", "harassment:f1=0");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals("trollscan: warning: --min harassment:f1=0: LABEL:METRIC is deprecated and will"
+        + " be refused in a later version; write harassment.f1=0 (LABEL.METRIC=VALUE, as "
+        + "--threshold's LABEL=VALUE)\n", r.err());
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
 }

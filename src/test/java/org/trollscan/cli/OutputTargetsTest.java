@@ -91,12 +91,12 @@ class OutputTargetsTest {
     assumeTrue(run("mkfifo", scores.toString(), errors.toString()), "mkfifo is not available");
     CompletableFuture<String> scoresRead = reader(scores);
     CompletableFuture<String> errorsRead = reader(errors);
-    Path in = Files.writeString(dir.resolve("in.csv"), "id,text\n1,fine\n2,\n3,lovely\n");
+    Path in = Files.writeString(dir.resolve("in.csv"), "id,text\n1,fine\n2,a,b\n3,lovely\n");
     Cli.Result r = Cli.run("score", "--model", model, "-o", scores.toString(), "--errors",
         errors.toString(), in.toString());
     assertEquals(ExitCodes.REJECTED_ROWS, r.exitCode(), r.err());
     assertEquals(3, scoresRead.get(20, TimeUnit.SECONDS).lines().count());
-    assertTrue(errorsRead.get(20, TimeUnit.SECONDS).contains("empty text"));
+    assertTrue(errorsRead.get(20, TimeUnit.SECONDS).contains("row has 3 fields"));
     assertEquals("fifo", type(scores));
     assertEquals("fifo", type(errors));
   }

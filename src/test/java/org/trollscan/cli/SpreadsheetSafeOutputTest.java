@@ -57,19 +57,19 @@ class SpreadsheetSafeOutputTest {
 
   @Test
   void theErrorsFileIsNeutralisedUnlessTurnedOff() throws IOException {
-    Path in = Files.writeString(dir.resolve("in.csv"), "id,text\n1,fine\n=2,\n-3,a,b\n");
+    Path in = Files.writeString(dir.resolve("in.csv"), "id,text\n1,fine\n=2,x,y\n-3,a,b\n");
     Path errors = dir.resolve("errors.csv");
     Cli.Result r = Cli.run("score", "--model", model, "--errors", errors.toString(),
         in.toString());
     assertEquals(ExitCodes.REJECTED_ROWS, r.exitCode(), r.err());
     List<CSVRecord> rejected = ScoreCommandTest.csv(Files.readString(errors));
-    assertEquals("'=2,", rejected.get(0).get("raw"));
+    assertEquals("'=2,x,y", rejected.get(0).get("raw"));
     assertEquals("'-3,a,b", rejected.get(1).get("raw")); // a ragged row, not a number
     assertEquals("4", rejected.get(1).get("line"));
     Cli.Result off = Cli.run("score", "--model", model, "--errors", errors.toString(),
         "--no-spreadsheet-safety", in.toString());
     assertEquals(ExitCodes.REJECTED_ROWS, off.exitCode(), off.err());
-    assertEquals("=2,", ScoreCommandTest.csv(Files.readString(errors)).get(0).get("raw"));
+    assertEquals("=2,x,y", ScoreCommandTest.csv(Files.readString(errors)).get(0).get("raw"));
   }
 
   @Test

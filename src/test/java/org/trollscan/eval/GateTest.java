@@ -96,4 +96,23 @@ class GateTest {
     assertFalse(g.checkDrop("new", "old", new Difference(0.04, new Interval(0.02, 0.06))).passed());
     assertTrue(g.checkDrop("new", "old", new Difference(-0.04, new Interval(-0.06, -0.02))).passed());
   }
+
+  @Test
+  void theColonFormStillParsesWithANoteSayingHowToWriteIt() {
+    assertEquals(min("harassment.f1=0.8"), min("harassment:f1=0.8"));
+    assertEquals("--min harassment:f1=0.8: LABEL:METRIC is deprecated and will be refused in a "
+        + "later version; write harassment.f1=0.8 (LABEL.METRIC=VALUE, as --threshold's "
+        + "LABEL=VALUE)", Gate.deprecationNote(Gate.Kind.MIN, "harassment:f1=0.8"));
+    assertEquals(null, Gate.deprecationNote(Gate.Kind.MIN, "harassment.f1=0.8"));
+    assertEquals(null, Gate.deprecationNote(Gate.Kind.MAX_DROP, "false_report.roc_auc=0.01"));
+  }
+
+  @Test
+  void metricsAreNamedByTheirJsonKeysAndByTheirShortNames() {
+    for (Metric m : Metric.values()) {
+      assertEquals(m, min("harassment." + m.key() + "=0.5").metric(), m.key());
+    }
+    assertEquals(Metric.ROC_AUC, min("harassment.auc=0.5").metric());
+    assertEquals(Metric.AVERAGE_PRECISION, min("harassment.ap=0.5").metric());
+  }
 }

@@ -76,10 +76,28 @@ class PostSourcesTest {
   }
 
   @Test
-  void emptyTextIsRejectedNotDropped() throws IOException {
-    List<ReadItem> items = readAll("e.csv", "id,text\n1,  \n2,ok\n");
-    assertInstanceOf(RejectedRow.class, items.get(0));
-    assertEquals("empty text", ((RejectedRow) items.get(0)).reason());
+  void aRowWithEmptyTextIsAPostNotARejectedRow() throws IOException {
+    List<ReadItem> items = readAll("e.csv", "id,text\n1,  \n2,ok\n3,\n");
+    assertEquals(List.of("1", "2", "3"), items.stream().map(i -> ((Post) i).id()).toList());
+    assertEquals("  ", ((Post) items.get(0)).text());
+    assertEquals("", ((Post) items.get(2)).text());
+  }
+
+  @Test
+  void aJsonLineWithEmptyOrNullTextIsAPostAndOneWithoutTheFieldIsRejected() {
+    List<ReadItem> items = readStdin("{\"id\":1,\"text\":\"\"}\n{\"id\":2,\"text\":null}\n"
+        + "{\"id\":3,\"text\":\" \\u200b \"}\n{\"id\":4}\n", InputFormat.JSONL);
+    assertEquals("", ((Post) items.get(0)).text());
+    assertEquals("", ((Post) items.get(1)).text());
+    assertEquals(" \u200b ", ((Post) items.get(2)).text());
+    assertEquals("no field 'text'", ((RejectedRow) items.get(3)).reason());
+  }
+
+  @Test
+  void aTextLineOfInvisibleCharactersIsAPostAndABlankLineIsNot() {
+    List<ReadItem> items = readStdin("a\n \t \n\u200b\u2060\nb\n", InputFormat.TEXT);
+    assertEquals(List.of("a", "\u200b\u2060", "b"),
+        items.stream().map(i -> ((Post) i).text()).toList());
   }
 
   @Test
@@ -272,7 +290,7 @@ class PostSourcesTest {
   @Test
   void aLineOfCommasOrTabsIsARowNotABlankLine() {
     List<ReadItem> csv = readStdin("id,text\n,\n1,x\n", InputFormat.CSV);
-    assertEquals("empty text", ((RejectedRow) csv.get(0)).reason());
+    assertEquals("", ((Post) csv.get(0)).text());
     assertEquals(2, csv.size());
   }
 

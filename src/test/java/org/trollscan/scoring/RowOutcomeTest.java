@@ -28,6 +28,11 @@ class RowOutcomeTest {
       }
       return new Score(Map.of(), List.of(), Map.of(), false);
     }
+
+    @Override
+    public List<org.trollscan.model.Label> labels() {
+      return List.of();
+    }
   };
 
   @Test

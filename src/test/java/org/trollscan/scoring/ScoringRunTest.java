@@ -28,16 +28,24 @@ class ScoringRunTest {
   @TempDir Path dir;
 
   /** A scorer with a bug that only some posts reach. */
-  private static final PostScorer FAILS_ON_BOOM = (text, evidence) -> {
-    if (text.contains("boom")) {
-      throw new IllegalStateException("index 7 out of bounds for 'boom'");
+  private static final PostScorer FAILS_ON_BOOM = new PostScorer() {
+    @Override
+    public Score score(String text, boolean evidence) {
+      if (text.contains("boom")) {
+        throw new IllegalStateException("index 7 out of bounds for 'boom'");
+      }
+      if (text.contains("deep")) {
+        throw new StackOverflowError();
+      }
+      Map<Label, Double> p = new EnumMap<>(Label.class);
+      p.put(Label.HARASSMENT, 0.25);
+      return new Score(p, List.of(), Map.of(), false);
     }
-    if (text.contains("deep")) {
-      throw new StackOverflowError();
+
+    @Override
+    public List<Label> labels() {
+      return List.of(Label.HARASSMENT);
     }
-    Map<Label, Double> p = new EnumMap<>(Label.class);
-    p.put(Label.HARASSMENT, 0.25);
-    return new Score(p, List.of(), Map.of(), false);
   };
 
   private record Captured(List<String> written, List<RejectedRow> rejected,
@@ -104,5 +112,47 @@ class ScoringRunTest {
         () -> run("id,text\n1,fine\n2,boom\n3,fine\n", true, 1));
     assertTrue(e.getMessage().contains("posts.csv:3: internal error"), e.getMessage());
     assertTrue(e.getMessage().contains("--strict"), e.getMessage());
+  }
+
+  @Test
+  void emptyPostsAreWrittenWithZeroScoresWithoutAskingTheScorerAndCounted() throws Exception {
+    PostScorer never = new PostScorer() {
+      @Override
+      public Score score(String text, boolean evidence) {
+        if (text.isBlank() || text.equals("\u200b")) {
+          throw new AssertionError("the scorer was asked about an empty post");
+        }
+        return FAILS_ON_BOOM.score(text, evidence);
+      }
+
+      @Override
+      public List<Label> labels() {
+        return List.of(Label.HARASSMENT, Label.FALSE_REPORT);
+      }
+    };
+    Path file = Files.writeString(dir.resolve("e.csv"), "id,text\n1,fine\n2,\n3,\"\u200b\"\n");
+    ScoringRun.Options options = new ScoringRun.Options(List.of(file.toString()),
+        InputFormat.CSV, ReaderOptions.defaults(), 2, false, true, false);
+    List<Score> scores = new ArrayList<>();
+    ScoreWriter writer = new ScoreWriter() {
+      @Override
+      public void write(Post post, Score score) {
+        scores.add(score);
+      }
+
+      @Override
+      public void finish() {}
+    };
+    ScoringRun.Summary summary = new ScoringRun(never, options,
+        new ByteArrayInputStream(new byte[0]), ScoringRun.Progress.NONE)
+        .run(writer, row -> {
+          throw new AssertionError("rejected: " + row);
+        });
+    assertEquals(3, scores.size());
+    assertEquals(Map.of(Label.HARASSMENT, 0.0, Label.FALSE_REPORT, 0.0),
+        scores.get(1).probabilities());
+    assertEquals(List.of(), scores.get(2).flagged());
+    assertEquals(2, summary.empty());
+    assertEquals(3, summary.written());
   }
 }

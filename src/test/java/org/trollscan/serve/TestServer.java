@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.trollscan.language.LanguageGuess;
+import org.trollscan.language.SharedLanguageGuess;
 import org.trollscan.model.BundleIO;
 import org.trollscan.model.Scorer;
 
@@ -19,7 +21,7 @@ final class TestServer implements AutoCloseable {
   }
 
   static final Scorer SCORER = new Scorer(BundleIO.loadDefault());
-  static final LanguageGuess LANGUAGES = LanguageGuess.loadInBackground();
+  static final LanguageGuess LANGUAGES = SharedLanguageGuess.INSTANCE;
 
   final ScoringServer server;
   final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))

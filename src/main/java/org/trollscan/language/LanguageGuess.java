@@ -1,4 +1,4 @@
-package org.trollscan.serve;
+package org.trollscan.language;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,10 +11,12 @@ import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
- * Guesses a comment's language with OpenNLP's language detector (the
- * {@code opennlp-models-langdetect} artifact), in the two-letter codes Perspective answers with.
- * The model takes seconds to read, so it is read on a background thread once the server is up;
- * only a request that needs a guess waits for it.
+ * Guesses a post's language with OpenNLP's language detector (the
+ * {@code opennlp-models-langdetect} artifact), in ISO 639-1 two-letter codes where there is one
+ * (what Perspective answers with), else the detector's ISO 639-3 code. {@code serve} uses it to
+ * refuse what is not English, {@code score --detect-language} for its {@code language} column.
+ * The model takes seconds to read, so it is read on a background thread (once the server is up,
+ * or while a run reads its first posts); only a post that needs a guess waits for it.
  *
  * <p>The detector costs more than scoring (tens of microseconds warm, seconds to load), and most
  * comments sent here are English: a comment in which at least a quarter of the words, and at
@@ -142,6 +144,11 @@ public final class LanguageGuess {
       return List.of("en");
     }
     return List.of(TWO_LETTER.getOrDefault(best.getLang(), best.getLang()));
+  }
+
+  /** The post's most likely language: the first of {@link #guess}. */
+  public String language(String text) {
+    return guess(text).get(0);
   }
 
   static boolean looksEnglish(String text) {

@@ -1,4 +1,4 @@
-package org.trollscan.serve;
+package org.trollscan.language;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** Which comments the service takes for English, and what it says the others are. */
 class LanguageGuessTest {
-  static final LanguageGuess GUESS = TestServer.LANGUAGES;
+  static final LanguageGuess GUESS = SharedLanguageGuess.INSTANCE;
 
   @Test
   void shortCommentsCountAsEnglishWhateverTheDetectorWouldSay() {

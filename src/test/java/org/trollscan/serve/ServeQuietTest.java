@@ -1,0 +1,72 @@
+package org.trollscan.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code serve --quiet} prints no start and stop lines on a port it was given, and still the
+ * address when {@code --port 0} chose the port (nothing else would tell it).
+ */
+class ServeQuietTest {
+  @TempDir Path dir;
+
+  @Test
+  void quietServePrintsNothingOnAGivenPortAndTheAddressOnAChosenOne() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    assertEquals("", runAndStop("--port", Integer.toString(port)));
+    assertTrue(runAndStop("--port", "0").startsWith("trollscan: serving http://127.0.0.1:"));
+  }
+
+  /** Starts serve --quiet, waits until it is up, sends SIGTERM; returns its stderr. */
+  private String runAndStop(String... portOption) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path log = Files.createTempFile(dir, "stderr", ".txt");
+    List<String> command = new ArrayList<>(List.of(java, "-cp",
+        System.getProperty("java.class.path"), "org.trollscan.cli.Main", "serve", "--quiet",
+        "--threads", "2", "--model", "models/trollscan-default.zip"));
+    command.addAll(List.of(portOption));
+    Process p = new ProcessBuilder(command).redirectError(log.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      int port = Integer.parseInt(portOption[1]);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!up(port, log)) {
+        assertTrue(p.isAlive(), "serve ended: " + Files.readString(log));
+        assertTrue(System.nanoTime() < deadline, "serve did not come up");
+        Thread.sleep(100);
+      }
+      Thread.sleep(500); // the port opens a moment before the stop hook is in place
+      new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS), "serve did not stop");
+      assertEquals(0, p.exitValue());
+      return Files.readString(log);
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  /** Whether the server listens: on the given port, or (port 0) once it printed its address. */
+  private static boolean up(int port, Path log) throws Exception {
+    if (port == 0) {
+      return Files.readString(log).contains("\n");
+    }
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      return true;
+    } catch (java.net.ConnectException e) {
+      return false;
+    }
+  }
+}
