@@ -30,7 +30,8 @@ class DetectLanguageTest {
   void writesALanguageColumnAndCountsThePostsNotDetectedAsEnglish() throws IOException {
     Cli.Result r = Cli.run("score", "--detect-language", "--keep", "text", export().toString());
     assertEquals(ExitCodes.OK, r.exitCode(), r.err());
-    assertEquals(List.of("id", "harassment", "false_report", "flagged", "evidence", "language",
+    assertEquals(List.of("id", "harassment", "false_report", "flagged", "harassment_evidence",
+        "false_report_evidence", "language",
         "text"), ScoreCommandTest.header(r.out()));
     List<CSVRecord> rows = ScoreCommandTest.csv(r.out());
     // Short posts count as English (detectors guess noise on them); an empty post has none.
@@ -73,7 +74,8 @@ class DetectLanguageTest {
     Path in = Files.writeString(dir.resolve("lang.csv"), "id,text,language\n1,hello there,fr\n");
     Cli.Result r = Cli.run("score", "--detect-language", "--keep-all", in.toString());
     assertEquals(ExitCodes.OK, r.exitCode(), r.err());
-    assertEquals(List.of("id", "harassment", "false_report", "flagged", "evidence", "language",
+    assertEquals(List.of("id", "harassment", "false_report", "flagged", "harassment_evidence",
+        "false_report_evidence", "language",
         "input_id", "text", "input_language"), ScoreCommandTest.header(r.out()));
     assertEquals("fr", ScoreCommandTest.csv(r.out()).get(0).get("input_language"));
     assertEquals("en", ScoreCommandTest.csv(r.out()).get(0).get("language"));
@@ -81,12 +83,12 @@ class DetectLanguageTest {
 
   @Test
   void summarizeCountsThePostsNotDetectedAsEnglish() throws IOException {
-    Cli.Result r = Cli.run("summarize", "--detect-language", "-o",
+    Cli.Result r = Cli.run("summarize", "--detect-language", "--out-dir",
         dir.resolve("summary").toString(), export().toString());
     assertEquals(ExitCodes.OK, r.exitCode(), r.err());
-    assertTrue(r.err().endsWith(" authors; 2 posts not detected as English: flags on them are "
+    assertTrue(r.err().endsWith(" campaign threads; 2 posts not detected as English: flags on them are "
         + "not meaningful\n"), r.err());
-    Cli.Result without = Cli.run("summarize", "-o", dir.resolve("summary2").toString(),
+    Cli.Result without = Cli.run("summarize", "--out-dir", dir.resolve("summary2").toString(),
         export().toString());
     assertFalse(without.err().contains("English"), without.err());
   }

@@ -38,7 +38,8 @@ class EmptyPostsTest {
       assertEquals("0.000000", row.get("harassment"), row.toString());
       assertEquals("0.000000", row.get("false_report"), row.toString());
       assertEquals("", row.get("flagged"), row.toString());
-      assertEquals("", row.get("evidence"), row.toString());
+      assertEquals("[]", row.get("harassment_evidence"), row.toString());
+      assertEquals("[]", row.get("false_report_evidence"), row.toString());
     }
     assertEquals("harassment;false_report", rows.get(0).get("flagged"));
     assertTrue(r.err().contains("6 rows read, 6 written, 0 rejected, 4 empty (scored 0, not "
@@ -71,7 +72,7 @@ class EmptyPostsTest {
     Cli.Result r = Cli.run("score", "--output-format", "jsonl", jsonl.toString());
     assertEquals(ExitCodes.OK, r.exitCode(), r.err());
     assertEquals(3, r.out().lines().count(), r.out());
-    assertTrue(r.out().startsWith("{\"id\":\"a\",\"harassment\":0.0,\"false_report\":0.0,"
+    assertTrue(r.out().startsWith("{\"id\":\"a\",\"harassment\":0.000000,\"false_report\":0.000000,"
         + "\"flagged\":[]"), r.out());
     assertTrue(r.err().contains("2 empty"), r.err());
 

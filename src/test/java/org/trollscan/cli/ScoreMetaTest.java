@@ -49,7 +49,7 @@ class ScoreMetaTest {
   @Test
   void theSidecarBesideTheOutputRecordsModelChecksumThresholdsCommandInputsAndColumns()
       throws Exception {
-    Path one = file("one.csv", "id,text\n1,lovely day\n2,\n\n3,ring social services on her\n");
+    Path one = file("one.csv", "id,text\n1,lovely day\n2,a,b\n\n3,ring social services on her\n");
     Path two = file("two.jsonl", "{\"id\":\"a\",\"text\":\"nice cake\"}\n");
     Path out = dir.resolve("scored.csv");
     Instant before = Instant.now();
@@ -115,7 +115,7 @@ class ScoreMetaTest {
 
   @Test
   void aRunThatFailsLeavesNoSidecarAndAnOldOneStaysWithItsOutput() throws IOException {
-    Path one = file("one.csv", "id,text\n1,lovely day\n2,\n");
+    Path one = file("one.csv", "id,text\n1,lovely day\n2,a,b\n");
     Path out = dir.resolve("scored.csv");
     Cli.Result r = Cli.run("score", "--model", model, "--strict", "-o", out.toString(),
         one.toString());
