@@ -16,6 +16,7 @@ import java.util.zip.ZipInputStream;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.BinaryFileDataReader;
 import opennlp.tools.ml.model.GenericModelReader;
+import org.trollscan.rules.Lexicons;
 
 /**
  * Rewrites a format 1 bundle as the current format without retraining: the same label models,
@@ -70,7 +71,7 @@ public final class BundleConverter {
             + ex.getMessage(), ex);
       }
     }
-    if (!org.trollscan.text.Lexicons.standard().fingerprint().equals(manifest.lexicon())) {
+    if (!Lexicons.standard().fingerprint().equals(manifest.lexicon())) {
       throw new BundleException(name + ": the model was trained with different cue lexicons than"
           + " this trollscan has (" + manifest.toolVersion() + " vs "
           + org.trollscan.ToolVersion.get() + "); retrain it with this version");

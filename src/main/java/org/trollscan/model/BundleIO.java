@@ -24,7 +24,7 @@ import java.util.zip.ZipOutputStream;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.GenericModelWriter;
 import org.trollscan.ToolVersion;
-import org.trollscan.text.Lexicons;
+import org.trollscan.rules.Lexicons;
 
 /**
  * Reads and writes model bundles: a zip holding {@code manifest.json}, its checksum

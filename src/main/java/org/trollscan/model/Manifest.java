@@ -3,7 +3,7 @@ package org.trollscan.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
-import org.trollscan.text.FeatureSettings;
+import org.trollscan.features.FeatureSettings;
 
 /**
  * What a model bundle is and how it was made: stored as {@code manifest.json} in the bundle.

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.trollscan.text.FeatureSettings;
+import org.trollscan.features.FeatureSettings;
 
 /**
  * Reads and checks {@code manifest.json} with Jackson's streaming parser. Every {@code score} run

@@ -6,12 +6,12 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.trollscan.text.AnalyzedText;
-import org.trollscan.text.Chars;
-import org.trollscan.text.FeatureVector;
-import org.trollscan.text.FeatureHash;
-import org.trollscan.text.Featurizer;
-import org.trollscan.text.HashedFeatures;
+import org.trollscan.annotate.AnalyzedText;
+import org.trollscan.features.FeatureHash;
+import org.trollscan.features.FeatureVector;
+import org.trollscan.features.Featurizer;
+import org.trollscan.features.HashedFeatures;
+import org.trollscan.normalize.Chars;
 
 /**
  * Scores posts with a model bundle: featurises the text with the bundle's settings, computes each

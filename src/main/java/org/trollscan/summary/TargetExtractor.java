@@ -1,5 +1,6 @@
 package org.trollscan.summary;
 
+import org.trollscan.annotate.CueMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,12 +9,11 @@ import java.util.Set;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.tokenize.SimpleTokenizer;
-import org.trollscan.text.AnalyzedText;
-import org.trollscan.text.ClasspathModel;
-import org.trollscan.text.CueFeatures;
-import org.trollscan.text.Handles;
-import org.trollscan.text.Lexicons;
-import org.trollscan.text.TextAnalyzer;
+import org.trollscan.annotate.AnalyzedText;
+import org.trollscan.annotate.TextAnalyzer;
+import org.trollscan.normalize.Handles;
+import org.trollscan.rules.Lexicons;
+import org.trollscan.tokenize.ClasspathModel;
 
 /**
  * Finds the people a post aims at: @handles, titles such as "her husband" or "the OP" (from the
@@ -51,7 +51,7 @@ public final class TargetExtractor {
       }
     }
     AnalyzedText analyzed = analyzer.analyze(post);
-    for (CueFeatures.CueMatch c : analyzed.cues()) {
+    for (CueMatcher.CueMatch c : analyzed.cues()) {
       // Titles: "her husband", "the op", "that vlogger"; a lone "op" or handle is not a title.
       if (TITLE_CUES.contains(c.cue()) && c.to() - c.from() > 1) {
         out.add(String.join(" ", java.util.Arrays.copyOfRange(analyzed.tokens(), c.from(), c.to())));

@@ -27,11 +27,11 @@ import org.trollscan.model.LabelModel;
 import org.trollscan.model.Manifest;
 import org.trollscan.model.MaxentTrainer;
 import org.trollscan.model.TrainingSettings;
-import org.trollscan.text.FeatureSettings;
-import org.trollscan.text.FeatureVector;
-import org.trollscan.text.Featurizer;
-import org.trollscan.text.Lexicons;
 import org.trollscan.ToolVersion;
+import org.trollscan.features.FeatureSettings;
+import org.trollscan.features.FeatureVector;
+import org.trollscan.features.Featurizer;
+import org.trollscan.rules.Lexicons;
 
 /**
  * Trains a model bundle from labelled CSV files: featurises every post once, runs K-fold

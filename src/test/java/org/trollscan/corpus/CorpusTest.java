@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.trollscan.text.TextAnalyzer;
+import org.trollscan.annotate.TextAnalyzer;
 
 /** The corpus issue's rules: counts, variety, and splits by thread (see DATASHEET.md). */
 class CorpusTest {

@@ -15,8 +15,8 @@ import java.util.Map;
 import opennlp.tools.ml.model.AbstractModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trollscan.text.Featurizer;
-import org.trollscan.text.Lexicons;
+import org.trollscan.features.Featurizer;
+import org.trollscan.rules.Lexicons;
 
 /**
  * Format 1 bundles (written by trollscan before December 2026; one, trained by that version, is

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.trollscan.text.FeatureSettings;
+import org.trollscan.features.FeatureSettings;
 
 class ManifestReaderTest {
   private static final ObjectMapper DATA_BINDING = new ObjectMapper();

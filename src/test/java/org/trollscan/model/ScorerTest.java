@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.trollscan.text.FeatureVector;
-import org.trollscan.text.Featurizer;
+import org.trollscan.features.FeatureVector;
+import org.trollscan.features.Featurizer;
 
 class ScorerTest {
   static ModelBundle bundle;

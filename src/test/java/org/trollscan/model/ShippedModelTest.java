@@ -16,8 +16,8 @@ import org.trollscan.eval.Evaluation;
 import org.trollscan.eval.Evaluator;
 import org.trollscan.input.LabelledCorpusReader;
 import org.trollscan.input.LabelledPost;
-import org.trollscan.text.FeatureVector;
-import org.trollscan.text.Featurizer;
+import org.trollscan.features.FeatureVector;
+import org.trollscan.features.Featurizer;
 
 /**
  * The model in models/ (the one the jar ships) loads and separates clear cases, and its measured

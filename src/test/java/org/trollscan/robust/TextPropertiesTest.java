@@ -1,5 +1,6 @@
 package org.trollscan.robust;
 
+import org.trollscan.rules.Lexicons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,11 +15,10 @@ import net.jqwik.api.Combinators;
 import org.trollscan.model.BundleIO;
 import org.trollscan.model.Label;
 import org.trollscan.model.Scorer;
-import org.trollscan.text.AnalyzedText;
-import org.trollscan.text.IgnorableCharacters;
-import org.trollscan.text.MappedText;
-import org.trollscan.text.Normalizer;
-import org.trollscan.text.TextAnalyzer;
+import org.trollscan.annotate.AnalyzedText;
+import org.trollscan.annotate.TextAnalyzer;
+import org.trollscan.normalize.IgnorableCharacters;
+import org.trollscan.normalize.MappedText;
 
 /**
  * Random text through normalisation and analysis, weighted toward what the markup, quote,
@@ -52,7 +52,7 @@ class TextPropertiesTest {
 
   @Property
   void normalisedTextMapsBackIntoThePostInOrder(@ForAll("forumText") String post) {
-    MappedText m = Normalizer.standard().normalize(post);
+    MappedText m = TextAnalyzer.standardNormalizer(Lexicons.standard()).normalize(post);
     assertEquals(m.text().length() + 1, m.origin().length);
     assertEquals(post.length(), m.origin()[m.text().length()]);
     for (int i = 0; i < m.text().length(); i++) {
@@ -95,8 +95,8 @@ class TextPropertiesTest {
   void anyInvisibleCharacterIsRemovedWherever(@ForAll("forumText") String post,
       @ForAll int where, @ForAll("invisible") String character) {
     String changed = insert(post, where, character);
-    assertEquals(Normalizer.standard().normalize(post).text(),
-        Normalizer.standard().normalize(changed).text(), escaped(changed));
+    assertEquals(TextAnalyzer.standardNormalizer(Lexicons.standard()).normalize(post).text(),
+        TextAnalyzer.standardNormalizer(Lexicons.standard()).normalize(changed).text(), escaped(changed));
   }
 
   @Provide

@@ -1,0 +1,153 @@
+package org.trollscan.annotate;
+
+import java.util.Set;
+import opennlp.tools.util.Span;
+import org.trollscan.normalize.IgnorableCharacters;
+import org.trollscan.normalize.MappedText;
+import org.trollscan.normalize.PlaceholderStep;
+import org.trollscan.rules.Lexicons;
+
+/**
+ * Finds the people a post names, by the writer's capitals: "ring social services on Kerry",
+ * "mass report Becky's account". A name points at a person as "her" does, so the analysis counts
+ * it as a third-person target. Case folding loses the capitals, so this reads the original text.
+ *
+ * <p>A word is taken for a name when, as written, it starts with a capital and has lower-case
+ * letters after it ("Kerry", not "HMRC" or "I"), and it is not at the start of a sentence (where
+ * every word is capitalised; a possessive such as "Kayleigh's" counts there too), not after a
+ * determiner ("the Council", "my Daughter"), not before a place word ("Elm Road"), not a plural
+ * ("Democrats"), and not listed in {@code not-names.txt} (days, platforms, "Mum") or
+ * {@code place-words.txt} ("Road" is no name itself). Cue phrases are no names either, which
+ * the cue matcher checks. A post written in title case or in capitals names nobody this way.
+ */
+public final class NameTargets {
+  /** Words after which a capitalised word is a title or a place: "the Council", "St Marys". */
+  private static final Set<String> NO_NAME_AFTER = Set.of("the", "a", "an", "my", "your", "our",
+      "their", "this", "that", "these", "those", "his", "its", "every", "any", "some", "no", "st",
+      "saint", "mount", "new", "north", "south", "east", "west", "upper", "lower", "great");
+
+  private NameTargets() {}
+
+  /**
+   * Which tokens are names.
+   *
+   * @param original the post as written
+   * @param normalized its normalised text, which {@code spans} index
+   * @param tokens the tokens (normalised, lower case)
+   * @param sentence each token's sentence number
+   */
+  public static boolean[] find(String original, MappedText normalized, Span[] spans,
+      String[] tokens, int[] sentence, Lexicons lexicons) {
+    boolean[] name = new boolean[tokens.length];
+    int words = 0;
+    int capitalised = 0;
+    for (int i = 0; i < tokens.length; i++) {
+      if (!Character.isLetter(tokens[i].charAt(0))) {
+        continue;
+      }
+      boolean initial = startsSentence(tokens, sentence, i);
+      if (!initial) {
+        words++;
+      } else if (!tokens[i].endsWith("'s")) {
+        // At the start of a sentence every word is capitalised; a possessive still names
+        // someone there: "Kayleigh's kids' school".
+        continue;
+      }
+      if (!looksLikeName(original, normalized, spans[i]) || isListed(tokens[i], lexicons)) {
+        continue;
+      }
+      if (!initial) {
+        capitalised++;
+      }
+      name[i] = !(i > 0 && NO_NAME_AFTER.contains(tokens[i - 1])
+          || i + 1 < tokens.length && lexicons.isPlaceWord(tokens[i + 1])
+          || isPlural(tokens[i]));
+    }
+    // Title case or capitals for emphasis ("Gun Control Now"): the capitals say nothing of names.
+    if (words >= 6 && capitalised * 3 > words) {
+      java.util.Arrays.fill(name, false);
+    }
+    return name;
+  }
+
+  /**
+   * Whether the word, without a possessive, is listed as no name, or carries a clitic other than
+   * a possessive ("That'll").
+   */
+  private static boolean isListed(String token, Lexicons lexicons) {
+    String base = CueMatcher.cliticBase(token);
+    if (base != null && !token.endsWith("'s")) {
+      return true;
+    }
+    return lexicons.isNotAName(base != null ? base : token);
+  }
+
+  /**
+   * A plural such as "Democrats", "TikToks" (a consonant before the final s) or "Wives" is a
+   * group or a thing; names rarely end that way ("James", "Chris" and "Jess" do not).
+   */
+  private static boolean isPlural(String token) {
+    int n = token.length();
+    if (n < 3 || token.charAt(n - 1) != 's') {
+      return false;
+    }
+    char before = token.charAt(n - 2);
+    return Character.isLetter(before) && "aeiousy".indexOf(before) < 0
+        || token.endsWith("ves");
+  }
+
+  /**
+   * Whether the token, as written, is a capital, then letters with at least one in lower case;
+   * an apostrophe may join a clitic; invisible characters are passed over. Reads the original in
+   * place: this runs for every word.
+   */
+  private static boolean looksLikeName(String original, MappedText normalized, Span span) {
+    int start = normalized.originalStart(span.getStart());
+    if (start >= original.length() || !Character.isUpperCase(original.charAt(start))) {
+      return false;
+    }
+    int end = normalized.originalEnd(span.getEnd());
+    if (end - start < 2) {
+      return false;
+    }
+    boolean lower = false;
+    for (int k = start + 1; k < end; k++) {
+      char c = original.charAt(k);
+      if (c >= 0xAD && IgnorableCharacters.isIgnorable(Character.codePointAt(original, k))) {
+        // Normalisation removed it, so it splits no name: "Be\u200Bx" is "Bex".
+        k += Character.charCount(Character.codePointAt(original, k)) - 1;
+        continue;
+      }
+      if (c >= 'a' && c <= 'z' || Character.isLowerCase(c)) {
+        lower = true;
+      } else if (!Character.isLetter(c) && c != '\'' && c != '\u2019') {
+        return false;
+      }
+    }
+    return lower;
+  }
+
+  /**
+   * The first word of a sentence, or the first after an opening mark or an emoji ("said: Honestly",
+   * "so proud 😍 Today"), where writers capitalise whatever the word is.
+   */
+  private static boolean startsSentence(String[] tokens, int[] sentence, int i) {
+    if (i == 0 || sentence[i] != sentence[i - 1]) {
+      return true;
+    }
+    String previous = tokens[i - 1];
+    if (previous.startsWith("xx") && (previous.equals(PlaceholderStep.MENTION)
+        || previous.equals(PlaceholderStep.URL) || previous.equals(PlaceholderStep.AGENCY))) {
+      return true; // "@USER The ..." starts the tweet's own text
+    }
+    if (previous.equals(",") || previous.equals(";") || previous.equals("&")) {
+      return false;
+    }
+    for (int k = 0; k < previous.length(); k++) {
+      if (Character.isLetterOrDigit(previous.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
