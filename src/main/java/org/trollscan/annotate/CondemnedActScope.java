@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.trollscan.rules.Lexicons;
+import org.trollscan.rules.Rules;
 
 /**
  * Finds an act of reporting that the writer condemns, in three shapes:
@@ -26,17 +27,17 @@ import org.trollscan.rules.Lexicons;
  */
 final class CondemnedActScope {
   /** Words that may stand around a verdict in a verdict-only sentence: "so sick", "vile stuff". */
-  private static final Set<String> VERDICT_FILLERS = Set.of("so", "just", "absolutely", "truly",
-      "utterly", "how", "really", "genuinely", "honestly", "bloody", "fucking", "that", "this",
-      "it", "is", "was", "it's", "that's", "behaviour", "behavior", "stuff", "beyond", "words",
-      "tbh", "imo", "frankly", "quite", "pretty", "belief", "people");
-  private static final Set<String> IT_IS = Set.of("it's", "its", "it", "is", "so", "really",
-      "absolutely", "truly", "just", "honestly", "genuinely");
+  private final Set<String> verdictFillers;
+  /** Words that may open "it's (so) cruel that" before the verdict. */
+  private final Set<String> itIs;
 
   private final PhraseIndex condemnations;
   private final PhraseIndex verdicts;
 
-  CondemnedActScope(Lexicons lexicons) {
+  CondemnedActScope(Rules rules) {
+    Lexicons lexicons = rules.lexicons();
+    this.verdictFillers = rules.words(Rules.VERDICT_FILLERS);
+    this.itIs = rules.words(Rules.IT_IS);
     this.condemnations =
         new PhraseIndex(lexicons.phrasesByCue().getOrDefault("condemnation2", List.of()));
     this.verdicts = new PhraseIndex(lexicons.phrasesByCue().getOrDefault("verdict", List.of()));
@@ -116,7 +117,7 @@ final class CondemnedActScope {
       if (length > 0) {
         verdictAt = k;
         k += length - 1;
-      } else if (!VERDICT_FILLERS.contains(tokens[k])) {
+      } else if (!verdictFillers.contains(tokens[k])) {
         return -1;
       }
     }
@@ -126,7 +127,7 @@ final class CondemnedActScope {
   /** The index of "that" in "it's (so) cruel that ...", or -1. */
   private int itIsVerdictThat(String[] tokens, int start, int end) {
     int k = start;
-    while (k < end && (IT_IS.contains(tokens[k]) || !Character.isLetter(tokens[k].charAt(0)))) {
+    while (k < end && (itIs.contains(tokens[k]) || !Character.isLetter(tokens[k].charAt(0)))) {
       k++;
     }
     if (k == start || k >= end) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.trollscan.rules.Lexicons;
+import org.trollscan.rules.Rules;
 
 /**
  * The cue dictionary as an annotator: finds every phrase of the cue lexicons ({@code cues.txt})
@@ -13,17 +14,6 @@ import org.trollscan.rules.Lexicons;
  * Immutable and thread-safe.
  */
 public final class CueMatcher {
-  /**
-   * Lexicon sections that only delimit a scope and are no features of their own: a one-word
-   * verdict ("Vile.") after a described report condemns it, but "vile" alone says nothing about
-   * whether the post attacks or defends someone; past report verbs and the subjects that make
-   * them another's report ({@link #verbsReportingNobody}) are word lists of a rule. Sections named
-   * {@value #EXCEPTIONS} followed by a cue are scope-only too (see {@link #exceptions}).
-   */
-  private static final java.util.Set<String> SCOPE_ONLY =
-      java.util.Set.of("verdict", "authority_acts", "others_act", "contact_verbs");
-
-  private static final String EXCEPTIONS = "not_";
 
 
   /**
@@ -86,23 +76,14 @@ public final class CueMatcher {
   private final List<String> cueNames;
   private final int targetThirdId;
 
-  private static final class Standard {
-    static final CueMatcher INSTANCE = new CueMatcher(Lexicons.standard());
-  }
+  /** Clitics whose word before them also matches a phrase's word ({@code clitics.txt}). */
+  private final java.util.Set<String> clitics;
 
-  /** Whether a lexicon section is a cue of its own, not a scope delimiter or exception list. */
-  public static boolean isFeatureCue(String section) {
-    return !SCOPE_ONLY.contains(section) && !section.startsWith(EXCEPTIONS);
-  }
-
-  /** The matcher of the shipped lexicons, indexed once and shared (the instance is immutable). */
-  public static CueMatcher standard() {
-    return Standard.INSTANCE;
-  }
-
-  CueMatcher(Lexicons lexicons) {
-    cueNames = lexicons.phrasesByCue().keySet().stream()
-        .filter(CueMatcher::isFeatureCue).toList();
+  /** The matcher of a model's cue lexicons; index it once per model and share it. */
+  public CueMatcher(Rules rules) {
+    Lexicons lexicons = rules.lexicons();
+    clitics = rules.words(Rules.CLITICS);
+    cueNames = lexicons.phrasesByCue().keySet().stream().filter(rules::isFeatureCue).toList();
     if (cueNames.size() > Long.SIZE) {
       throw new IllegalStateException("at most 64 cues fit the presence mask: " + cueNames.size());
     }
@@ -121,8 +102,8 @@ public final class CueMatcher {
     firstWords.forEach((word, entries) -> byFirstWord.put(word, FirstWordEntries.of(entries)));
     cueNames.forEach(cue -> exceptions.add(List.of()));
     lexicons.phrasesByCue().forEach((section, phrases) -> {
-      if (section.startsWith(EXCEPTIONS)) {
-        int id = cueNames.indexOf(section.substring(EXCEPTIONS.length()));
+      if (section.startsWith(Lexicons.EXCEPTIONS)) {
+        int id = cueNames.indexOf(section.substring(Lexicons.EXCEPTIONS.length()));
         if (id < 0) {
           throw new IllegalStateException("cues.txt: [" + section + "] names no cue");
         }
@@ -237,16 +218,13 @@ public final class CueMatcher {
   }
 
 
-  private static final java.util.Set<String> CLITICS =
-      java.util.Set.of("'s", "'re", "'ve", "'d", "'ll", "'m");
-
   /**
    * The word before a clitic ("you" for "you're", "she" for "she's", "mum" for "mum's"), or null:
    * "say you" should match "say you're a neighbour" as well as "say you saw".
    */
-  public static String cliticBase(String token) {
+  public String cliticBase(String token) {
     int apostrophe = token.indexOf('\'');
-    return apostrophe > 0 && CLITICS.contains(token.substring(apostrophe))
+    return apostrophe > 0 && clitics.contains(token.substring(apostrophe))
         ? token.substring(0, apostrophe) : null;
   }
 

@@ -6,6 +6,7 @@ import org.trollscan.normalize.IgnorableCharacters;
 import org.trollscan.normalize.MappedText;
 import org.trollscan.normalize.PlaceholderStep;
 import org.trollscan.rules.Lexicons;
+import org.trollscan.rules.Rules;
 
 /**
  * Finds the people a post names, by the writer's capitals: "ring social services on Kerry",
@@ -22,11 +23,16 @@ import org.trollscan.rules.Lexicons;
  */
 public final class NameTargets {
   /** Words after which a capitalised word is a title or a place: "the Council", "St Marys". */
-  private static final Set<String> NO_NAME_AFTER = Set.of("the", "a", "an", "my", "your", "our",
-      "their", "this", "that", "these", "those", "his", "its", "every", "any", "some", "no", "st",
-      "saint", "mount", "new", "north", "south", "east", "west", "upper", "lower", "great");
+  private final Set<String> noNameAfter;
+  private final Lexicons lexicons;
+  private final CueMatcher clitics;
 
-  private NameTargets() {}
+  /** The names annotator of a model's rules; {@code matcher} tells a word's clitic. */
+  public NameTargets(Rules rules, CueMatcher matcher) {
+    this.noNameAfter = rules.words(Rules.NO_NAME_AFTER);
+    this.lexicons = rules.lexicons();
+    this.clitics = matcher;
+  }
 
   /**
    * Which tokens are names.
@@ -36,8 +42,8 @@ public final class NameTargets {
    * @param tokens the tokens (normalised, lower case)
    * @param sentence each token's sentence number
    */
-  public static boolean[] find(String original, MappedText normalized, Span[] spans,
-      String[] tokens, int[] sentence, Lexicons lexicons) {
+  public boolean[] find(String original, MappedText normalized, Span[] spans,
+      String[] tokens, int[] sentence) {
     boolean[] name = new boolean[tokens.length];
     int words = 0;
     int capitalised = 0;
@@ -53,13 +59,13 @@ public final class NameTargets {
         // someone there: "Kayleigh's kids' school".
         continue;
       }
-      if (!looksLikeName(original, normalized, spans[i]) || isListed(tokens[i], lexicons)) {
+      if (!looksLikeName(original, normalized, spans[i]) || isListed(tokens[i])) {
         continue;
       }
       if (!initial) {
         capitalised++;
       }
-      name[i] = !(i > 0 && NO_NAME_AFTER.contains(tokens[i - 1])
+      name[i] = !(i > 0 && noNameAfter.contains(tokens[i - 1])
           || i + 1 < tokens.length && lexicons.isPlaceWord(tokens[i + 1])
           || isPlural(tokens[i]));
     }
@@ -74,8 +80,8 @@ public final class NameTargets {
    * Whether the word, without a possessive, is listed as no name, or carries a clitic other than
    * a possessive ("That'll").
    */
-  private static boolean isListed(String token, Lexicons lexicons) {
-    String base = CueMatcher.cliticBase(token);
+  private boolean isListed(String token) {
+    String base = clitics.cliticBase(token);
     if (base != null && !token.endsWith("'s")) {
       return true;
     }

@@ -1,14 +1,13 @@
 package org.trollscan.annotate;
 
 import opennlp.tools.util.Span;
+import org.trollscan.rules.Rules;
 
 /**
  * The words a post quotes rather than says: between double quotes, and in quote blocks of earlier
  * posts, whose words are someone else's unless the reply only agrees with them.
  */
 final class Quotes {
-  private Quotes() {}
-
   /**
    * Marks the tokens of earlier posts that a forum post quotes as a block: lines starting with
    * "&gt;" (Reddit, e-mail), BBCode "[quote]...[/quote]", and the "NAME said: ... Click to expand..."
@@ -16,7 +15,7 @@ final class Quotes {
    * unless the reply opens with agreement and nothing else ("This.", "Agreed!"): then the writer
    * makes them theirs.
    */
-  static void markBlocks(String text, Span[] spans, String[] tokens, int[] sentence,
+  void markBlocks(String text, Span[] spans, String[] tokens, int[] sentence,
       boolean[] quoted) {
     if (text.indexOf('>') < 0 && text.indexOf("[quote") < 0 && text.indexOf("said:") < 0) {
       return;
@@ -73,13 +72,15 @@ final class Quotes {
   }
 
   /** Replies that only agree ("This.", "Agreed!", "100%"): the writer makes the quote theirs. */
-  private static final java.util.Set<String> AGREEMENT = java.util.Set.of("this", "agreed",
-      "agree", "exactly", "yes", "yep", "yup", "same", "true", "so", "facts", "100", "%", "spot",
-      "on", "well", "said", "+1", "^", "^^", "hear", "seconded", "co-sign", "cosign", "i", "totally",
-      "completely", "100%", "all", "of", "ditto", "preach", "👏", "💯", "👆", "☝", "☝️");
+  private final java.util.Set<String> agreement;
 
-  private static boolean isPunctuation(String token) {
-    if (AGREEMENT.contains(token)) {
+  /** The quotes annotator of a model's rules ({@code agreement.txt}). */
+  Quotes(Rules rules) {
+    this.agreement = rules.words(Rules.AGREEMENT);
+  }
+
+  private boolean isPunctuation(String token) {
+    if (agreement.contains(token)) {
       return false;
     }
     for (int i = 0; i < token.length(); i++) {
@@ -91,7 +92,7 @@ final class Quotes {
   }
 
   /** Whether the sentence at token {@code from} (after punctuation) is agreement and nothing else. */
-  private static boolean agreesWith(String[] tokens, int[] sentence, int from) {
+  private boolean agreesWith(String[] tokens, int[] sentence, int from) {
     while (from < tokens.length && isPunctuation(tokens[from])) {
       from++; // the "..." of "Click to expand..."
     }
@@ -101,7 +102,7 @@ final class Quotes {
       if (isPunctuation(t)) {
         continue;
       }
-      if (!AGREEMENT.contains(t) || ++words > 4) {
+      if (!agreement.contains(t) || ++words > 4) {
         return false;
       }
     }

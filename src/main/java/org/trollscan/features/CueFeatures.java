@@ -9,62 +9,45 @@ import org.trollscan.annotate.CueMatcher;
 import org.trollscan.annotate.CueMatcher.CueMatch;
 import org.trollscan.annotate.PhraseIndex;
 import org.trollscan.rules.Lexicons;
+import org.trollscan.rules.Rules;
 
 /**
- * Cues from the shipped lexicons ({@code cues.txt}) and their co-occurrence: an authority, a
+ * Cues from a model's lexicons ({@code cues.txt}, matched by the annotator {@link CueMatcher})
+ * and their co-occurrence: an authority, a
  * report verb, a call to action, a personal target, and pairs of them in one sentence ("s:") or
  * one post ("d:"), such as {@code s:report_verb+authority} for "ring social services". These
  * carry the labelling guidelines' signals to posts whose exact words the training data never saw.
  */
 public final class CueFeatures implements TextFeatureGenerator {
-  /** Cue pairs whose co-occurrence matters to a label; order inside a pair is irrelevant. */
-  private static final String[][] PAIRS = {
-    {"report_verb", "authority"}, {"call_to_action", "report_verb"},
-    {"call_to_action", "authority"}, {"coaching", "authority"}, {"coaching", "report_verb"},
-    {"brag", "authority"}, {"brag", "report_verb"}, {"report_verb", "target_third"},
-    {"report_verb", "target_handle"}, {"report_verb", "target_second"},
-    {"authority", "target_third"}, {"authority", "target_handle"}, {"authority", "target_family"},
-    {"harm_intent", "target_third"}, {"harm_intent", "target_family"},
-    {"harm_intent", "target_handle"}, {"harm_intent", "authority"},
-    {"insult", "target_second"}, {"insult", "target_third"}, {"insult", "target_handle"},
-    {"threat", "target_second"}, {"threat", "target_third"}, {"threat", "target_handle"},
-    {"doxxing", "target_third"}, {"doxxing", "target_handle"}, {"doxxing", "authority"},
-    {"hunting", "target_third"}, {"hunting", "target_handle"}, {"hunting", "target_family"},
-    {"condemnation", "authority"}, {"condemnation", "report_verb"},
-    {"reporting_news", "authority"}, {"genuine_concern", "authority"},
-    {"own_case", "authority"}, {"advice", "authority"},
-    {"profanity", "target_second"}, {"profanity", "target_third"},
-    {"deception", "report_verb"}, {"deception", "authority"}, {"deception", "target_third"},
-    {"condemnation2", "report_verb"}, {"condemnation2", "authority"},
-    {"report_verb", "platform"}, {"call_to_action", "platform"}, {"brag", "platform"},
-    {"coaching", "platform"}, {"deception", "platform"}, {"condemnation", "platform"},
-    {"platform", "target_third"}, {"platform", "target_handle"}, {"scam", "report_verb"},
-  };
+  /**
+   * Cue pairs whose co-occurrence matters to a label ({@code cue-pairs.txt}); order inside a pair
+   * is irrelevant.
+   */
+  private final String[][] pairs;
+  /**
+   * Absence features ({@code absence.txt}): each the feature's name, then the cues a post needs
+   * for a label to apply at all, whose absence is a feature too.
+   */
+  private final String[][] absence;
   /** Words between a subject and the verb it does: "HMRC have sent", "they've already reported". */
-  private static final java.util.Set<String> AUXILIARIES =
-      java.util.Set.of("have", "has", "had", "just", "already", "then", "also");
+  private final java.util.Set<String> auxiliaries;
   /** Auxiliaries of a past passive, which tells of a report: "she's been reported", "got flagged". */
-  private static final java.util.Set<String> PASSIVE_AUXILIARIES =
-      java.util.Set.of("been", "was", "were", "got", "gotten");
+  private final java.util.Set<String> passiveAuxiliaries;
   /** Words before another's report that make it imagined, not told: "if someone called ...". */
-  private static final java.util.Set<String> CONDITIONALS = java.util.Set.of("if", "unless");
+  private final java.util.Set<String> conditionals;
   /** Pronouns that, right after a contact verb, are the person contacted: "ring him". */
-  private static final java.util.Set<String> PERSON_OBJECTS = java.util.Set.of("him", "you", "u");
+  private final java.util.Set<String> personObjects;
   /**
    * Words after "her" that show it is the object ("send her something", "ring her and ..."), not
    * a possessive before a gatekeeper ("ring her employer").
    */
-  private static final java.util.Set<String> AFTER_OBJECT_HER = java.util.Set.of(
-      ".", ",", "!", "?", "and", "to", "with", "about", "that", "what", "something", "anything",
-      "a", "an", "the", "some", "up", "back", "directly", "again", "now", "tonight", "if", "how",
-      "why", "or", "lol", "she", "she's", "he", "he's", "i", "i'm", "you", "you're");
+  private final java.util.Set<String> afterObjectHer;
   /** Words before an authority that make it the object of a verb: "get the police sent round". */
-  private static final java.util.Set<String> CAUSATIVES =
-      java.util.Set.of("get", "gets", "got", "getting", "have", "having");
+  private final java.util.Set<String> causatives;
 
   private final List<String> cueNames;
-  /** {@link #PAIRS} as cue ids; -1 for a cue the lexicon lacks. */
-  private final int[][] pairIds = new int[PAIRS.length][2];
+  /** {@link #pairs} as cue ids. */
+  private final int[][] pairIds;
   private final int negationId;
   private final int authorityId;
   private final int reportVerbId;
@@ -80,25 +63,31 @@ public final class CueFeatures implements TextFeatureGenerator {
   private final long aimless;
   /** For each hostile cue id, its "without a target" feature name ("cue:profanity+no_target"). */
   private final String[] unaimed;
-  /** {@link #ABSENCE}: for each absence feature, the cues whose presence rules it out. */
-  private final long[] absenceMasks = new long[ABSENCE.length];
+  /** {@link #absence}: for each absence feature, the cues whose presence rules it out. */
+  private final long[] absenceMasks;
   private final Names spokenNames;
   private final Names quotedNames;
 
-  private static final class Standard {
-    static final CueFeatures INSTANCE = new CueFeatures(Lexicons.standard(), CueMatcher.standard());
-  }
-
-  /** The cue features of the shipped lexicons, built once and shared (the instance is immutable). */
-  public static CueFeatures standard() {
-    return Standard.INSTANCE;
-  }
-
-  private CueFeatures(Lexicons lexicons, CueMatcher matcher) {
+  /**
+   * The cue features of a model's rules, over the matches of {@code matcher} (which must be built
+   * from the same rules). Immutable; build it once per model.
+   */
+  public CueFeatures(Rules rules, CueMatcher matcher) {
+    Lexicons lexicons = rules.lexicons();
     cueNames = matcher.cueNames();
-    for (int p = 0; p < PAIRS.length; p++) {
-      pairIds[p][0] = cueNames.indexOf(PAIRS[p][0]);
-      pairIds[p][1] = cueNames.indexOf(PAIRS[p][1]);
+    pairs = rules.cuePairs().toArray(String[][]::new);
+    absence = rules.absence().toArray(String[][]::new);
+    auxiliaries = rules.words(Rules.AUXILIARIES);
+    passiveAuxiliaries = rules.words(Rules.PASSIVE_AUXILIARIES);
+    conditionals = rules.words(Rules.CONDITIONALS);
+    personObjects = rules.words(Rules.PERSON_OBJECTS);
+    afterObjectHer = rules.words(Rules.AFTER_OBJECT_HER);
+    causatives = rules.words(Rules.CAUSATIVES);
+    pairIds = new int[pairs.length][2];
+    absenceMasks = new long[absence.length];
+    for (int p = 0; p < pairs.length; p++) {
+      pairIds[p][0] = cueNames.indexOf(pairs[p][0]);
+      pairIds[p][1] = cueNames.indexOf(pairs[p][1]);
     }
     negationId = cueNames.indexOf("negation");
     authorityId = cueNames.indexOf("authority");
@@ -107,17 +96,17 @@ public final class CueFeatures implements TextFeatureGenerator {
     authorityActs = scopeList(lexicons, "authority_acts");
     otherSubjects = scopeList(lexicons, "others_act");
     contactVerbs = scopeList(lexicons, "contact_verbs");
-    negatable = mask(NEGATABLE);
-    for (int a = 0; a < ABSENCE.length; a++) {
-      absenceMasks[a] = mask(List.of(ABSENCE[a]).subList(1, ABSENCE[a].length));
+    negatable = mask(rules.words(Rules.NEGATABLE));
+    for (int a = 0; a < absence.length; a++) {
+      absenceMasks[a] = mask(List.of(absence[a]).subList(1, absence[a].length));
     }
-    aimless = mask(List.of("profanity"));
+    aimless = mask(rules.words(Rules.AIMLESS));
     unaimed = new String[cueNames.size()];
     for (int id = 0; id < cueNames.size(); id++) {
       unaimed[id] = "cue:" + cueNames.get(id) + "+no_target";
     }
-    spokenNames = Names.of("", cueNames);
-    quotedNames = Names.of("q", cueNames);
+    spokenNames = Names.of("", cueNames, pairs, absence);
+    quotedNames = Names.of("q", cueNames, pairs, absence);
   }
 
   private static PhraseIndex scopeList(Lexicons lexicons, String section) {
@@ -178,11 +167,11 @@ public final class CueFeatures implements TextFeatureGenerator {
     if (authorityActs.longestAt(tokens, verb.from()) == 0) {
       return -1;
     }
-    if (verb.from() > 0 && PASSIVE_AUXILIARIES.contains(tokens[verb.from() - 1])) {
+    if (verb.from() > 0 && passiveAuxiliaries.contains(tokens[verb.from() - 1])) {
       return verb.from() - 1;
     }
     int subjectEnd = verb.from();
-    while (subjectEnd > 0 && AUXILIARIES.contains(tokens[subjectEnd - 1])) {
+    while (subjectEnd > 0 && auxiliaries.contains(tokens[subjectEnd - 1])) {
       subjectEnd--;
     }
     return endsActingAuthority(matches, subjectEnd, tokens) || endsOtherSubject(tokens, subjectEnd)
@@ -196,11 +185,11 @@ public final class CueFeatures implements TextFeatureGenerator {
         || contactVerbs.longestAt(tokens, verb.from()) == 0) {
       return false;
     }
-    if (PERSON_OBJECTS.contains(tokens[object])) {
+    if (personObjects.contains(tokens[object])) {
       return true;
     }
     return tokens[object].equals("her")
-        && (object + 1 == tokens.length || AFTER_OBJECT_HER.contains(tokens[object + 1]));
+        && (object + 1 == tokens.length || afterObjectHer.contains(tokens[object + 1]));
   }
 
   private boolean endsActingAuthority(List<CueMatch> matches, int end, String[] tokens) {
@@ -220,16 +209,16 @@ public final class CueFeatures implements TextFeatureGenerator {
   private boolean endsOtherSubject(String[] tokens, int end) {
     for (int start = Math.max(0, end - 3); start < end; start++) {
       if (otherSubjects.longestAt(tokens, start) == end - start) {
-        return start == 0 || !CONDITIONALS.contains(tokens[start - 1]);
+        return start == 0 || !conditionals.contains(tokens[start - 1]);
       }
     }
     return false;
   }
 
   /** Whether "get", "got" or "have" stands before the authority, its article or possessive. */
-  private static boolean isCausativeObject(CueMatch authority, String[] tokens) {
+  private boolean isCausativeObject(CueMatch authority, String[] tokens) {
     for (int k = authority.from() - 1; k >= 0 && k >= authority.from() - 2; k--) {
-      if (CAUSATIVES.contains(tokens[k])) {
+      if (causatives.contains(tokens[k])) {
         return true;
       }
     }
@@ -260,12 +249,6 @@ public final class CueFeatures implements TextFeatureGenerator {
     emit(quoted, quotedNames, text, sink);
   }
 
-  /** Cues a post needs for a label to apply at all; their absence is a feature too. */
-  private static final String[][] ABSENCE = {
-    {"no_target", "target_second", "target_third", "target_handle", "target_family"},
-    {"no_authority", "authority", "platform"},
-  };
-
   /**
    * Feature names for spoken or quoted cues ("cue:authority" or "qcue:authority"), by cue id,
    * built once: the scoring path emits thousands of cue features a second and should not
@@ -273,22 +256,22 @@ public final class CueFeatures implements TextFeatureGenerator {
    */
   private record Names(String[] cue, String[] negated, String[] absent, String[] pairInPost,
       String[] pairInSentence) {
-    static Names of(String prefix, List<String> cueNames) {
+    static Names of(String prefix, List<String> cueNames, String[][] pairs, String[][] absence) {
       String[] cue = new String[cueNames.size()];
       String[] negated = new String[cueNames.size()];
       for (int id = 0; id < cue.length; id++) {
         cue[id] = prefix + "cue:" + cueNames.get(id);
         negated[id] = prefix + "neg:" + cueNames.get(id);
       }
-      String[] absent = new String[ABSENCE.length];
+      String[] absent = new String[absence.length];
       for (int a = 0; a < absent.length; a++) {
-        absent[a] = prefix + "cue:" + ABSENCE[a][0];
+        absent[a] = prefix + "cue:" + absence[a][0];
       }
-      String[] inPost = new String[PAIRS.length];
-      String[] inSentence = new String[PAIRS.length];
-      for (int p = 0; p < PAIRS.length; p++) {
-        inPost[p] = prefix + "d:" + PAIRS[p][0] + "+" + PAIRS[p][1];
-        inSentence[p] = prefix + "s:" + PAIRS[p][0] + "+" + PAIRS[p][1];
+      String[] inPost = new String[pairs.length];
+      String[] inSentence = new String[pairs.length];
+      for (int p = 0; p < pairs.length; p++) {
+        inPost[p] = prefix + "d:" + pairs[p][0] + "+" + pairs[p][1];
+        inSentence[p] = prefix + "s:" + pairs[p][0] + "+" + pairs[p][1];
       }
       return new Names(cue, negated, absent, inPost, inSentence);
     }
@@ -318,7 +301,7 @@ public final class CueFeatures implements TextFeatureGenerator {
       present |= 1L << m.cueId();
     }
     if (names == spokenNames) {
-      for (int a = 0; a < ABSENCE.length; a++) {
+      for (int a = 0; a < absence.length; a++) {
         if ((present & absenceMasks[a]) == 0) {
           sink.add(names.absent()[a], 0, 0);
         }
@@ -333,7 +316,7 @@ public final class CueFeatures implements TextFeatureGenerator {
         }
       }
     }
-    for (int p = 0; p < PAIRS.length; p++) {
+    for (int p = 0; p < pairs.length; p++) {
       int first = pairIds[p][0];
       int second = pairIds[p][1];
       if (first < 0 || second < 0 || (present & 1L << first) == 0 || (present & 1L << second) == 0) {
@@ -372,9 +355,6 @@ public final class CueFeatures implements TextFeatureGenerator {
       }
     }
   }
-
-  private static final java.util.Set<String> NEGATABLE =
-      java.util.Set.of("report_verb", "call_to_action", "harm_intent", "threat");
 
   /**
    * The negation that scopes over a cue, or null: the nearest one before it, when the cue's first

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.trollscan.rules.Rules;
 import org.trollscan.annotate.AnalyzedText;
 import org.trollscan.annotate.TextAnalyzer;
 
@@ -21,12 +22,15 @@ public final class Featurizer {
   public static final long BIAS_HASH = FeatureHash.of(BIAS);
 
   private final FeatureSettings settings;
+  private final Rules rules;
   private final TextAnalyzer analyzer;
   private final List<TextFeatureGenerator> generators = new ArrayList<>();
 
-  public Featurizer(FeatureSettings settings) {
+  /** A featurizer with a model's settings and rules; build it once per model and share it. */
+  public Featurizer(FeatureSettings settings, Rules rules) {
     this.settings = settings;
-    this.analyzer = TextAnalyzer.forTokenizer(settings.tokenizer());
+    this.rules = rules;
+    this.analyzer = TextAnalyzer.forTokenizer(settings.tokenizer(), rules);
     if (settings.wordNgramMax() > 0) {
       generators.add(new WordNgramFeatures(settings.wordNgramMax(), settings.markNegatedAndQuoted()));
     }
@@ -35,12 +39,17 @@ public final class Featurizer {
           settings.markNegatedAndQuoted()));
     }
     if (settings.cues()) {
-      generators.add(CueFeatures.standard());
+      generators.add(new CueFeatures(rules, analyzer.cueMatcher()));
     }
   }
 
   public FeatureSettings settings() {
     return settings;
+  }
+
+  /** The rules this featurizer analyses with. */
+  public Rules rules() {
+    return rules;
   }
 
   public AnalyzedText analyze(String post) {

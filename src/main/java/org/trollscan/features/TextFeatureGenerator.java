@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.util.Span;
+import org.trollscan.rules.Rules;
 import org.trollscan.annotate.AnalyzedText;
 import org.trollscan.annotate.TextAnalyzer;
 import org.trollscan.normalize.MappedText;
@@ -43,10 +44,18 @@ public interface TextFeatureGenerator extends FeatureGenerator {
       joined.append(tokens[i]);
     }
     String text = joined.toString();
-    AnalyzedText analyzed = TextAnalyzer.withMarks(text, MappedText.of(text), tokens, spans,
-        new int[tokens.length]);
+    // OpenNLP's interface carries no rules: the tokens are annotated with this trollscan's own.
+    AnalyzedText analyzed = DoccatAnalyzer.INSTANCE.withMarks(text, MappedText.of(text), tokens,
+        spans, new int[tokens.length]);
     List<String> out = new ArrayList<>();
     generate(analyzed, (feature, from, to) -> out.add(feature.toString()));
     return out;
+  }
+
+  /** The analyzer of {@link #extractFeatures}, built on first use. */
+  final class DoccatAnalyzer {
+    static final TextAnalyzer INSTANCE = TextAnalyzer.forTokenizer("forum", Rules.fromClasspath());
+
+    private DoccatAnalyzer() {}
   }
 }

@@ -1,10 +1,5 @@
 package org.trollscan.rules;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,11 +10,13 @@ import java.util.Set;
 import org.trollscan.tokenize.ForumTokenizer;
 
 /**
- * The cue lexicons shipped in {@code cues.txt}: for each cue (authority, report verb, insult...)
- * the phrases that signal it, as token arrays. Loaded once and shared; immutable.
+ * The lexicons among the rule data ({@link Rules}): for each cue of {@code cues.txt} (authority,
+ * report verb, insult...) the phrases that signal it, as token arrays, and the word lists of
+ * handles, non-names and place words. Immutable.
  */
 public final class Lexicons {
-  private static final Lexicons STANDARD = load();
+  /** Sections named this and a cue list exceptions to the cue ("not_report_verb"). */
+  public static final String EXCEPTIONS = "not_";
 
   private final Map<String, List<String[]>> phrasesByCue;
   private final List<String> deobfuscationVocabulary;
@@ -43,15 +40,11 @@ public final class Lexicons {
   }
 
   /**
-   * SHA-256 of the lexicon files: a model is only valid with the lexicons it was trained with,
-   * so bundles record it and loading compares it.
+   * SHA-256 of the lexicons as matched: format 2 bundles recorded it, and the converter checks it
+   * before it writes this trollscan's rule files into such a bundle.
    */
   public String fingerprint() {
     return fingerprint;
-  }
-
-  public static Lexicons standard() {
-    return STANDARD;
   }
 
   /** Cue name to its phrases; a phrase is its words, the last possibly ending in '*'. */
@@ -101,42 +94,59 @@ public final class Lexicons {
     return false;
   }
 
-  private static Lexicons load() {
+  /**
+   * The lexicons from the lines of their rule files ({@link Rules#lines}): {@code cues.txt},
+   * {@code deobfuscation-extra.txt}, {@code agency-handles.txt}, {@code not-names.txt} and
+   * {@code place-words.txt}.
+   */
+  static Lexicons parse(List<Rules.Line> cueFile, List<Rules.Line> extraFile,
+      List<Rules.Line> handleFile, List<Rules.Line> notNameFile, List<Rules.Line> placeFile) {
     Map<String, List<String[]>> cues = new LinkedHashMap<>();
     Set<String> vocabulary = new LinkedHashSet<>();
     String cue = null;
-    List<String> cueLines = new ArrayList<>();
-    for (String raw : lines("cues.txt")) {
-      cueLines.addAll(expand(raw));
-    }
     List<String> matchedLines = new ArrayList<>();
-    for (String line : cueLines) {
-      if (line.startsWith("[") && line.endsWith("]")) {
-        cue = line.substring(1, line.length() - 1);
-        cues.put(cue, new ArrayList<>());
-        matchedLines.add(line);
-        continue;
+    for (Rules.Line raw : cueFile) {
+      List<String> expanded;
+      try {
+        expanded = expand(raw.text());
+      } catch (IllegalStateException e) {
+        throw new RuleException(Rules.CUES, raw.number(), "no ) after ( in: " + raw.text());
       }
-      if (cue == null) {
-        throw new IllegalStateException("cues.txt: phrase before the first [section]: " + line);
-      }
-      String[] words = line.split(" ");
-      String[] tokens = phraseTokens(words);
-      cues.get(cue).add(tokens);
-      matchedLines.add(String.join(" ", tokens));
-      for (String w : words) {
-        if (!w.endsWith("*") && allLetters(w)) {
-          vocabulary.add(w);
+      for (String line : expanded) {
+        if (line.startsWith("[") && line.endsWith("]")) {
+          cue = line.substring(1, line.length() - 1);
+          if (cues.containsKey(cue)) {
+            throw new RuleException(Rules.CUES, raw.number(), "section [" + cue + "] twice");
+          }
+          cues.put(cue, new ArrayList<>());
+          matchedLines.add(line);
+          continue;
+        }
+        if (cue == null) {
+          throw new RuleException(Rules.CUES, raw.number(),
+              "a phrase before the first [section]: " + line);
+        }
+        String[] words = line.split(" ");
+        String[] tokens = phraseTokens(words);
+        if (tokens.length == 0 || tokens[0].equals("*")) {
+          throw new RuleException(Rules.CUES, raw.number(), "no word to match in: " + line);
+        }
+        cues.get(cue).add(tokens);
+        matchedLines.add(String.join(" ", tokens));
+        for (String w : words) {
+          if (!w.endsWith("*") && allLetters(w)) {
+            vocabulary.add(w);
+          }
         }
       }
     }
-    List<String> extra = lines("deobfuscation-extra.txt");
+    List<String> extra = Rules.texts(extraFile);
     vocabulary.addAll(extra);
     Map<String, List<String[]>> frozen = new LinkedHashMap<>();
     cues.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-    List<String> handles = lines("agency-handles.txt");
-    List<String> notNames = lines("not-names.txt");
-    List<String> placeWords = lines("place-words.txt");
+    List<String> handles = Rules.texts(handleFile);
+    List<String> notNames = Rules.texts(notNameFile);
+    List<String> placeWords = Rules.texts(placeFile);
     // Over the phrases as they are matched, expanded and split: writing a list out by hand or as
     // one "(a|b)" line is the same lexicon, and splitting a phrase differently is a new one.
     String all = String.join("\n", matchedLines) + "\n--\n" + String.join("\n", extra)
@@ -217,25 +227,5 @@ public final class Lexicons {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** A lexicon resource's lines, stripped, without blank lines and # comments. */
-  static List<String> lines(String resource) {
-    List<String> out = new ArrayList<>();
-    try (InputStream in = Lexicons.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + resource);
-      }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line; (line = r.readLine()) != null; ) {
-        line = line.strip();
-        if (!line.isEmpty() && !line.startsWith("#")) {
-          out.add(line);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
   }
 }

@@ -1,12 +1,13 @@
 package org.trollscan.annotate;
 
+import org.trollscan.rules.Rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /** Test helper: the tokens of a post that one kind of mark (quoted, negated...) is set on. */
 final class MarkedTokens {
-  private static final TextAnalyzer ANALYZER = TextAnalyzer.forTokenizer("forum");
+  private static final TextAnalyzer ANALYZER = TextAnalyzer.forTokenizer("forum", Rules.fromClasspath());
 
   private MarkedTokens() {}
 

@@ -1,20 +1,20 @@
 package org.trollscan.annotate;
 
+import org.trollscan.rules.Rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.trollscan.rules.Lexicons;
 
 class NameTargetsTest {
-  private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum");
+  private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum", Rules.fromClasspath());
 
   /** The words of the post, as written, that the analysis took for names. */
   private List<String> names(String post) {
     AnalyzedText t = analyzer.analyze(post);
-    boolean[] names = NameTargets.find(post, t.normalized(), t.spans(), t.tokens(), t.sentence(),
-        Lexicons.standard());
+    boolean[] names = new NameTargets(Rules.fromClasspath(), analyzer.cueMatcher())
+        .find(post, t.normalized(), t.spans(), t.tokens(), t.sentence());
     List<String> out = new ArrayList<>();
     for (int i = 0; i < names.length; i++) {
       if (names[i]) {

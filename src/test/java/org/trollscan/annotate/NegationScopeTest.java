@@ -1,5 +1,6 @@
 package org.trollscan.annotate;
 
+import org.trollscan.rules.Rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +41,7 @@ class NegationScopeTest {
 
   @Test
   void wordsTheWriterDoesNotAssertAreFeaturesOfTheirOwn() {
-    Featurizer f = new Featurizer(FeatureSettings.defaults());
+    Featurizer f = new Featurizer(FeatureSettings.defaults(), Rules.fromClasspath());
     List<String> negated = List.of(f.featurize("nobody should report her").names());
     assertTrue(negated.contains("w:~report"), negated.toString());
     assertFalse(negated.contains("w:report"), negated.toString());

@@ -1,5 +1,6 @@
 package org.trollscan.annotate;
 
+import org.trollscan.rules.Rules;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class TextAnalyzerTest {
-  private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum");
+  private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum", Rules.fromClasspath());
 
   @Test
   void forumTokenizerKeepsContractionsAndSplitsHyphensAndPunctuationRuns() {
@@ -78,7 +79,7 @@ class TextAnalyzerTest {
 
   @Test
   void udTokenizerFromMavenLoadsAndTokenizes() {
-    AnalyzedText t = TextAnalyzer.forTokenizer("ud").analyze("ring social services on her");
+    AnalyzedText t = TextAnalyzer.forTokenizer("ud", Rules.fromClasspath()).analyze("ring social services on her");
     assertTrue(t.tokens().length >= 5);
   }
 }

@@ -1,5 +1,6 @@
 package org.trollscan.bench;
 
+import org.trollscan.rules.Rules;
 import org.trollscan.rules.Lexicons;
 import org.trollscan.annotate.TextAnalyzer;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ public final class TokenizerBenchmark {
         posts.add(r.get("text"));
       }
     }
-    Normalizer normalizer = TextAnalyzer.standardNormalizer(Lexicons.standard());
+    Normalizer normalizer = TextAnalyzer.standardNormalizer(Rules.fromClasspath().lexicons());
     List<String> normalised = posts.stream().map(p -> normalizer.normalize(p).text()).toList();
     System.out.printf("%,d posts%n", normalised.size());
     for (Tokenizer t : List.of(ForumTokenizer.INSTANCE, new UdTokenizer())) {

@@ -1,5 +1,6 @@
 package org.trollscan.corpus;
 
+import org.trollscan.rules.Rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,7 +81,7 @@ class CorpusTest {
 
   @Test
   void atLeastFourHundredNegativesAreHard() {
-    TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum");
+    TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum", Rules.fromClasspath());
     long hard = rows.stream().filter(CorpusTest::isNegative)
         .filter(r -> analyzer.analyze(r.get("text")).cues().stream()
             .anyMatch(m -> HARD_CUES.contains(m.cue())))

@@ -1,5 +1,6 @@
 package org.trollscan.features;
 
+import org.trollscan.rules.Rules;
 import org.trollscan.annotate.CueMatcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,8 +13,8 @@ import org.trollscan.annotate.TextAnalyzer;
 import org.trollscan.rules.Lexicons;
 
 class CueFeaturesTest {
-  private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum");
-  private final CueFeatures cues = CueFeatures.standard();
+  private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum", Rules.fromClasspath());
+  private final CueFeatures cues = new CueFeatures(Rules.fromClasspath(), new CueMatcher(Rules.fromClasspath()));
 
   private List<String> features(String post) {
     List<String> out = new ArrayList<>();
@@ -38,8 +39,8 @@ class CueFeaturesTest {
   @Test
   void everyLexiconPhraseIsFoundAloneAndInsideAPost() {
     List<String> missed = new ArrayList<>();
-    Lexicons.standard().phrasesByCue().forEach((cue, phrases) -> {
-      if (!CueMatcher.isFeatureCue(cue)) {
+    Rules.fromClasspath().lexicons().phrasesByCue().forEach((cue, phrases) -> {
+      if (!Rules.fromClasspath().isFeatureCue(cue)) {
         return;
       }
       for (String[] phrase : phrases) {
@@ -65,7 +66,7 @@ class CueFeaturesTest {
 
   private boolean found(String cue, List<String> tokens, int from) {
     String[] t = tokens.toArray(String[]::new);
-    return CueMatcher.standard().match(t, new boolean[t.length]).stream().anyMatch(m -> m.cue().equals(cue)
+    return new CueMatcher(Rules.fromClasspath()).match(t, new boolean[t.length]).stream().anyMatch(m -> m.cue().equals(cue)
         && m.from() == from);
   }
 
@@ -74,10 +75,10 @@ class CueFeaturesTest {
     assertTrue(features("Say you're her neighbour").contains("cue:coaching"));
     assertTrue(features("tell them you've seen it").contains("cue:coaching"));
     assertFalse(features("say your piece").contains("cue:coaching"));
-    assertEquals("you", CueMatcher.cliticBase("you're"));
-    assertEquals("mum", CueMatcher.cliticBase("mum's"));
-    assertEquals(null, CueMatcher.cliticBase("don't"));
-    assertEquals(null, CueMatcher.cliticBase("'s"));
+    assertEquals("you", new CueMatcher(Rules.fromClasspath()).cliticBase("you're"));
+    assertEquals("mum", new CueMatcher(Rules.fromClasspath()).cliticBase("mum's"));
+    assertEquals(null, new CueMatcher(Rules.fromClasspath()).cliticBase("don't"));
+    assertEquals(null, new CueMatcher(Rules.fromClasspath()).cliticBase("'s"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.trollscan.features;
 
+import org.trollscan.rules.Rules;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.trollscan.annotate.AnalyzedText;
 
 class FeaturizerTest {
-  private final Featurizer featurizer = new Featurizer(FeatureSettings.defaults());
+  private final Featurizer featurizer = new Featurizer(FeatureSettings.defaults(), Rules.fromClasspath());
 
   @Test
   void everyPostHasTheBiasFeatureFirstWithValueOne() {
@@ -45,7 +46,7 @@ class FeaturizerTest {
 
   @Test
   void settingsTurnFamiliesOff() {
-    Featurizer wordsOnly = new Featurizer(new FeatureSettings("forum", 1, 0, 0, false, false));
+    Featurizer wordsOnly = new Featurizer(new FeatureSettings("forum", 1, 0, 0, false, false), Rules.fromClasspath());
     FeatureVector fv = wordsOnly.featurize("ring her");
     assertTrue(Arrays.stream(fv.names()).allMatch(n -> n.equals("bias") || n.startsWith("w:")));
   }

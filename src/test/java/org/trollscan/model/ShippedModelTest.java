@@ -120,7 +120,7 @@ class ShippedModelTest {
   void scoresEqualOpenNlpsOwnEvalOfTheShippedModelTo1e9() throws IOException {
     OpenNlpReference opennlp = new OpenNlpReference(Path.of("models/trollscan-default.zip"));
     assertEquals(scorer.bundle().labels(), List.copyOf(opennlp.models().keySet()));
-    Featurizer featurizer = new Featurizer(scorer.bundle().manifest().features());
+    Featurizer featurizer = new Featurizer(scorer.bundle().manifest().features(), scorer.bundle().rules());
     List<LabelledPost> posts = new LabelledCorpusReader(Label.columns())
         .read("samples/functional.csv");
     assertTrue(posts.size() > 300);

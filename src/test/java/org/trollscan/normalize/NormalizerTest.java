@@ -1,5 +1,6 @@
 package org.trollscan.normalize;
 
+import org.trollscan.rules.Rules;
 import org.trollscan.rules.Lexicons;
 import org.trollscan.annotate.TextAnalyzer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class NormalizerTest {
-  private final Normalizer normalizer = TextAnalyzer.standardNormalizer(Lexicons.standard());
+  private final Normalizer normalizer = TextAnalyzer.standardNormalizer(Rules.fromClasspath().lexicons());
 
   static Stream<Arguments> table() throws IOException {
     List<Arguments> rows = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.trollscan.normalize;
 
+import org.trollscan.rules.Rules;
 import org.trollscan.annotate.TextAnalyzer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -32,7 +33,7 @@ class PlaceholderStepTest {
 
   @Test
   void mentionsOfAuthoritiesOwnAccountsBecomeAgenciesAndOtherHandlesStayUsers() {
-    PlaceholderStep step = new PlaceholderStep(Lexicons.standard()::isAgencyHandle);
+    PlaceholderStep step = new PlaceholderStep(Rules.fromClasspath().lexicons()::isAgencyHandle);
     assertEquals("xxagency might want to check out xxuser",
         step.apply(MappedText.of("@hmrcgovuk might want to check out @luxelifeliz")).text());
     assertEquals("xxagency xxagency xxagency xxagency",
@@ -48,7 +49,7 @@ class PlaceholderStepTest {
   @Test
   void agencyHandlesAreRecognisedWhateverTheirCaseInThePost() {
     assertEquals("xxagency is tagged by xxuser",
-        TextAnalyzer.standardNormalizer(Lexicons.standard()).normalize("@TheMetPolice is tagged by @Jade_B").text());
+        TextAnalyzer.standardNormalizer(Rules.fromClasspath().lexicons()).normalize("@TheMetPolice is tagged by @Jade_B").text());
   }
 
   @Test

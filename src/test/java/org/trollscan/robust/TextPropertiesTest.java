@@ -1,5 +1,6 @@
 package org.trollscan.robust;
 
+import org.trollscan.rules.Rules;
 import org.trollscan.rules.Lexicons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,7 @@ import org.trollscan.normalize.MappedText;
  * always quote the original, and invisible characters change no score.
  */
 class TextPropertiesTest {
-  private static final TextAnalyzer ANALYZER = TextAnalyzer.forTokenizer("forum");
+  private static final TextAnalyzer ANALYZER = TextAnalyzer.forTokenizer("forum", Rules.fromClasspath());
   private static final Scorer SCORER = new Scorer(BundleIO.loadDefault());
   /** Representatives of every kind of invisible character that normalisation removes. */
   private static final List<String> INVISIBLE = List.of("\u200B", "\u200C", "\u200D", "\u2060",
@@ -52,7 +53,7 @@ class TextPropertiesTest {
 
   @Property
   void normalisedTextMapsBackIntoThePostInOrder(@ForAll("forumText") String post) {
-    MappedText m = TextAnalyzer.standardNormalizer(Lexicons.standard()).normalize(post);
+    MappedText m = TextAnalyzer.standardNormalizer(Rules.fromClasspath().lexicons()).normalize(post);
     assertEquals(m.text().length() + 1, m.origin().length);
     assertEquals(post.length(), m.origin()[m.text().length()]);
     for (int i = 0; i < m.text().length(); i++) {
@@ -95,8 +96,8 @@ class TextPropertiesTest {
   void anyInvisibleCharacterIsRemovedWherever(@ForAll("forumText") String post,
       @ForAll int where, @ForAll("invisible") String character) {
     String changed = insert(post, where, character);
-    assertEquals(TextAnalyzer.standardNormalizer(Lexicons.standard()).normalize(post).text(),
-        TextAnalyzer.standardNormalizer(Lexicons.standard()).normalize(changed).text(), escaped(changed));
+    assertEquals(TextAnalyzer.standardNormalizer(Rules.fromClasspath().lexicons()).normalize(post).text(),
+        TextAnalyzer.standardNormalizer(Rules.fromClasspath().lexicons()).normalize(changed).text(), escaped(changed));
   }
 
   @Provide

@@ -25,21 +25,21 @@ class LexiconsTest {
 
   @Test
   void theShippedExceptionsAreExpandedIntoPhrases() {
-    List<String> phrases = Lexicons.standard().phrasesByCue().get("not_report_verb").stream()
+    List<String> phrases = Rules.fromClasspath().lexicons().phrasesByCue().get("not_report_verb").stream()
         .map(words -> String.join(" ", words)).toList();
     assertTrue(phrases.contains("call* xxuser names"), phrases.toString());
     assertTrue(phrases.contains("send* them best wishes"), phrases.toString());
     assertTrue(phrases.stream().noneMatch(p -> p.contains("(") || p.contains("  ")));
   }
-  private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum");
+  private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum", Rules.fromClasspath());
 
   /** Calls {@code check} with each feature cue's phrases, "*" dropped: (cue, phrase). */
   private static void forEachFeaturePhrase(java.util.function.BiConsumer<String, String> check) {
     String cue = null;
-    for (String line : Lexicons.lines("cues.txt")) {
+    for (String line : Rules.texts(Rules.lines(Rules.CUES, Rules.fromClasspath().files().get(Rules.CUES)))) {
       if (line.startsWith("[")) {
         cue = line.substring(1, line.length() - 1);
-      } else if (CueMatcher.isFeatureCue(cue)) {
+      } else if (Rules.fromClasspath().isFeatureCue(cue)) {
         for (String phrase : Lexicons.expand(line)) {
           check.accept(cue, phrase.replace("*", ""));
         }
