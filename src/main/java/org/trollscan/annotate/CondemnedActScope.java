@@ -25,7 +25,7 @@ import org.trollscan.rules.Rules;
  * opening the sentence, is never marked by a verdict after it: in "Ring social services on her.
  * Disgusting." the verdict is about the target, and so it is after the writer's own insult.
  */
-final class CondemnedActScope {
+final class CondemnedActScope implements Annotator {
   /** Words that may stand around a verdict in a verdict-only sentence: "so sick", "vile stuff". */
   private final Set<String> verdictFillers;
   /** Words that may open "it's (so) cruel that" before the verdict. */
@@ -41,6 +41,27 @@ final class CondemnedActScope {
     this.condemnations =
         new PhraseIndex(lexicons.phrasesByCue().getOrDefault("condemnation2", List.of()));
     this.verdicts = new PhraseIndex(lexicons.phrasesByCue().getOrDefault("verdict", List.of()));
+  }
+
+  @Override
+  public String name() {
+    return "condemnation";
+  }
+
+  @Override
+  public List<Annotation.Key<?>> requires() {
+    return List.of(Annotation.TOKENS, Annotation.SENTENCES, Annotation.QUOTED, Annotation.CUES);
+  }
+
+  @Override
+  public List<Annotation.Key<?>> provides() {
+    return List.of(Annotation.CONDEMNED);
+  }
+
+  @Override
+  public void annotate(Annotation post) {
+    post.set(Annotation.CONDEMNED, mark(post.get(Annotation.TOKENS),
+        post.get(Annotation.SENTENCES), post.get(Annotation.QUOTED), post.get(Annotation.CUES)));
   }
 
   /**

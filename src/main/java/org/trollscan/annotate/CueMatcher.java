@@ -13,7 +13,7 @@ import org.trollscan.rules.Rules;
  * (negation, condemnation) and the cue features read its matches; it computes no features itself.
  * Immutable and thread-safe.
  */
-public final class CueMatcher {
+public final class CueMatcher implements Annotator {
 
 
   /**
@@ -112,6 +112,26 @@ public final class CueMatcher {
     });
     anyExceptions = exceptions.stream().anyMatch(e -> !e.isEmpty());
     targetThirdId = cueNames.indexOf("target_third");
+  }
+
+  @Override
+  public String name() {
+    return "cues";
+  }
+
+  @Override
+  public List<Annotation.Key<?>> requires() {
+    return List.of(Annotation.TOKENS, Annotation.NAMES);
+  }
+
+  @Override
+  public List<Annotation.Key<?>> provides() {
+    return List.of(Annotation.CUES);
+  }
+
+  @Override
+  public void annotate(Annotation post) {
+    post.set(Annotation.CUES, match(post.get(Annotation.TOKENS), post.get(Annotation.NAMES)));
   }
 
   /** The feature cues in id order (at most 64, so that a set of them fits a long). */

@@ -21,7 +21,7 @@ import org.trollscan.rules.Rules;
  * {@code place-words.txt} ("Road" is no name itself). Cue phrases are no names either, which
  * the cue matcher checks. A post written in title case or in capitals names nobody this way.
  */
-public final class NameTargets {
+public final class NameTargets implements Annotator {
   /** Words after which a capitalised word is a title or a place: "the Council", "St Marys". */
   private final Set<String> noNameAfter;
   private final Lexicons lexicons;
@@ -32,6 +32,29 @@ public final class NameTargets {
     this.noNameAfter = rules.words(Rules.NO_NAME_AFTER);
     this.lexicons = rules.lexicons();
     this.clitics = matcher;
+  }
+
+  @Override
+  public String name() {
+    return "names";
+  }
+
+  @Override
+  public java.util.List<Annotation.Key<?>> requires() {
+    return java.util.List.of(Annotation.ORIGINAL, Annotation.NORMALIZED, Annotation.SPANS,
+        Annotation.TOKENS, Annotation.SENTENCES);
+  }
+
+  @Override
+  public java.util.List<Annotation.Key<?>> provides() {
+    return java.util.List.of(Annotation.NAMES);
+  }
+
+  @Override
+  public void annotate(Annotation post) {
+    post.set(Annotation.NAMES, find(post.get(Annotation.ORIGINAL),
+        post.get(Annotation.NORMALIZED), post.get(Annotation.SPANS), post.get(Annotation.TOKENS),
+        post.get(Annotation.SENTENCES)));
   }
 
   /**

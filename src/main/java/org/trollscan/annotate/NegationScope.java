@@ -11,10 +11,29 @@ import java.util.List;
  * bag-of-words treatment of negation (Das and Chen 2001; Pang, Lee and Vaithyanathan 2002): a
  * negated "report" becomes a feature of its own instead of counting as a call to report.
  */
-final class NegationScope {
+final class NegationScope implements Annotator {
   private static final int MAX_TOKENS = 6;
 
-  private NegationScope() {}
+  @Override
+  public String name() {
+    return "negation";
+  }
+
+  @Override
+  public List<Annotation.Key<?>> requires() {
+    return List.of(Annotation.TOKENS, Annotation.SENTENCES, Annotation.CUES);
+  }
+
+  @Override
+  public List<Annotation.Key<?>> provides() {
+    return List.of(Annotation.NEGATED);
+  }
+
+  @Override
+  public void annotate(Annotation post) {
+    post.set(Annotation.NEGATED, mark(post.get(Annotation.TOKENS),
+        post.get(Annotation.SENTENCES), post.get(Annotation.CUES)));
+  }
 
   /** Marks the tokens in the scope of the post's negation cues ({@code matches}). */
   static boolean[] mark(String[] tokens, int[] sentence, List<CueMatcher.CueMatch> matches) {

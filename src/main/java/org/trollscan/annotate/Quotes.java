@@ -7,7 +7,7 @@ import org.trollscan.rules.Rules;
  * The words a post quotes rather than says: between double quotes, and in quote blocks of earlier
  * posts, whose words are someone else's unless the reply only agrees with them.
  */
-final class Quotes {
+final class Quotes implements Annotator {
   /**
    * Marks the tokens of earlier posts that a forum post quotes as a block: lines starting with
    * "&gt;" (Reddit, e-mail), BBCode "[quote]...[/quote]", and the "NAME said: ... Click to expand..."
@@ -77,6 +77,31 @@ final class Quotes {
   /** The quotes annotator of a model's rules ({@code agreement.txt}). */
   Quotes(Rules rules) {
     this.agreement = rules.words(Rules.AGREEMENT);
+  }
+
+  @Override
+  public String name() {
+    return "quotes";
+  }
+
+  @Override
+  public java.util.List<Annotation.Key<?>> requires() {
+    return java.util.List.of(Annotation.NORMALIZED, Annotation.TOKENS, Annotation.SPANS,
+        Annotation.SENTENCES);
+  }
+
+  @Override
+  public java.util.List<Annotation.Key<?>> provides() {
+    return java.util.List.of(Annotation.QUOTED);
+  }
+
+  @Override
+  public void annotate(Annotation post) {
+    String[] tokens = post.get(Annotation.TOKENS);
+    boolean[] quoted = doubleQuoted(tokens);
+    markBlocks(post.get(Annotation.NORMALIZED).text(), post.get(Annotation.SPANS), tokens,
+        post.get(Annotation.SENTENCES), quoted);
+    post.set(Annotation.QUOTED, quoted);
   }
 
   private boolean isPunctuation(String token) {

@@ -12,25 +12,56 @@ import org.trollscan.tokenize.UdTokenizer;
 
 /**
  * Normalises, tokenizes and annotates a post: the stages in front of feature generation, built
- * from one model's rules. The annotators run in this order, each reading what the ones before
- * it wrote: sentences (from the tokens), quotes, names, cues, negation, condemnation. Immutable
- * and thread-safe.
+ * from one model's rules. The annotators ({@link Annotator}) run in this order over one {@link
+ * Annotation} per post, each reading what the ones before it wrote, as each declares: sentences
+ * (from the tokens), quotes, names, cues, negation, condemnation. Immutable and thread-safe.
  */
 public final class TextAnalyzer {
   private final Normalizer normalizer;
   private final Tokenizer tokenizer;
-  private final Quotes quotes;
   private final CueMatcher cues;
-  private final NameTargets names;
-  private final CondemnedActScope condemned;
+  /** In the order they run; each one's requirements are provided before it (checked). */
+  private final List<Annotator> annotators;
 
   public TextAnalyzer(Normalizer normalizer, Tokenizer tokenizer, Rules rules) {
     this.normalizer = normalizer;
     this.tokenizer = tokenizer;
-    this.quotes = new Quotes(rules);
     this.cues = new CueMatcher(rules);
-    this.names = new NameTargets(rules, cues);
-    this.condemned = new CondemnedActScope(rules);
+    this.annotators = checked(List.of(new Quotes(rules), new NameTargets(rules, cues), cues,
+        new NegationScope(), new CondemnedActScope(rules)));
+  }
+
+  /**
+   * The annotators, if each one's requirements are provided by the tokenization or an annotator
+   * before it; an annotator providing a key twice is refused too.
+   */
+  static List<Annotator> checked(List<Annotator> chain) {
+    java.util.Set<Annotation.Key<?>> provided = new java.util.HashSet<>(Annotation.TOKENIZED);
+    for (Annotator a : chain) {
+      for (Annotation.Key<?> key : a.requires()) {
+        if (!provided.contains(key)) {
+          throw new IllegalStateException(a.name() + " requires " + key
+              + ", which no stage before it provides");
+        }
+      }
+      for (Annotation.Key<?> key : a.provides()) {
+        if (!provided.add(key)) {
+          throw new IllegalStateException(a.name() + " provides " + key + " again");
+        }
+      }
+    }
+    return List.copyOf(chain);
+  }
+
+  /**
+   * The stages after tokenization, in order, as the bundle's pipeline names them: "sentences"
+   * (which tokenization marks), then each annotator.
+   */
+  public List<String> annotatorNames() {
+    List<String> names = new java.util.ArrayList<>();
+    names.add("sentences");
+    annotators.forEach(a -> names.add(a.name()));
+    return names;
   }
 
   /** The analyzer for a tokenizer name in the feature settings ("forum" or "ud"). */
@@ -81,13 +112,13 @@ public final class TextAnalyzer {
    */
   public AnalyzedText withMarks(String original, MappedText normalized, String[] tokens,
       Span[] spans, int[] sentence) {
-    boolean[] quoted = Quotes.doubleQuoted(tokens);
-    quotes.markBlocks(normalized.text(), spans, tokens, sentence, quoted);
-    boolean[] named = names.find(original, normalized, spans, tokens, sentence);
-    List<CueMatcher.CueMatch> matches = cues.match(tokens, named);
-    return new AnalyzedText(original, normalized, tokens, spans, sentence, quoted,
-        NegationScope.mark(tokens, sentence, matches),
-        condemned.mark(tokens, sentence, quoted, matches), matches);
+    Annotation post = new Annotation(original, normalized, tokens, spans, sentence);
+    for (Annotator a : annotators) {
+      a.annotate(post);
+    }
+    return new AnalyzedText(original, normalized, tokens, spans, sentence,
+        post.get(Annotation.QUOTED), post.get(Annotation.NEGATED),
+        post.get(Annotation.CONDEMNED), post.get(Annotation.CUES));
   }
 
   private static boolean hasNewline(String text, int from, int to) {

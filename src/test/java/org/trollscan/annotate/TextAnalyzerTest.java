@@ -3,12 +3,25 @@ package org.trollscan.annotate;
 import org.trollscan.rules.Rules;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 class TextAnalyzerTest {
   private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum", Rules.fromClasspath());
+
+  @Test
+  void aChainWhoseAnnotatorNeedsWhatNoEarlierStageProvidesIsRefused() {
+    Rules rules = Rules.fromClasspath();
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> TextAnalyzer.checked(java.util.List.of(new NegationScope(), new CueMatcher(rules))));
+    assertEquals("negation requires cues, which no stage before it provides", e.getMessage());
+    CueMatcher cues = new CueMatcher(rules);
+    e = assertThrows(IllegalStateException.class, () -> TextAnalyzer.checked(
+        java.util.List.of(new NameTargets(rules, cues), cues, cues)));
+    assertEquals("cues provides cues again", e.getMessage());
+  }
 
   @Test
   void forumTokenizerKeepsContractionsAndSplitsHyphensAndPunctuationRuns() {
