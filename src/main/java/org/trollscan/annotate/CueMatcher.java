@@ -248,7 +248,10 @@ public final class CueMatcher implements Annotator {
         ? token.substring(0, apostrophe) : null;
   }
 
-  /** Whether the phrase's words match the tokens from {@code at}; {@code bases} are their clitic bases. */
+  /**
+   * Whether the phrase's words match the tokens from {@code at}; {@code bases} are their clitic
+   * bases.
+   */
   private static boolean matchesAt(Entry e, String[] tokens, String[] bases, int at) {
     String[] words = e.words();
     if (at + words.length > tokens.length) {

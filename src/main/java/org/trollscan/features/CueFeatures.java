@@ -8,6 +8,7 @@ import org.trollscan.annotate.AnalyzedText;
 import org.trollscan.annotate.CueMatcher;
 import org.trollscan.annotate.CueMatcher.CueMatch;
 import org.trollscan.annotate.PhraseIndex;
+import org.trollscan.annotate.TextAnalyzer;
 import org.trollscan.rules.Lexicons;
 import org.trollscan.rules.Rules;
 
@@ -45,6 +46,7 @@ public final class CueFeatures implements TextFeatureGenerator {
   /** Words before an authority that make it the object of a verb: "get the police sent round". */
   private final java.util.Set<String> causatives;
 
+  private final Rules rules;
   private final List<String> cueNames;
   /** {@link #pairs} as cue ids. */
   private final int[][] pairIds;
@@ -73,6 +75,7 @@ public final class CueFeatures implements TextFeatureGenerator {
    * from the same rules). Immutable; build it once per model.
    */
   public CueFeatures(Rules rules, CueMatcher matcher) {
+    this.rules = rules;
     Lexicons lexicons = rules.lexicons();
     cueNames = matcher.cueNames();
     pairs = rules.cuePairs().toArray(String[][]::new);
@@ -127,6 +130,12 @@ public final class CueFeatures implements TextFeatureGenerator {
   @Override
   public String family() {
     return "cue";
+  }
+
+  /** Through OpenNLP's interface, tokens are annotated with this family's own rules. */
+  @Override
+  public TextAnalyzer doccatAnalyzer() {
+    return TextAnalyzer.forTokenizer("forum", rules);
   }
 
   /**

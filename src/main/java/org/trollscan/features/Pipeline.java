@@ -89,7 +89,7 @@ public record Pipeline(List<Stage> normalization, Stage tokenizer, List<Stage> a
         Stage.of("evidence", Rules.FUNCTION_WORDS));
   }
 
-  /** Every rule entry the bundle of a model with this pipeline holds: all of {@link Rules#FILES}. */
+  /** Every rule entry a bundle holds: one per {@link Rules#FILES}, in that order. */
   public static List<String> ruleEntries() {
     return Rules.FILES.stream().map(Pipeline::entry).toList();
   }

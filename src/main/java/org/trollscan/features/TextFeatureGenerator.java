@@ -44,15 +44,22 @@ public interface TextFeatureGenerator extends FeatureGenerator {
       joined.append(tokens[i]);
     }
     String text = joined.toString();
-    // OpenNLP's interface carries no rules: the tokens are annotated with this trollscan's own.
-    AnalyzedText analyzed = DoccatAnalyzer.INSTANCE.withMarks(text, MappedText.of(text), tokens,
+    AnalyzedText analyzed = doccatAnalyzer().withMarks(text, MappedText.of(text), tokens,
         spans, new int[tokens.length]);
     List<String> out = new ArrayList<>();
     generate(analyzed, (feature, from, to) -> out.add(feature.toString()));
     return out;
   }
 
-  /** The analyzer of {@link #extractFeatures}, built on first use. */
+  /**
+   * The analyzer that annotates tokens given through OpenNLP's interface, which carries no rules:
+   * this trollscan's own unless the family was built from other rules (the cue family is).
+   */
+  default TextAnalyzer doccatAnalyzer() {
+    return DoccatAnalyzer.INSTANCE;
+  }
+
+  /** The analyzer of {@link #extractFeatures} with this trollscan's rules, built on first use. */
   final class DoccatAnalyzer {
     static final TextAnalyzer INSTANCE = TextAnalyzer.forTokenizer("forum", Rules.fromClasspath());
 

@@ -30,10 +30,10 @@ import org.trollscan.rules.Rules;
 /**
  * Reads and writes model bundles: a zip holding {@code manifest.json}, its checksum
  * {@code manifest.sha256}, one OpenNLP binary maxent model per label and the rule files
- * ({@code rules/*.txt}), each listed in the manifest with its SHA-256 and size. Reading checks the format version, the manifest's checksum
- * and every value in it, and each entry's size and SHA-256 before parsing it; it never uses Java
- * deserialisation. So a bundle is either exactly what was trained or refused with a clear message
- * (docs/model-bundle.md).
+ * ({@code rules/*.txt}), each listed in the manifest with its SHA-256 and size. Reading checks the
+ * format version, the manifest's checksum and every value in it, and each entry's size and SHA-256
+ * before parsing it; it never uses Java deserialisation. So a bundle is either exactly what was
+ * trained or refused with a clear message (docs/model-bundle.md).
  */
 public final class BundleIO {
   public static final String MANIFEST = "manifest.json";

@@ -147,7 +147,7 @@ final class ManifestReader {
     return new FeatureSettings(tokenizer, words, charMin, charMax, cues, marked);
   }
 
-  /** The pipeline as recorded, checked for shape here and against this trollscan's by the caller. */
+  /** The pipeline as recorded, checked for shape; the caller compares it with this trollscan's. */
   private static Pipeline pipeline(Fields p) throws IOException {
     List<Pipeline.Stage> normalization = stages(p, "normalization");
     Pipeline.Stage tokenizer = stage(p.object("tokenizer"));

@@ -164,8 +164,9 @@ public final class Scorer {
     for (int l = 0; l < models.length; l++) {
       boolean raised = implied && l == harassment;
       labels.put(models[l].label(), new Explanation.LabelExplanation(p[l], models[l].threshold(),
-          logits[l], modelP[l], raised, lists.get(l), evidence(functionWords, analyzed, fv.occurrenceFeature(),
-              fv.occurrenceFrom(), fv.occurrenceTo(), c[evidenceSource(l, implied)])));
+          logits[l], modelP[l], raised, lists.get(l), evidence(functionWords, analyzed,
+              fv.occurrenceFeature(), fv.occurrenceFrom(), fv.occurrenceTo(),
+              c[evidenceSource(l, implied)])));
     }
     return new Explanation(analyzed.normalized().text(), List.of(analyzed.tokens()), labels);
   }

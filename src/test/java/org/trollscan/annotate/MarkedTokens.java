@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 /** Test helper: the tokens of a post that one kind of mark (quoted, negated...) is set on. */
 final class MarkedTokens {
-  private static final TextAnalyzer ANALYZER = TextAnalyzer.forTokenizer("forum", Rules.fromClasspath());
+  private static final TextAnalyzer ANALYZER =
+      TextAnalyzer.forTokenizer("forum", Rules.fromClasspath());
 
   private MarkedTokens() {}
 

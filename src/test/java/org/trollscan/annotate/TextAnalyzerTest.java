@@ -92,7 +92,8 @@ class TextAnalyzerTest {
 
   @Test
   void udTokenizerFromMavenLoadsAndTokenizes() {
-    AnalyzedText t = TextAnalyzer.forTokenizer("ud", Rules.fromClasspath()).analyze("ring social services on her");
+    AnalyzedText t =
+        TextAnalyzer.forTokenizer("ud", Rules.fromClasspath()).analyze("ring social services on her");
     assertTrue(t.tokens().length >= 5);
   }
 }

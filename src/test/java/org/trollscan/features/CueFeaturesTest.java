@@ -14,7 +14,8 @@ import org.trollscan.rules.Lexicons;
 
 class CueFeaturesTest {
   private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum", Rules.fromClasspath());
-  private final CueFeatures cues = new CueFeatures(Rules.fromClasspath(), new CueMatcher(Rules.fromClasspath()));
+  private final CueFeatures cues =
+      new CueFeatures(Rules.fromClasspath(), new CueMatcher(Rules.fromClasspath()));
 
   private List<String> features(String post) {
     List<String> out = new ArrayList<>();

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.trollscan.annotate.AnalyzedText;
 
 class FeaturizerTest {
-  private final Featurizer featurizer = new Featurizer(FeatureSettings.defaults(), Rules.fromClasspath());
+  private final Featurizer featurizer =
+      new Featurizer(FeatureSettings.defaults(), Rules.fromClasspath());
 
   @Test
   void everyPostHasTheBiasFeatureFirstWithValueOne() {
@@ -46,7 +47,8 @@ class FeaturizerTest {
 
   @Test
   void settingsTurnFamiliesOff() {
-    Featurizer wordsOnly = new Featurizer(new FeatureSettings("forum", 1, 0, 0, false, false), Rules.fromClasspath());
+    Featurizer wordsOnly =
+        new Featurizer(new FeatureSettings("forum", 1, 0, 0, false, false), Rules.fromClasspath());
     FeatureVector fv = wordsOnly.featurize("ring her");
     assertTrue(Arrays.stream(fv.names()).allMatch(n -> n.equals("bias") || n.startsWith("w:")));
   }

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class NormalizerTest {
-  private final Normalizer normalizer = TextAnalyzer.standardNormalizer(Rules.fromClasspath().lexicons());
+  private final Normalizer normalizer =
+      TextAnalyzer.standardNormalizer(Rules.fromClasspath().lexicons());
 
   static Stream<Arguments> table() throws IOException {
     List<Arguments> rows = new ArrayList<>();

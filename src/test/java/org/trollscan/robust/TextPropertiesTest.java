@@ -29,7 +29,8 @@ import org.trollscan.normalize.MappedText;
  * always quote the original, and invisible characters change no score.
  */
 class TextPropertiesTest {
-  private static final TextAnalyzer ANALYZER = TextAnalyzer.forTokenizer("forum", Rules.fromClasspath());
+  private static final TextAnalyzer ANALYZER =
+      TextAnalyzer.forTokenizer("forum", Rules.fromClasspath());
   private static final Scorer SCORER = new Scorer(BundleIO.loadDefault());
   /** Representatives of every kind of invisible character that normalisation removes. */
   private static final List<String> INVISIBLE = List.of("\u200B", "\u200C", "\u200D", "\u2060",
@@ -53,7 +54,8 @@ class TextPropertiesTest {
 
   @Property
   void normalisedTextMapsBackIntoThePostInOrder(@ForAll("forumText") String post) {
-    MappedText m = TextAnalyzer.standardNormalizer(Rules.fromClasspath().lexicons()).normalize(post);
+    MappedText m =
+        TextAnalyzer.standardNormalizer(Rules.fromClasspath().lexicons()).normalize(post);
     assertEquals(m.text().length() + 1, m.origin().length);
     assertEquals(post.length(), m.origin()[m.text().length()]);
     for (int i = 0; i < m.text().length(); i++) {
