@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.trollscan.model.TrainingSettings;
-import org.trollscan.text.FeatureSettings;
 import org.trollscan.train.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import org.trollscan.features.FeatureSettings;
 
 /**
  * {@code trollscan train}: parses the settings, has a {@link TrainingRun} check them, read the

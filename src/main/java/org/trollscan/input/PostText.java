@@ -1,6 +1,6 @@
 package org.trollscan.input;
 
-import org.trollscan.text.IgnorableCharacters;
+import org.trollscan.normalize.IgnorableCharacters;
 
 /**
  * What counts as an empty post: a text with nothing a reader can see, that is empty or holds
