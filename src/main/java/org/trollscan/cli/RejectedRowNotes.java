@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.trollscan.input.RejectedRow;
+import org.trollscan.output.RejectedRowWriter;
+import org.trollscan.scoring.ScoringRun;
 
 /**
  * Tells the user on stderr which input rows were rejected when no errors file collects them: the
@@ -21,6 +23,14 @@ final class RejectedRowNotes {
     if (first.size() < SHOWN) {
       first.add(row);
     }
+  }
+
+  /**
+   * Where a run's rejected rows go: the errors file when there is one ({@code rejects} not null),
+   * else these notes.
+   */
+  ScoringRun.RejectSink sink(RejectedRowWriter rejects) {
+    return rejects != null ? rejects::write : this::add;
   }
 
   /** Prints the notes; {@code moreHint} follows the count of rows not shown, if any. */

@@ -180,13 +180,7 @@ final class ScoreCommand implements Callable<Integer> {
       };
       RejectedRowWriter rejects = errorFile == null ? null
           : new RejectedRowWriter(errorFile.stream(), !noSpreadsheetSafety);
-      summary = run.run(writer, row -> {
-        if (rejects != null) {
-          rejects.write(row);
-        } else {
-          notes.add(row);
-        }
-      });
+      summary = run.run(writer, notes.sink(rejects));
       if (rejects != null) {
         rejects.finish();
         errorFile.commit();

@@ -157,13 +157,7 @@ final class SummarizeCommand implements Callable<Integer> {
     try (OutputFile errorFile = errors == null ? null : OutputFile.open(errors, null)) {
       RejectedRowWriter rejects = errorFile == null ? null
           : new RejectedRowWriter(errorFile.stream(), !noSpreadsheetSafety);
-      counts = run.run(summarizer, row -> {
-        if (rejects != null) {
-          rejects.write(row);
-        } else {
-          notes.add(row);
-        }
-      });
+      counts = run.run(summarizer, notes.sink(rejects));
       if (rejects != null) {
         rejects.finish();
         errorFile.commit();
