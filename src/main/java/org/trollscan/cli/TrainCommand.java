@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.trollscan.model.TrainingSettings;
 import org.trollscan.files.OutputFile;
-import org.trollscan.text.FeatureSettings;
 import org.trollscan.train.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import org.trollscan.features.FeatureSettings;
 
 /** {@code trollscan train}: parses the settings and runs a {@link TrainingRun}. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,

@@ -7,21 +7,27 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import opennlp.tools.ml.model.AbstractModel;
-import opennlp.tools.ml.model.BinaryFileDataReader;
-import opennlp.tools.ml.model.GenericModelReader;
+import org.trollscan.ToolVersion;
+import org.trollscan.features.FeatureSettings;
+import org.trollscan.features.Pipeline;
+import org.trollscan.rules.Rules;
 
 /**
- * Rewrites a format 1 bundle as the current format without retraining: the same label models,
- * thresholds and settings, with the manifest now checksummed and every entry listed. Format 1
- * checksummed only the label models, so converting vouches for a manifest nothing protected:
- * convert only a file you trust. The shipped model was converted with it (docs/model-bundle.md).
+ * Rewrites a format 1 or 2 bundle as the current format without retraining: the same label
+ * models byte for byte, the same thresholds and settings, the manifest checksummed, every entry
+ * listed, and this trollscan's rule files added with the pipeline that reads them. Older formats
+ * took their rules from the trollscan that read them, so the rule files added are the ones the
+ * model was trained with only if it was trained by a trollscan with these rules: the cue lexicons
+ * are checked against the fingerprint the old manifest records (a mismatch is refused); the word
+ * lists that were Java tables until format 3 have no fingerprint, so convert only with the
+ * version that trained the model or one with the same rules. Format 1 checksummed only the
+ * label models, so converting vouches for a manifest nothing protected: convert only a file you
+ * trust. The shipped model was converted with it (docs/model-bundle.md).
  *
  * <p>Run as {@code java -cp target/trollscan-cli.jar org.trollscan.model.BundleConverter OLD.zip
  * NEW.zip}; exit 0 when converted, 4 when the old bundle is refused.
@@ -45,37 +51,37 @@ public final class BundleConverter {
       throw new BundleException(name + ": not a trollscan model (no " + BundleIO.MANIFEST + ")");
     }
     Manifest manifest;
+    Object lexicon;
     try {
       Map<String, Object> old = ManifestReader.parse(manifestBytes);
       int version = ManifestReader.formatVersion(old);
-      if (version != 1) {
+      if (version != 1 && version != 2) {
         throw new BundleException(name + ": model format " + version
-            + ", not 1: only format 1 bundles are converted");
+            + ", not 1 or 2: only format 1 and 2 bundles are converted");
       }
+      if (version == 2) {
+        checkSealed(old, entries, manifestBytes, name);
+      }
+      lexicon = old.get("lexicon");
       manifest = ManifestReader.interpret(upgrade(old, entries, name));
     } catch (IOException e) {
       throw new BundleException(name + ": cannot convert its " + BundleIO.MANIFEST + ": "
           + e.getMessage());
     }
-    Map<Label, AbstractModel> models = new EnumMap<>(Label.class);
-    Map<Label, MaxentWeightsReader.LabelWeights> before = new EnumMap<>(Label.class);
+    Map<String, byte[]> models = new LinkedHashMap<>();
     for (Manifest.LabelEntry e : manifest.labels()) {
       byte[] bytes = entries.get(e.entry());
-      before.put(Label.fromColumn(e.label()), MaxentWeightsReader.read(bytes, name + ":" + e.entry()));
-      try {
-        models.put(Label.fromColumn(e.label()), new GenericModelReader(
-            new BinaryFileDataReader(new java.io.ByteArrayInputStream(bytes))).getModel());
-      } catch (IOException | RuntimeException ex) {
-        throw new BundleException(name + ":" + e.entry() + ": cannot parse the maxent model: "
-            + ex.getMessage(), ex);
-      }
+      MaxentWeightsReader.read(bytes, name + ":" + e.entry()); // refuses what scoring would
+      models.put(e.label(), bytes);
     }
-    if (!org.trollscan.text.Lexicons.standard().fingerprint().equals(manifest.lexicon())) {
+    Rules rules = Rules.fromClasspath();
+    if (!rules.lexicons().fingerprint().equals(lexicon)) {
       throw new BundleException(name + ": the model was trained with different cue lexicons than"
-          + " this trollscan has (" + manifest.toolVersion() + " vs "
-          + org.trollscan.ToolVersion.get() + "); retrain it with this version");
+          + " this trollscan has (" + manifest.toolVersion() + " vs " + ToolVersion.get()
+          + "), so this trollscan cannot add the rule files it was trained with; convert it with"
+          + " the version that trained it, or retrain it with this one");
     }
-    Manifest written = BundleIO.write(manifest, models, to);
+    Manifest written = BundleIO.writeEntries(manifest, models, rules, to);
     // The point of converting instead of retraining: the models score exactly as before.
     Map<String, byte[]> now;
     try (InputStream in = Files.newInputStream(to)) {
@@ -89,22 +95,20 @@ public final class BundleConverter {
       throw new BundleException(to + ": cannot read the converted model: " + e.getMessage(), e);
     }
     for (Manifest.LabelEntry e : written.labels()) {
-      MaxentWeightsReader.LabelWeights old = before.get(Label.fromColumn(e.label()));
-      MaxentWeightsReader.LabelWeights fresh = MaxentWeightsReader.read(now.get(e.entry()),
-          to + ":" + e.entry());
-      if (!Arrays.equals(old.hashes(), fresh.hashes())
-          || !Arrays.equals(old.weights(), fresh.weights())) {
+      if (!Arrays.equals(models.get(e.label()), now.get(e.entry()))) {
         throw new IllegalStateException(to + ": the converted " + e.entry()
-            + " does not hold the same weights as " + name);
+            + " is not byte for byte the model in " + name);
       }
     }
     return written;
   }
 
   /**
-   * A format 1 manifest as a format 2 one: every field format 1 readers knew, missing ones given
+   * A format 1 or 2 manifest as a current one: every field their readers knew, missing ones given
    * the value those readers gave them (0, false, or the rule of the time), fields they ignored
-   * left out, and the label models' checksums checked and moved to {@code entries}.
+   * left out, the label models' checksums checked and listed in {@code entries}, and the pipeline
+   * this trollscan runs (the rule entries are added by {@link BundleIO#write}). Format 2 keeps its
+   * checksums in {@code entries}, format 1 in each label.
    */
   @SuppressWarnings("unchecked")
   static Map<String, Object> upgrade(Map<String, Object> old, Map<String, byte[]> bundle,
@@ -124,8 +128,8 @@ public final class BundleConverter {
       copy(features, f, "cues", false);
       copy(features, f, "markNegatedAndQuoted", false); // absent before it existed
       m.put("features", f);
+      m.put("pipeline", pipeline(f));
     }
-    copy(old, m, "lexicon", null);
     Map<String, Object> training = object(old.get("training"));
     if (training != null) {
       Map<String, Object> t = new LinkedHashMap<>();
@@ -174,7 +178,8 @@ public final class BundleConverter {
           throw new IOException("labels entry " + entry + " is not in the bundle");
         }
         String sha256 = BundleIO.sha256(bytes);
-        if (!sha256.equals(l.get("sha256"))) {
+        if (!sha256.equals(l.containsKey("sha256") ? l.get("sha256")
+            : recordedSha256(old, entry))) {
           throw new BundleException(name + ": entry " + entry
               + " does not match its checksum: the file is corrupt or was modified");
         }
@@ -192,14 +197,62 @@ public final class BundleConverter {
     m.put("labels", labels);
     Object implied = old.get("falseReportImpliesHarassment"); // absent before -30: not applied
     m.put("falseReportImpliesHarassment", implied == null ? false : implied);
+    // This trollscan's rule files, which BundleIO#write adds (checked in convert()).
+    Rules.fromClasspath().files().forEach((file, bytes) -> {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("name", Pipeline.entry(file));
+      e.put("sha256", BundleIO.sha256(bytes));
+      e.put("bytes", (long) bytes.length);
+      listed.add(e);
+    });
     m.put("entries", listed);
     for (String entry : bundle.keySet()) {
-      if (!entry.equals(BundleIO.MANIFEST) && !used.contains(entry)) {
+      if (!entry.equals(BundleIO.MANIFEST) && !entry.equals(BundleIO.MANIFEST_SHA256)
+          && !used.contains(entry)) {
         throw new BundleException(name + ": entry " + BundleIO.quoted(entry)
             + " is not named by the manifest: the file is corrupt or was modified");
       }
     }
     return m;
+  }
+
+  /**
+   * The pipeline this trollscan runs for the features, as JSON; null when the features are no
+   * valid settings, which {@link ManifestReader#interpret} then reports.
+   */
+  private static Object pipeline(Map<String, Object> f) {
+    try {
+      FeatureSettings settings = new FeatureSettings((String) f.get("tokenizer"),
+          ((Number) f.get("wordNgramMax")).intValue(), ((Number) f.get("charNgramMin")).intValue(),
+          ((Number) f.get("charNgramMax")).intValue(), (Boolean) f.get("cues"),
+          (Boolean) f.get("markNegatedAndQuoted"));
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .convertValue(Pipeline.of(settings), Map.class);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The SHA-256 a format 2 manifest's {@code entries} records for an entry, or null. */
+  private static Object recordedSha256(Map<String, Object> manifest, Object entry) {
+    for (Object o : list(manifest.get("entries"))) {
+      Map<String, Object> e = object(o);
+      if (e != null && entry.equals(e.get("name"))) {
+        return e.get("sha256");
+      }
+    }
+    return null;
+  }
+
+  /** A format 2 bundle's manifest.sha256 must match its manifest, as loading checked it. */
+  private static void checkSealed(Map<String, Object> old, Map<String, byte[]> entries,
+      byte[] manifestBytes, String name) {
+    byte[] seal = entries.get(BundleIO.MANIFEST_SHA256);
+    if (seal == null || !new String(seal, java.nio.charset.StandardCharsets.UTF_8)
+        .equals(BundleIO.seal(manifestBytes))) {
+      throw new BundleException(name + ": " + BundleIO.MANIFEST + " does not match its checksum"
+          + " in " + BundleIO.MANIFEST_SHA256 + ": the file is corrupt or was modified");
+    }
   }
 
   private static void copy(Map<String, Object> from, Map<String, Object> to, String field,

@@ -23,16 +23,17 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.GenericModelWriter;
-import org.trollscan.ToolVersion;
-import org.trollscan.text.Lexicons;
+import org.trollscan.features.Pipeline;
+import org.trollscan.rules.RuleException;
+import org.trollscan.rules.Rules;
 
 /**
  * Reads and writes model bundles: a zip holding {@code manifest.json}, its checksum
- * {@code manifest.sha256}, and one OpenNLP binary maxent model per label, each listed in the
- * manifest with its SHA-256 and size. Reading checks the format version, the manifest's checksum
- * and every value in it, and each entry's size and SHA-256 before parsing it; it never uses Java
- * deserialisation. So a bundle is either exactly what was trained or refused with a clear message
- * (docs/model-bundle.md).
+ * {@code manifest.sha256}, one OpenNLP binary maxent model per label and the rule files
+ * ({@code rules/*.txt}), each listed in the manifest with its SHA-256 and size. Reading checks the
+ * format version, the manifest's checksum and every value in it, and each entry's size and SHA-256
+ * before parsing it; it never uses Java deserialisation. So a bundle is either exactly what was
+ * trained or refused with a clear message (docs/model-bundle.md).
  */
 public final class BundleIO {
   public static final String MANIFEST = "manifest.json";
@@ -58,26 +59,53 @@ public final class BundleIO {
 
   private BundleIO() {}
 
-  /** Serialises each label model and writes bundle + manifest; returns the manifest written. */
-  public static Manifest write(Manifest draft, Map<Label, AbstractModel> models, Path target) {
+  /**
+   * Serialises each label model and writes the bundle: manifest, its checksum, the label models
+   * and the rule files of {@code rules}; returns the manifest written.
+   */
+  public static Manifest write(Manifest draft, Map<Label, AbstractModel> models, Rules rules,
+      Path target) {
+    Map<String, byte[]> labelEntries = new java.util.LinkedHashMap<>();
+    for (Manifest.LabelEntry e : draft.labels()) {
+      try {
+        labelEntries.put(e.label(), serialize(models.get(Label.fromColumn(e.label()))));
+      } catch (IOException ex) {
+        throw new java.io.UncheckedIOException(target + ": cannot write the model: "
+            + ex.getMessage(), ex);
+      }
+    }
+    return writeEntries(draft, labelEntries, rules, target);
+  }
+
+  /**
+   * Writes a bundle whose label models are given as the bytes of their entries, by label name
+   * (the converter keeps them byte for byte); returns the manifest written.
+   */
+  static Manifest writeEntries(Manifest draft, Map<String, byte[]> labelModels, Rules rules,
+      Path target) {
     try {
       // In the order they are written: the manifest, its checksum, then what the manifest lists.
       Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
       List<Manifest.LabelEntry> labels = new ArrayList<>();
       List<Manifest.Entry> listed = new ArrayList<>();
-      Map<String, byte[]> labelEntries = new java.util.LinkedHashMap<>();
+      Map<String, byte[]> contents = new java.util.LinkedHashMap<>();
       for (Manifest.LabelEntry e : draft.labels()) {
-        AbstractModel model = models.get(Label.fromColumn(e.label()));
-        byte[] bytes = serialize(model);
+        byte[] bytes = labelModels.get(e.label());
         String entry = e.label() + ".maxent";
-        labelEntries.put(entry, bytes);
+        contents.put(entry, bytes);
         listed.add(new Manifest.Entry(entry, sha256(bytes), bytes.length));
         labels.add(new Manifest.LabelEntry(e.label(), entry, null, e.threshold(),
             e.thresholdRule(), e.trainingRows(), e.positives(), e.crossValidation()));
       }
+      rules.files().forEach((file, bytes) -> {
+        String entry = Pipeline.entry(file);
+        contents.put(entry, bytes);
+        listed.add(new Manifest.Entry(entry, sha256(bytes), bytes.length));
+      });
       Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, draft.modelVersion(),
-          draft.toolVersion(), draft.createdAt(), draft.features(), draft.lexicon(),
-          draft.training(), draft.data(), labels, draft.falseReportImpliesHarassment(), listed);
+          draft.toolVersion(), draft.createdAt(), draft.features(),
+          Pipeline.of(draft.features()), draft.training(), draft.data(), labels,
+          draft.falseReportImpliesHarassment(), listed);
       byte[] manifestBytes = ManifestWriter.JSON.writeValueAsBytes(manifest);
       try {
         ManifestReader.read(manifestBytes); // never write a bundle that loading would refuse
@@ -86,7 +114,7 @@ public final class BundleIO {
       }
       entries.put(MANIFEST, manifestBytes);
       entries.put(MANIFEST_SHA256, seal(manifestBytes).getBytes(StandardCharsets.UTF_8));
-      entries.putAll(labelEntries);
+      entries.putAll(contents);
       // OutputFile decides how the path is written (atomically, through a link, or refused).
       try (org.trollscan.files.OutputFile file =
           org.trollscan.files.OutputFile.open(target.toString(), null)) {
@@ -197,11 +225,7 @@ public final class BundleIO {
       throws IOException {
     Contents contents = readContents(in, name, false);
     Manifest manifest = contents.manifest();
-    if (!Lexicons.standard().fingerprint().equals(manifest.lexicon())) {
-      throw new BundleException(name + ": the model was trained with different cue lexicons than"
-          + " this trollscan has (" + manifest.toolVersion() + " vs " + ToolVersion.get()
-          + "); retrain it with this version");
-    }
+    Rules rules = rules(contents, name);
     Map<Label, LabelModel> models = new EnumMap<>(Label.class);
     for (Manifest.LabelEntry e : manifest.labels()) {
       models.put(Label.fromColumn(e.label()), new LabelModel(Label.fromColumn(e.label()),
@@ -226,7 +250,29 @@ public final class BundleIO {
           + " predicates together; allowed: at most " + MaxentWeightsReader.MAX_PREDICATES);
     }
     // In Label order, as ModelBundle lists its labels: CompiledWeights numbers them that way.
-    return new ModelBundle(manifest, models, new CompiledWeights(List.copyOf(weights.values())));
+    return new ModelBundle(manifest, models, new CompiledWeights(List.copyOf(weights.values())),
+        rules);
+  }
+
+  /**
+   * The rules in a bundle's rule entries, each checked against its SHA-256 even in the shipped
+   * model (they are small, and they decide the features as much as the weights do).
+   */
+  static Rules rules(Contents contents, String name) {
+    Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    for (Manifest.Entry e : contents.manifest().entries()) {
+      if (e.name().startsWith(Pipeline.RULES_FOLDER)) {
+        byte[] bytes = contents.entries().get(e.name());
+        checkDigest(bytes, e, name);
+        files.put(e.name().substring(Pipeline.RULES_FOLDER.length()), bytes);
+      }
+    }
+    try {
+      return Rules.parse(files);
+    } catch (RuleException e) {
+      throw new BundleException(name + ": entry " + quoted(Pipeline.entry(e.file()))
+          + (e.line() > 0 ? " line " + e.line() : "") + ": " + e.problem());
+    }
   }
 
   /** A bundle's checked manifest and the bytes of the entries it names. */
@@ -340,6 +386,13 @@ public final class BundleIO {
           + " trained with; retrain it with 'trollscan train', or, if you trust the file, convert"
           + " it: java -cp trollscan-cli.jar " + BundleConverter.class.getName() + " "
           + name + " NEW.zip (see docs/model-bundle.md)");
+    }
+    if (version == 2) {
+      throw new BundleException(name + ": model format 2 does not carry its rule files (the"
+          + " lexicons and word lists its features were computed with); if it was trained by a"
+          + " trollscan with this version's rules (the shipped model was), convert it: java -cp"
+          + " trollscan-cli.jar " + BundleConverter.class.getName() + " " + name + " NEW.zip;"
+          + " otherwise retrain it with 'trollscan train' (see docs/model-bundle.md)");
     }
     if (version != Manifest.FORMAT_VERSION) {
       throw new BundleException(name + ": model format " + version

@@ -1,7 +1,7 @@
 package org.trollscan.model;
 
 import java.util.List;
-import org.trollscan.text.FeatureHash;
+import org.trollscan.features.FeatureHash;
 
 /**
  * The trained OpenNLP models of a bundle compiled for scoring, from the weights

@@ -3,7 +3,8 @@ package org.trollscan.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
-import org.trollscan.text.FeatureSettings;
+import org.trollscan.features.FeatureSettings;
+import org.trollscan.features.Pipeline;
 
 /**
  * What a model bundle is and how it was made: stored as {@code manifest.json} in the bundle.
@@ -15,7 +16,9 @@ import org.trollscan.text.FeatureSettings;
  * @param toolVersion the trollscan version that trained it
  * @param createdAt when it was trained (ISO-8601)
  * @param features how posts are featurised
- * @param lexicon fingerprint of the cue lexicons the features were computed with
+ * @param pipeline the stages a post goes through before the weights see it, with the rule
+ *     entries each reads (format 3); it must be the pipeline this trollscan runs for {@code
+ *     features}
  * @param training the maxent settings
  * @param data the training files with their row counts and SHA-256
  * @param labels one entry per label model
@@ -31,7 +34,7 @@ public record Manifest(
     String toolVersion,
     String createdAt,
     FeatureSettings features,
-    String lexicon,
+    Pipeline pipeline,
     TrainingSettings training,
     List<DataFile> data,
     List<LabelEntry> labels,
@@ -39,10 +42,12 @@ public record Manifest(
     List<Entry> entries) {
 
   /**
-   * Format 2 (December 2026) checksums the manifest itself and names every entry; format 1
-   * checksummed the label models only, so its thresholds and settings could be edited unseen.
+   * Format 3 (December 2026) carries the rule files and records the pipeline, so that the bundle
+   * alone decides the scores; format 2 checksummed the manifest itself and named every entry but
+   * took the rules from the trollscan that read it; format 1 checksummed the label models only,
+   * so its thresholds and settings could be edited unseen.
    */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
   /** Longest word n-gram a bundle may use ({@link FeatureSettings} refuses longer ones). */
   public static final int MAX_WORD_NGRAM = FeatureSettings.MAX_WORD_NGRAM;
   /** Longest character n-gram a bundle may use. */
@@ -50,9 +55,9 @@ public record Manifest(
 
   /** A manifest without entries: what training drafts, before {@link BundleIO} fills them in. */
   public Manifest(int formatVersion, String modelVersion, String toolVersion, String createdAt,
-      FeatureSettings features, String lexicon, TrainingSettings training, List<DataFile> data,
+      FeatureSettings features, Pipeline pipeline, TrainingSettings training, List<DataFile> data,
       List<LabelEntry> labels, boolean falseReportImpliesHarassment) {
-    this(formatVersion, modelVersion, toolVersion, createdAt, features, lexicon, training, data,
+    this(formatVersion, modelVersion, toolVersion, createdAt, features, pipeline, training, data,
         labels, falseReportImpliesHarassment, List.of());
   }
 

@@ -10,7 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.trollscan.text.FeatureSettings;
+import org.trollscan.features.FeatureSettings;
+import org.trollscan.features.Pipeline;
 
 /**
  * Reads and checks {@code manifest.json} with Jackson's streaming parser. Every {@code score} run
@@ -31,7 +32,7 @@ final class ManifestReader {
   private static final int MAX_TEXT = 4096;
   /** Longest version string. */
   private static final int MAX_VERSION = 100;
-  /** Longest entry name; issue 26's rule tables will add names such as "rules/cues.txt". */
+  /** Longest entry name (rule entries are named like "rules/cues.txt"). */
   private static final int MAX_ENTRY_NAME = 200;
 
   private ManifestReader() {}
@@ -71,7 +72,7 @@ final class ManifestReader {
     return (int) new Fields(m, "").whole("formatVersion", 1, Integer.MAX_VALUE);
   }
 
-  /** Checks every field of a parsed format-2 manifest and builds the record. */
+  /** Checks every field of a parsed manifest of the current format and builds the record. */
   static Manifest interpret(Map<String, Object> json) throws IOException {
     Fields m = new Fields(json, "");
     int formatVersion = (int) m.whole("formatVersion", 1, Integer.MAX_VALUE);
@@ -79,7 +80,7 @@ final class ManifestReader {
     String toolVersion = m.version("toolVersion");
     String createdAt = m.instant("createdAt");
     FeatureSettings features = features(m.object("features"));
-    String lexicon = m.sha256("lexicon");
+    Pipeline pipeline = pipeline(m.object("pipeline"));
     TrainingSettings training = training(m.object("training"));
     List<Manifest.DataFile> data = new ArrayList<>();
     List<Object> files = m.list("data", 1, 1000);
@@ -99,15 +100,33 @@ final class ManifestReader {
       throw new IOException("falseReportImpliesHarassment is true, which needs both a harassment"
           + " and a false_report model; the manifest has " + labels.size() + " label");
     }
+    Pipeline expected = Pipeline.of(features);
+    if (!pipeline.equals(expected)) {
+      throw new IOException("pipeline is not the one this trollscan runs for these features"
+          + " (a bundle made by another version): " + describe(pipeline) + "; this trollscan: "
+          + describe(expected));
+    }
     Set<String> used = new HashSet<>();
     labels.forEach(l -> used.add(l.entry()));
+    List<String> rules = Pipeline.ruleEntries();
+    for (String rule : rules) {
+      if (!entryNames.contains(rule)) {
+        throw new IOException("entries lists no '" + rule + "'; a format "
+            + Manifest.FORMAT_VERSION + " bundle holds every rule file: " + String.join(", ",
+            rules));
+      }
+      if (used.contains(rule)) {
+        throw new IOException("'" + rule + "' is a rule entry and the model of a label");
+      }
+    }
+    used.addAll(rules);
     for (int i = 0; i < entries.size(); i++) {
       if (!used.contains(entries.get(i).name())) {
         throw new IOException("entries[" + i + "] '" + entries.get(i).name()
-            + "' is used by no label");
+            + "' is used by no label and is no rule file");
       }
     }
-    return new Manifest(formatVersion, modelVersion, toolVersion, createdAt, features, lexicon,
+    return new Manifest(formatVersion, modelVersion, toolVersion, createdAt, features, pipeline,
         training, data, labels, implied, entries);
   }
 
@@ -126,6 +145,52 @@ final class ManifestReader {
           + " the model has no features");
     }
     return new FeatureSettings(tokenizer, words, charMin, charMax, cues, marked);
+  }
+
+  /** The pipeline as recorded, checked for shape; the caller compares it with this trollscan's. */
+  private static Pipeline pipeline(Fields p) throws IOException {
+    List<Pipeline.Stage> normalization = stages(p, "normalization");
+    Pipeline.Stage tokenizer = stage(p.object("tokenizer"));
+    List<Pipeline.Stage> annotators = stages(p, "annotators");
+    List<Pipeline.Stage> features = stages(p, "features");
+    Pipeline.Stage evidence = stage(p.object("evidence"));
+    p.done();
+    return new Pipeline(normalization, tokenizer, annotators, features, evidence);
+  }
+
+  private static List<Pipeline.Stage> stages(Fields p, String field) throws IOException {
+    List<Pipeline.Stage> stages = new ArrayList<>();
+    List<Object> list = p.list(field, 0, 100);
+    for (int i = 0; i < list.size(); i++) {
+      stages.add(stage(p.element(field, i, list.get(i))));
+    }
+    return stages;
+  }
+
+  private static Pipeline.Stage stage(Fields s) throws IOException {
+    String name = s.text("name", MAX_VERSION);
+    List<String> rules = new ArrayList<>();
+    List<Object> list = s.list("rules", 0, 100);
+    for (int i = 0; i < list.size(); i++) {
+      Object o = list.get(i);
+      if (!(o instanceof String r) || !isEntryName(r)) {
+        throw new IOException(s.where("rules") + "[" + i + "] is " + show(o)
+            + "; allowed: a bundle entry name");
+      }
+      rules.add(r);
+    }
+    s.done();
+    return new Pipeline.Stage(name, rules);
+  }
+
+  /** A pipeline as one line: "stage, stage | tokenizer | annotator, ... | family, ...". */
+  private static String describe(Pipeline p) {
+    return names(p.normalization()) + " | " + p.tokenizer().name() + " | "
+        + names(p.annotators()) + " | " + names(p.features()) + " | " + p.evidence().name();
+  }
+
+  private static String names(List<Pipeline.Stage> stages) {
+    return String.join(", ", stages.stream().map(Pipeline.Stage::name).toList());
   }
 
   private static TrainingSettings training(Fields t) throws IOException {

@@ -13,7 +13,7 @@ import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Event;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
-import org.trollscan.text.FeatureVector;
+import org.trollscan.features.FeatureVector;
 
 /**
  * Trains one binary OpenNLP maxent model from featurised posts and their gold values; QN through

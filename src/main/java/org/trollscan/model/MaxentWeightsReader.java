@@ -1,7 +1,7 @@
 package org.trollscan.model;
 
 import java.nio.charset.StandardCharsets;
-import org.trollscan.text.FeatureHash;
+import org.trollscan.features.FeatureHash;
 
 /**
  * Reads the weights of a binary OpenNLP maxent model (GIS or QN, in the layout OpenNLP's

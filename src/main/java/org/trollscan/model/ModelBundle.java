@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.trollscan.rules.Rules;
 
 /**
  * A trained model as loaded for scoring: the manifest that says how it was made, each label's
- * threshold, and the labels' maxent weights compiled into one table.
+ * threshold, the labels' maxent weights compiled into one table, and the rules (lexicons, word
+ * lists, rule tables) read from the bundle, which alone decide the features.
  */
-public record ModelBundle(Manifest manifest, Map<Label, LabelModel> models, CompiledWeights compiled) {
+public record ModelBundle(Manifest manifest, Map<Label, LabelModel> models,
+    CompiledWeights compiled, Rules rules) {
 
   public ModelBundle {
     models = java.util.Collections.unmodifiableMap(new EnumMap<>(models));
@@ -34,6 +37,6 @@ public record ModelBundle(Manifest manifest, Map<Label, LabelModel> models, Comp
       }
       changed.put(label, m.withThreshold(t));
     });
-    return new ModelBundle(manifest, changed, compiled);
+    return new ModelBundle(manifest, changed, compiled, rules);
   }
 }

@@ -6,12 +6,13 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.trollscan.text.AnalyzedText;
-import org.trollscan.text.Chars;
-import org.trollscan.text.FeatureVector;
-import org.trollscan.text.FeatureHash;
-import org.trollscan.text.Featurizer;
-import org.trollscan.text.HashedFeatures;
+import org.trollscan.annotate.AnalyzedText;
+import org.trollscan.features.FeatureHash;
+import org.trollscan.features.FeatureVector;
+import org.trollscan.features.Featurizer;
+import org.trollscan.features.HashedFeatures;
+import org.trollscan.normalize.Chars;
+import org.trollscan.rules.Rules;
 
 /**
  * Scores posts with a model bundle: featurises the text with the bundle's settings, computes each
@@ -25,17 +26,10 @@ public final class Scorer {
   static final int MAX_PHRASE_TOKENS = 6;
   /** A phrase raising the score by less than this share of the best phrase is not shown. */
   static final double MIN_SHARE_OF_TOP = 0.2;
-  private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of(
-      "a", "an", "the", "and", "or", "but", "as", "at", "by", "for", "from", "in", "into", "of",
-      "on", "to", "with", "is", "are", "was", "were", "be", "been", "it", "its", "it's", "this",
-      "that", "these", "those", "so", "if", "then", "than", "there", "here", "i", "me", "my", "we",
-      "our", "us", "just", "about", "up", "out", "all", "any", "some", "what", "which", "who",
-      "how", "when", "where", "why", "do", "does", "did", "has", "have", "had", "will", "would",
-      "can", "could", "not", "no", "yes", "ok", "lol");
-
-  private static boolean onlyFunctionWords(String[] tokens, int from, int to) {
+  private static boolean onlyFunctionWords(java.util.Set<String> functionWords, String[] tokens,
+      int from, int to) {
     for (int i = from; i < to; i++) {
-      if (!FUNCTION_WORDS.contains(tokens[i]) && Chars.startsWord(tokens[i])) {
+      if (!functionWords.contains(tokens[i]) && Chars.startsWord(tokens[i])) {
         return false;
       }
     }
@@ -44,6 +38,8 @@ public final class Scorer {
 
   private final ModelBundle bundle;
   private final Featurizer featurizer;
+  /** Words that make no evidence phrase alone ({@code function-words.txt} of the bundle). */
+  private final java.util.Set<String> functionWords;
   private final LabelModel[] models;
   /**
    * Positions of the two labels in {@link #models} (and the weight table), or -1; false_report's
@@ -54,7 +50,8 @@ public final class Scorer {
 
   public Scorer(ModelBundle bundle) {
     this.bundle = bundle;
-    this.featurizer = new Featurizer(bundle.manifest().features());
+    this.featurizer = new Featurizer(bundle.manifest().features(), bundle.rules());
+    this.functionWords = bundle.rules().words(Rules.FUNCTION_WORDS);
     this.models = bundle.models().values().toArray(LabelModel[]::new);
     boolean implied = bundle.manifest().falseReportImpliesHarassment();
     this.harassment = bundle.labels().indexOf(Label.HARASSMENT);
@@ -110,7 +107,7 @@ public final class Scorer {
         // Harassment that false_report implies is shown with false_report's phrases: they are
         // why the post counts as harassment.
         double[] c = contributions[evidenceSource(l, implied)];
-        List<EvidenceSpan> found = evidenceSpans(analyzed, hf.occurrenceFeature(),
+        List<EvidenceSpan> found = evidenceSpans(functionWords, analyzed, hf.occurrenceFeature(),
             hf.occurrenceFrom(), hf.occurrenceTo(), c);
         spans.put(m.label(), found);
         evidence.put(m.label(), phrases(found));
@@ -167,8 +164,9 @@ public final class Scorer {
     for (int l = 0; l < models.length; l++) {
       boolean raised = implied && l == harassment;
       labels.put(models[l].label(), new Explanation.LabelExplanation(p[l], models[l].threshold(),
-          logits[l], modelP[l], raised, lists.get(l), evidence(analyzed, fv.occurrenceFeature(),
-              fv.occurrenceFrom(), fv.occurrenceTo(), c[evidenceSource(l, implied)])));
+          logits[l], modelP[l], raised, lists.get(l), evidence(functionWords, analyzed,
+              fv.occurrenceFeature(), fv.occurrenceFrom(), fv.occurrenceTo(),
+              c[evidenceSource(l, implied)])));
     }
     return new Explanation(analyzed.normalized().text(), List.of(analyzed.tokens()), labels);
   }
@@ -190,10 +188,10 @@ public final class Scorer {
    * the tokens it came from; phrases are runs of tokens with a positive share, at most six tokens
    * long, ranked by their total.
    */
-  static List<String> evidence(AnalyzedText text, int[] occurrenceFeature, int[] occurrenceFrom,
-      int[] occurrenceTo, double[] contributions) {
-    return phrases(evidenceSpans(text, occurrenceFeature, occurrenceFrom, occurrenceTo,
-        contributions));
+  static List<String> evidence(java.util.Set<String> functionWords, AnalyzedText text,
+      int[] occurrenceFeature, int[] occurrenceFrom, int[] occurrenceTo, double[] contributions) {
+    return phrases(evidenceSpans(functionWords, text, occurrenceFeature, occurrenceFrom,
+        occurrenceTo, contributions));
   }
 
   private static List<String> phrases(List<EvidenceSpan> spans) {
@@ -205,8 +203,8 @@ public final class Scorer {
   }
 
   /** {@link #evidence}, with each phrase's offsets in the original post and its weight. */
-  static List<EvidenceSpan> evidenceSpans(AnalyzedText text, int[] occurrenceFeature,
-      int[] occurrenceFrom, int[] occurrenceTo, double[] contributions) {
+  static List<EvidenceSpan> evidenceSpans(java.util.Set<String> functionWords, AnalyzedText text,
+      int[] occurrenceFeature, int[] occurrenceFrom, int[] occurrenceTo, double[] contributions) {
     int n = text.tokens().length;
     if (n == 0) {
       return List.of();
@@ -252,7 +250,7 @@ public final class Scorer {
       if (out.size() == EVIDENCE_PHRASES || p[0] < MIN_SHARE_OF_TOP * top) {
         break;
       }
-      if (onlyFunctionWords(text.tokens(), (int) p[1], (int) p[2])) {
+      if (onlyFunctionWords(functionWords, text.tokens(), (int) p[1], (int) p[2])) {
         continue; // "and | as" tells a moderator nothing
       }
       EvidenceSpan span = span(text, (int) p[1], (int) p[2], p[0]);

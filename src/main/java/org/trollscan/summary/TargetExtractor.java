@@ -1,5 +1,6 @@
 package org.trollscan.summary;
 
+import org.trollscan.annotate.CueMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,12 +9,11 @@ import java.util.Set;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.tokenize.SimpleTokenizer;
-import org.trollscan.text.AnalyzedText;
-import org.trollscan.text.ClasspathModel;
-import org.trollscan.text.CueFeatures;
-import org.trollscan.text.Handles;
-import org.trollscan.text.Lexicons;
-import org.trollscan.text.TextAnalyzer;
+import org.trollscan.annotate.AnalyzedText;
+import org.trollscan.annotate.TextAnalyzer;
+import org.trollscan.normalize.Handles;
+import org.trollscan.rules.Rules;
+import org.trollscan.tokenize.ClasspathModel;
 
 /**
  * Finds the people a post aims at: @handles, titles such as "her husband" or "the OP" (from the
@@ -28,13 +28,15 @@ public final class TargetExtractor {
       new ClasspathModel<>("/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin", POSModel::new);
   private static final Set<String> TITLE_CUES = Set.of("target_handle", "target_family");
 
-  private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum");
+  // Summaries are no scores: this trollscan's own rule files serve them, whatever the model.
+  private final Rules rules = Rules.fromClasspath();
+  private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum", rules);
   private final Set<String> notPeople = new java.util.HashSet<>();
   private final ThreadLocal<POSTaggerME> tagger = ThreadLocal.withInitial(() -> new POSTaggerME(POS_MODEL.get()));
 
   public TargetExtractor() {
     for (String cue : List.of("authority", "platform")) {
-      for (String[] phrase : Lexicons.standard().phrasesByCue().get(cue)) {
+      for (String[] phrase : rules.lexicons().phrasesByCue().get(cue)) {
         if (phrase.length == 1) {
           notPeople.add(phrase[0].replace("*", ""));
         }
@@ -46,12 +48,12 @@ public final class TargetExtractor {
   public List<String> targets(String post) {
     Set<String> out = new LinkedHashSet<>();
     for (String handle : Handles.in(post)) {
-      if (!Lexicons.standard().isAgencyHandle(handle)) {
+      if (!rules.lexicons().isAgencyHandle(handle)) {
         out.add(handle);
       }
     }
     AnalyzedText analyzed = analyzer.analyze(post);
-    for (CueFeatures.CueMatch c : analyzed.cues()) {
+    for (CueMatcher.CueMatch c : analyzed.cues()) {
       // Titles: "her husband", "the op", "that vlogger"; a lone "op" or handle is not a title.
       if (TITLE_CUES.contains(c.cue()) && c.to() - c.from() > 1) {
         out.add(String.join(" ", java.util.Arrays.copyOfRange(analyzed.tokens(), c.from(), c.to())));
@@ -73,6 +75,6 @@ public final class TargetExtractor {
 
   /** An agency, a platform, or a capitalised word that is no name ("Monday", "Tesco", "Mum"). */
   private boolean notAPerson(String word) {
-    return notPeople.contains(word) || Lexicons.standard().isNotAName(word);
+    return notPeople.contains(word) || rules.lexicons().isNotAName(word);
   }
 }

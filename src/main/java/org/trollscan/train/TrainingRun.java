@@ -27,18 +27,20 @@ import org.trollscan.model.LabelModel;
 import org.trollscan.model.Manifest;
 import org.trollscan.model.MaxentTrainer;
 import org.trollscan.model.TrainingSettings;
-import org.trollscan.text.FeatureSettings;
-import org.trollscan.text.FeatureVector;
-import org.trollscan.text.Featurizer;
-import org.trollscan.text.Lexicons;
 import org.trollscan.ToolVersion;
+import org.trollscan.features.FeatureSettings;
+import org.trollscan.features.FeatureVector;
+import org.trollscan.features.Featurizer;
+import org.trollscan.features.Pipeline;
+import org.trollscan.rules.Rules;
 
 /**
  * Trains a model bundle from labelled CSV files: featurises every post once, runs K-fold
  * cross-validation per label (folds grouped by thread and stratified by label), chooses each
  * threshold on the out-of-fold scores (harassment's after {@link LabelImplication}, as they will
  * be scored), trains the final model on all rows, and writes the bundle with a manifest that
- * records data, settings and cross-validated metrics.
+ * records data, settings, the pipeline and cross-validated metrics, and with the rule files the
+ * features were computed with.
  */
 public final class TrainingRun {
   private final TrainingSettings settings;
@@ -47,6 +49,8 @@ public final class TrainingRun {
   private final PrintStream progress;
   private final Set<String> tuneFiles;
   private final Map<String, Integer> weights;
+  /** The rule files the features are computed with and the bundle carries. */
+  private Rules rules = Rules.fromClasspath();
 
   public TrainingRun(TrainingSettings settings, FeatureSettings features, PrintStream log) {
     this(settings, features, log, Set.of(), Map.of());
@@ -79,6 +83,15 @@ public final class TrainingRun {
     this.weights = Map.copyOf(weights);
   }
 
+  /**
+   * Trains with these rules instead of this trollscan's rule files ({@link Rules#fromClasspath}),
+   * e.g. an edited copy being tried out; the bundle carries them. Returns this run.
+   */
+  public TrainingRun withRules(Rules rules) {
+    this.rules = rules;
+    return this;
+  }
+
   /** Cross-validated results of one label. */
   public record LabelReport(Label label, long rows, long positives, double threshold, String rule,
       Map<String, double[]> crossValidation) {}
@@ -108,7 +121,7 @@ public final class TrainingRun {
       }
       progress.printf("read %,d rows from %s%n", rows.size(), file);
     }
-    Featurizer featurizer = new Featurizer(features);
+    Featurizer featurizer = new Featurizer(features, rules);
     long start = System.nanoTime();
     FeatureVector[] vectors = new FeatureVector[posts.size()];
     IntStream.range(0, posts.size()).parallel()
@@ -167,9 +180,8 @@ public final class TrainingRun {
     }
     Manifest draft = new Manifest(Manifest.FORMAT_VERSION, modelVersion, ToolVersion.get(),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), features,
-        Lexicons.standard().fingerprint(), settings, data, entries,
-        harassment != null && falseReport != null);
-    Manifest written = BundleIO.write(draft, models, output);
+        Pipeline.of(features), settings, data, entries, harassment != null && falseReport != null);
+    Manifest written = BundleIO.write(draft, models, rules, output);
     return new Result(written, reports);
   }
 

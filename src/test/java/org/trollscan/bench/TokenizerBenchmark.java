@@ -1,5 +1,8 @@
 package org.trollscan.bench;
 
+import org.trollscan.rules.Rules;
+import org.trollscan.rules.Lexicons;
+import org.trollscan.annotate.TextAnalyzer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,9 +10,9 @@ import java.util.List;
 import opennlp.tools.tokenize.Tokenizer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.trollscan.text.ForumTokenizer;
-import org.trollscan.text.Normalizer;
-import org.trollscan.text.UdTokenizer;
+import org.trollscan.normalize.Normalizer;
+import org.trollscan.tokenize.ForumTokenizer;
+import org.trollscan.tokenize.UdTokenizer;
 
 /**
  * Tokens per second of the forum tokenizer and OpenNLP's UD English model on the same
@@ -32,7 +35,7 @@ public final class TokenizerBenchmark {
         posts.add(r.get("text"));
       }
     }
-    Normalizer normalizer = Normalizer.standard();
+    Normalizer normalizer = TextAnalyzer.standardNormalizer(Rules.fromClasspath().lexicons());
     List<String> normalised = posts.stream().map(p -> normalizer.normalize(p).text()).toList();
     System.out.printf("%,d posts%n", normalised.size());
     for (Tokenizer t : List.of(ForumTokenizer.INSTANCE, new UdTokenizer())) {

@@ -87,6 +87,56 @@ class ModelTamperTest {
               model[model.length - 1] ^= 1;
               return BundleFiles.replace(entries, "harassment.maxent", model);
             }),
+        tamper("a rule entry edited", "entry 'rules/cues.txt' does not match its checksum: the"
+            + " file is corrupt or was modified",
+            entries -> BundleFiles.replace(entries, "rules/cues.txt", new String(
+                BundleFiles.get(entries, "rules/cues.txt")).replace("\nreported\n", "\nrepaired\n")
+                .getBytes())),
+        tamper("a word list edited", "entry 'rules/function-words.txt' does not match its"
+            + " checksum",
+            entries -> BundleFiles.replace(entries, "rules/function-words.txt", new String(
+                BundleFiles.get(entries, "rules/function-words.txt")).replace("\nthe\n", "\nshe\n")
+                .getBytes())),
+        tamper("a rule entry added, listed and resealed", "invalid manifest.json: entries[24]"
+            + " 'rules/extra.txt' is used by no label and is no rule file",
+            entries -> {
+              List<Entry> out = new ArrayList<>(entries);
+              out.add(new Entry("rules/extra.txt", "ring\n".getBytes()));
+              return BundleFiles.editManifest(out, m -> ((com.fasterxml.jackson.databind.node
+                  .ArrayNode) m.get("entries")).addObject().put("name", "rules/extra.txt")
+                  .put("sha256", "0".repeat(64)).put("bytes", 5));
+            }),
+        tamper("a rule entry removed, resealed", "invalid manifest.json: entries lists no"
+            + " 'rules/it-is.txt'",
+            entries -> {
+              List<Entry> out = new ArrayList<>(entries);
+              out.removeIf(e -> e.name().equals("rules/it-is.txt"));
+              return BundleFiles.editManifest(out, m -> ((com.fasterxml.jackson.databind.node
+                  .ArrayNode) m.get("entries")).removeIf(e -> e.get("name").asText()
+                  .equals("rules/it-is.txt")));
+            }),
+        tamper("an unclosed group in the cue lexicon, resealed", "entry 'rules/cues.txt' line 9:"
+            + " no ) after ( in: call* (her",
+            entries -> BundleFiles.reseal(BundleFiles.replace(entries, "rules/cues.txt",
+                ("# a lexicon\n\n\n\n\n\n\n[report_verb]\ncall* (her\n"
+                    + new String(BundleFiles.get(entries, "rules/cues.txt"))).getBytes()))),
+        tamper("two words on a line of a word list, resealed", "entry"
+            + " 'rules/function-words.txt' line 2: 'and or' is more than one word; a word list"
+            + " holds one word per line",
+            entries -> BundleFiles.reseal(BundleFiles.replace(entries, "rules/function-words.txt",
+                "the\nand or\n".getBytes()))),
+        tamper("a cue pair naming no cue, resealed", "entry 'rules/cue-pairs.txt' line 1:"
+            + " 'reprot_verb' is no cue of cues.txt",
+            entries -> BundleFiles.reseal(BundleFiles.replace(entries, "rules/cue-pairs.txt",
+                "reprot_verb authority\n".getBytes()))),
+        tamper("a rule file that is not UTF-8, resealed", "entry 'rules/agreement.txt': not"
+            + " UTF-8 text",
+            entries -> BundleFiles.reseal(BundleFiles.replace(entries, "rules/agreement.txt",
+                new byte[] {'t', 'h', 'i', 's', '\n', (byte) 0xC3, '\n'}))),
+        tamper("another pipeline recorded, resealed", "invalid manifest.json: pipeline is not the"
+            + " one this trollscan runs for these features",
+            resealed(m -> ((ObjectNode) m.get("pipeline").get("normalization").get(0))
+                .put("name", "lower-case"))),
         tamper("an entry added", "entry 'rules.txt' is not listed in the manifest: the file is"
             + " corrupt or was modified",
             entries -> {

@@ -1,5 +1,6 @@
 package org.trollscan.corpus;
 
+import org.trollscan.rules.Rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.trollscan.text.TextAnalyzer;
+import org.trollscan.annotate.TextAnalyzer;
 
 /** The corpus issue's rules: counts, variety, and splits by thread (see DATASHEET.md). */
 class CorpusTest {
@@ -80,7 +81,7 @@ class CorpusTest {
 
   @Test
   void atLeastFourHundredNegativesAreHard() {
-    TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum");
+    TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum", Rules.fromClasspath());
     long hard = rows.stream().filter(CorpusTest::isNegative)
         .filter(r -> analyzer.analyze(r.get("text")).cues().stream()
             .anyMatch(m -> HARD_CUES.contains(m.cue())))

@@ -1,5 +1,6 @@
 package org.trollscan.model;
 
+import org.trollscan.rules.Rules;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,8 +16,8 @@ import java.util.Map;
 import opennlp.tools.ml.model.AbstractModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trollscan.text.Featurizer;
-import org.trollscan.text.Lexicons;
+import org.trollscan.features.Featurizer;
+import org.trollscan.features.Pipeline;
 
 /**
  * Format 1 bundles (written by trollscan before December 2026; one, trained by that version, is
@@ -32,7 +33,7 @@ class BundleConverterTest {
     List<BundleFiles.Entry> old = BundleFiles.entries(FORMAT1);
     Map<String, Object> oldManifest = ManifestReader.parse(BundleFiles.get(old, BundleIO.MANIFEST));
     Path converted = dir.resolve("converted.zip");
-    if (!Lexicons.standard().fingerprint().equals(oldManifest.get("lexicon"))) {
+    if (!Rules.fromClasspath().lexicons().fingerprint().equals(oldManifest.get("lexicon"))) {
       // After a lexicon change no old bundle can score as it did, converted or not.
       BundleException e = assertThrows(BundleException.class,
           () -> BundleConverter.convert(FORMAT1, converted));
@@ -45,7 +46,7 @@ class BundleConverterTest {
     ModelBundle bundle = BundleIO.load(converted);
     List<BundleFiles.Entry> now = BundleFiles.entries(converted);
     OpenNlpReference before = new OpenNlpReferenceOfEntries(old);
-    Featurizer featurizer = new Featurizer(bundle.manifest().features());
+    Featurizer featurizer = new Featurizer(bundle.manifest().features(), bundle.rules());
     Scorer scorer = new Scorer(bundle);
     for (Manifest.LabelEntry e : m.labels()) {
       // The very bytes OpenNLP wrote when the model was trained.
@@ -64,6 +65,54 @@ class BundleConverterTest {
       assertEquals(LabelImplication.harassment(h, fr,
           bundle.model(Label.FALSE_REPORT).threshold()), p.get(Label.HARASSMENT), 1e-9, row[0]);
     }
+  }
+
+  /**
+   * A current bundle as format 2 wrote it: no rule entries and no pipeline, the cue lexicons'
+   * fingerprint in {@code lexicon} instead; resealed.
+   */
+  static List<BundleFiles.Entry> asFormat2(List<BundleFiles.Entry> current, String lexicon)
+      throws IOException {
+    List<BundleFiles.Entry> out = new ArrayList<>(current);
+    out.removeIf(e -> e.name().startsWith(Pipeline.RULES_FOLDER));
+    return BundleFiles.editManifest(out, m -> {
+      m.put("formatVersion", 2);
+      m.remove("pipeline");
+      m.put("lexicon", lexicon);
+      ((com.fasterxml.jackson.databind.node.ArrayNode) m.get("entries"))
+          .removeIf(e -> e.get("name").asText().startsWith(Pipeline.RULES_FOLDER));
+    });
+  }
+
+  @Test
+  void aFormat2BundleConvertsWithTheRuleFilesAddedItsModelsByteForByteAndItsScoresUnchanged()
+      throws IOException {
+    Path current = TinyModels.shared();
+    List<BundleFiles.Entry> entries = BundleFiles.entries(current);
+    Path old = BundleFiles.write(dir.resolve("format2.zip"),
+        asFormat2(entries, Rules.fromClasspath().lexicons().fingerprint()));
+    Path converted = dir.resolve("converted.zip");
+    Manifest m = BundleConverter.convert(old, converted);
+    assertEquals(BundleIO.load(current).manifest().pipeline(), m.pipeline());
+    List<BundleFiles.Entry> now = BundleFiles.entries(converted);
+    for (String maxent : List.of("harassment.maxent", "false_report.maxent")) {
+      assertArrayEquals(BundleFiles.get(entries, maxent), BundleFiles.get(now, maxent));
+    }
+    Scorer before = new Scorer(BundleIO.load(current));
+    Scorer after = new Scorer(BundleIO.load(converted));
+    for (String[] row : TinyModels.ROWS) {
+      assertEquals(before.score(row[0], true), after.score(row[0], true), row[0]);
+    }
+  }
+
+  @Test
+  void aFormat2BundleTrainedWithOtherCueLexiconsIsNotConverted() throws IOException {
+    Path old = BundleFiles.write(dir.resolve("other.zip"),
+        asFormat2(BundleFiles.entries(TinyModels.shared()), "0".repeat(64)));
+    BundleException e = assertThrows(BundleException.class,
+        () -> BundleConverter.convert(old, dir.resolve("never.zip")));
+    assertTrue(e.getMessage().contains("different cue lexicons"), e.getMessage());
+    assertFalse(java.nio.file.Files.exists(dir.resolve("never.zip")));
   }
 
   /** {@link OpenNlpReference} over a format 1 bundle, which BundleIO no longer reads. */
@@ -90,16 +139,17 @@ class BundleConverterTest {
     assertEquals(TrainingSettings.MAX_F1, m.training().thresholdRule());
     assertEquals(1, m.training().repeats());
     assertFalse(m.falseReportImpliesHarassment());
-    assertEquals(List.of("harassment.maxent", "false_report.maxent"),
-        m.entries().stream().map(Manifest.Entry::name).toList());
+    List<String> entries = new ArrayList<>(List.of("harassment.maxent", "false_report.maxent"));
+    entries.addAll(Pipeline.ruleEntries());
+    assertEquals(entries, m.entries().stream().map(Manifest.Entry::name).toList());
   }
 
   @Test
-  void aFormat2BundleIsNotConverted() throws IOException {
+  void aCurrentBundleIsNotConverted() throws IOException {
     BundleException e = assertThrows(BundleException.class,
         () -> BundleConverter.convert(TinyModels.shared(), dir.resolve("again.zip")));
-    assertTrue(e.getMessage().endsWith("model format 2, not 1: only format 1 bundles are"
-        + " converted"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("model format 3, not 1 or 2: only format 1 and 2 bundles"
+        + " are converted"), e.getMessage());
   }
 
   @Test

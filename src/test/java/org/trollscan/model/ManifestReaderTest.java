@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.trollscan.text.FeatureSettings;
+import java.util.stream.Stream;
+import org.trollscan.features.FeatureSettings;
+import org.trollscan.features.Pipeline;
 
 class ManifestReaderTest {
   private static final ObjectMapper DATA_BINDING = new ObjectMapper();
@@ -31,7 +33,8 @@ class ManifestReaderTest {
     cv.put("auc", new double[] {0.9243260422, 0.0147});
     cv.put("f1", new double[] {0.836, 0.029});
     return new Manifest(Manifest.FORMAT_VERSION, "2026.11.29-4", "0.1.0", "2026-11-29T02:59:52Z",
-        new FeatureSettings("forum", 1, 3, 4, true, false), "045aa43d".repeat(8),
+        new FeatureSettings("forum", 1, 3, 4, true, false),
+        Pipeline.of(new FeatureSettings("forum", 1, 3, 4, true, false)),
         new TrainingSettings("QN", 300, 2, 0.0, 0.3, 5, 3, 20261128L, targetPrecision,
             TrainingSettings.BREAK_EVEN, 2),
         List.of(new Manifest.DataFile("samples/corpus/train.csv", 2023, HEX),
@@ -41,8 +44,9 @@ class ManifestReaderTest {
             new Manifest.LabelEntry("false_report", "false_report.maxent", null, 0.5,
                 "break-even", 2000, 400, cv)),
         true,
-        List.of(new Manifest.Entry("harassment.maxent", HEX, 2905920),
-            new Manifest.Entry("false_report.maxent", HEX, 1781239)));
+        java.util.stream.Stream.concat(Stream.of(new Manifest.Entry("harassment.maxent", HEX,
+            2905920), new Manifest.Entry("false_report.maxent", HEX, 1781239)),
+            Pipeline.ruleEntries().stream().map(e -> new Manifest.Entry(e, HEX, 100))).toList());
   }
 
   /** Compares two manifests field by field (records compare double[] by identity). */
@@ -136,11 +140,27 @@ class ManifestReaderTest {
             m -> ((ObjectNode) m.get("features")).put("wordNgramMax", 0).put("charNgramMax", 0)
                 .put("cues", false)),
         bad("features is missing; allowed: an object", m -> m.remove("features")),
-        bad("features.stemmer is not a field of format 2 manifests",
+        bad("features.stemmer is not a field of format 3 manifests",
             m -> ((ObjectNode) m.get("features")).put("stemmer", "porter")),
-        bad("pipeline is not a field of format 2 manifests",
+        bad("pipeline.normalization is missing; allowed: an array",
             m -> m.putObject("pipeline").put("steps", 3)),
-        bad("labels[0].sha256 is not a field of format 2 manifests",
+        bad("pipeline.tokenizer.rules[0] is '../cues.txt'; allowed: a bundle entry name",
+            m -> ((ObjectNode) m.get("pipeline").get("tokenizer")).putArray("rules")
+                .add("../cues.txt")),
+        bad("pipeline is not the one this trollscan runs for these features (a bundle made by"
+            + " another version): ignorable-characters, markup, unicode-nfkc, case-fold,"
+            + " placeholders, spaced-letters, elongation, obfuscation | forum | sentences,"
+            + " quotes, names, cues, negation, condemnation | word-ngrams, char-ngrams, cues |"
+            + " evidence; this trollscan: ignorable-characters, markup, unicode-nfkc, case-fold,"
+            + " placeholders, spaced-letters, elongation, obfuscation | ud | sentences,",
+            m -> ((ObjectNode) m.get("features")).put("tokenizer", "ud")),
+        bad("pipeline is not the one this trollscan runs for these features",
+            m -> ((ArrayNode) m.get("pipeline").get("annotators")).remove(4)),
+        bad("entries lists no 'rules/cues.txt'; a format 3 bundle holds every rule file",
+            m -> ((ArrayNode) m.get("entries")).remove(2)),
+        bad("'rules/cues.txt' is a rule entry and the model of a label",
+            m -> label(m, 0).put("entry", "rules/cues.txt")),
+        bad("labels[0].sha256 is not a field of format 3 manifests",
             m -> label(m, 0).put("sha256", HEX)),
         bad("labels[0].label is 'spam'; allowed: harassment, false_report",
             m -> label(m, 0).put("label", "spam")),
@@ -167,7 +187,7 @@ class ManifestReaderTest {
             }),
         bad("falseReportImpliesHarassment is missing; allowed: true or false",
             m -> m.remove("falseReportImpliesHarassment")),
-        bad("entries[2] 'notes.txt' is used by no label",
+        bad("entries[24] 'notes.txt' is used by no label and is no rule file",
             m -> ((ArrayNode) m.get("entries")).addObject().put("name", "notes.txt")
                 .put("sha256", HEX).put("bytes", 5)),
         bad("entries[1].name 'harassment.maxent' is listed twice",
@@ -180,7 +200,7 @@ class ManifestReaderTest {
             m -> ((ObjectNode) m.get("entries").get(0)).put("sha256", "D1EA9D73")),
         bad("entries[0].bytes is 1099511627776; allowed: a whole number from 0 to 33554432",
             m -> ((ObjectNode) m.get("entries").get(0)).put("bytes", 1L << 40)),
-        bad("entries hold 50331648 bytes together; allowed: at most 33554432",
+        bad("entries hold 50333848 bytes together; allowed: at most 33554432",
             m -> {
               ((ObjectNode) m.get("entries").get(0)).put("bytes", 24L << 20);
               ((ObjectNode) m.get("entries").get(1)).put("bytes", 24L << 20);
@@ -204,8 +224,8 @@ class ManifestReaderTest {
             m -> m.put("modelVersion", "")),
         bad("createdAt is 'yesterday'; allowed: a UTC time such as 2026-11-29T22:43:27Z",
             m -> m.put("createdAt", "yesterday")),
-        bad("lexicon is 'abc'; allowed: a SHA-256 as 64 lower-case hex digits",
-            m -> m.put("lexicon", "abc")),
+        bad("lexicon is not a field of format 3 manifests",
+            m -> m.put("lexicon", HEX)),
         bad("data[0].rows is -1; allowed: a whole number of at least 0",
             m -> ((ObjectNode) m.get("data").get(0)).put("rows", -1)),
         bad("data[1] is 'train.csv'; allowed: an object",
@@ -229,7 +249,7 @@ class ManifestReaderTest {
     m.put("formatVersion", 1);
     IOException e = assertThrows(IOException.class,
         () -> ManifestReader.read(DATA_BINDING.writeValueAsBytes(m)));
-    assertEquals("formatVersion is 1; allowed: 2", e.getMessage());
+    assertEquals("formatVersion is 1; allowed: 3", e.getMessage());
   }
 
   @Test

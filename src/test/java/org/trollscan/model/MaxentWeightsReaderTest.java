@@ -18,8 +18,8 @@ import opennlp.tools.ml.model.Context;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.trollscan.text.FeatureHash;
-import org.trollscan.text.FeatureVector;
+import org.trollscan.features.FeatureHash;
+import org.trollscan.features.FeatureVector;
 
 class MaxentWeightsReaderTest {
   /** Predicate names with every width of modified UTF-8: ASCII, NUL, two bytes, three, emoji. */

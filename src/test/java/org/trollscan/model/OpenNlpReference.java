@@ -10,7 +10,7 @@ import java.util.Map;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.BinaryFileDataReader;
 import opennlp.tools.ml.model.GenericModelReader;
-import org.trollscan.text.FeatureVector;
+import org.trollscan.features.FeatureVector;
 
 /**
  * A bundle's label models as OpenNLP's own reader parses them, and their probabilities by

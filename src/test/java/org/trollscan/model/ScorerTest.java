@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.trollscan.text.FeatureVector;
-import org.trollscan.text.Featurizer;
+import org.trollscan.features.FeatureVector;
+import org.trollscan.features.Featurizer;
 
 class ScorerTest {
   static ModelBundle bundle;
@@ -32,7 +32,7 @@ class ScorerTest {
   void compiledWeightsGiveOpenNlpsOwnProbabilitiesTo1e9() throws IOException {
     OpenNlpReference opennlp = new OpenNlpReference(TinyModels.shared());
     assertEquals(bundle.labels(), List.copyOf(opennlp.models().keySet()));
-    Featurizer f = new Featurizer(bundle.manifest().features());
+    Featurizer f = new Featurizer(bundle.manifest().features(), bundle.rules());
     for (String post : POSTS) {
       FeatureVector fv = f.featurize(post);
       Explanation e = scorer.explain(post);
@@ -121,8 +121,8 @@ class ScorerTest {
     assertTrue(bundle.manifest().falseReportImpliesHarassment());
     Manifest m = bundle.manifest();
     Manifest older = new Manifest(m.formatVersion(), m.modelVersion(), m.toolVersion(),
-        m.createdAt(), m.features(), m.lexicon(), m.training(), m.data(), m.labels(), false);
-    Scorer before = new Scorer(new ModelBundle(older, bundle.models(), bundle.compiled())
+        m.createdAt(), m.features(), m.pipeline(), m.training(), m.data(), m.labels(), false);
+    Scorer before = new Scorer(new ModelBundle(older, bundle.models(), bundle.compiled(), bundle.rules())
         .withThresholds(java.util.Map.of(Label.FALSE_REPORT, 0.0)));
     for (String post : List.of("tip off hmrc", "email the sponsors", "report it to the council")) {
       Explanation.LabelExplanation h = before.explain(post).labels().get(Label.HARASSMENT);

@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.trollscan.input.LabelledCorpusReader;
 import org.trollscan.input.LabelledPost;
-import org.trollscan.text.FeatureVector;
-import org.trollscan.text.Featurizer;
+import org.trollscan.features.FeatureVector;
+import org.trollscan.features.Featurizer;
 
 /**
  * Guards the shipped model against drift from the code: the bundle's lexicon fingerprint catches
@@ -34,7 +34,7 @@ class ShippedModelFeaturesTest {
     Manifest manifest = BundleIO.defaultManifest();
     assertNotNull(manifest, "no shipped model on the classpath");
     String actual = "model " + manifest.modelVersion() + "\nfeatures sha256 "
-        + digest(new Featurizer(manifest.features())) + "\n";
+        + digest(new Featurizer(manifest.features(), BundleIO.loadDefault().rules())) + "\n";
     if (Boolean.getBoolean("trollscan.updateGolden")) {
       Files.writeString(RECORD, actual, StandardCharsets.UTF_8);
     }

@@ -16,8 +16,8 @@ import org.trollscan.eval.Evaluation;
 import org.trollscan.eval.Evaluator;
 import org.trollscan.input.LabelledCorpusReader;
 import org.trollscan.input.LabelledPost;
-import org.trollscan.text.FeatureVector;
-import org.trollscan.text.Featurizer;
+import org.trollscan.features.FeatureVector;
+import org.trollscan.features.Featurizer;
 
 /**
  * The model in models/ (the one the jar ships) loads and separates clear cases, and its measured
@@ -120,7 +120,7 @@ class ShippedModelTest {
   void scoresEqualOpenNlpsOwnEvalOfTheShippedModelTo1e9() throws IOException {
     OpenNlpReference opennlp = new OpenNlpReference(Path.of("models/trollscan-default.zip"));
     assertEquals(scorer.bundle().labels(), List.copyOf(opennlp.models().keySet()));
-    Featurizer featurizer = new Featurizer(scorer.bundle().manifest().features());
+    Featurizer featurizer = new Featurizer(scorer.bundle().manifest().features(), scorer.bundle().rules());
     List<LabelledPost> posts = new LabelledCorpusReader(Label.columns())
         .read("samples/functional.csv");
     assertTrue(posts.size() > 300);

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.trollscan.text.FeatureSettings;
 import org.trollscan.train.TrainingRun;
+import org.trollscan.features.FeatureSettings;
 
 /** Trains small bundles for tests from a handful of obvious posts, in a temporary folder. */
 public final class TinyModels {

@@ -1,5 +1,7 @@
 package org.trollscan.robust;
 
+import org.trollscan.rules.Rules;
+import org.trollscan.rules.Lexicons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,11 +16,10 @@ import net.jqwik.api.Combinators;
 import org.trollscan.model.BundleIO;
 import org.trollscan.model.Label;
 import org.trollscan.model.Scorer;
-import org.trollscan.text.AnalyzedText;
-import org.trollscan.text.IgnorableCharacters;
-import org.trollscan.text.MappedText;
-import org.trollscan.text.Normalizer;
-import org.trollscan.text.TextAnalyzer;
+import org.trollscan.annotate.AnalyzedText;
+import org.trollscan.annotate.TextAnalyzer;
+import org.trollscan.normalize.IgnorableCharacters;
+import org.trollscan.normalize.MappedText;
 
 /**
  * Random text through normalisation and analysis, weighted toward what the markup, quote,
@@ -28,7 +29,8 @@ import org.trollscan.text.TextAnalyzer;
  * always quote the original, and invisible characters change no score.
  */
 class TextPropertiesTest {
-  private static final TextAnalyzer ANALYZER = TextAnalyzer.forTokenizer("forum");
+  private static final TextAnalyzer ANALYZER =
+      TextAnalyzer.forTokenizer("forum", Rules.fromClasspath());
   private static final Scorer SCORER = new Scorer(BundleIO.loadDefault());
   /** Representatives of every kind of invisible character that normalisation removes. */
   private static final List<String> INVISIBLE = List.of("\u200B", "\u200C", "\u200D", "\u2060",
@@ -52,7 +54,8 @@ class TextPropertiesTest {
 
   @Property
   void normalisedTextMapsBackIntoThePostInOrder(@ForAll("forumText") String post) {
-    MappedText m = Normalizer.standard().normalize(post);
+    MappedText m =
+        TextAnalyzer.standardNormalizer(Rules.fromClasspath().lexicons()).normalize(post);
     assertEquals(m.text().length() + 1, m.origin().length);
     assertEquals(post.length(), m.origin()[m.text().length()]);
     for (int i = 0; i < m.text().length(); i++) {
@@ -95,8 +98,8 @@ class TextPropertiesTest {
   void anyInvisibleCharacterIsRemovedWherever(@ForAll("forumText") String post,
       @ForAll int where, @ForAll("invisible") String character) {
     String changed = insert(post, where, character);
-    assertEquals(Normalizer.standard().normalize(post).text(),
-        Normalizer.standard().normalize(changed).text(), escaped(changed));
+    assertEquals(TextAnalyzer.standardNormalizer(Rules.fromClasspath().lexicons()).normalize(post).text(),
+        TextAnalyzer.standardNormalizer(Rules.fromClasspath().lexicons()).normalize(changed).text(), escaped(changed));
   }
 
   @Provide

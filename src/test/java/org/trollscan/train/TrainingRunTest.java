@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.trollscan.model.BundleIO;
 import org.trollscan.model.TinyModels;
 import org.trollscan.model.TrainingSettings;
-import org.trollscan.text.FeatureSettings;
+import org.trollscan.features.FeatureSettings;
 
 class TrainingRunTest {
   private static TrainingRun.Result train(Path dir, int repeats, String name) throws IOException {

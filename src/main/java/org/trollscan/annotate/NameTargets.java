@@ -1,0 +1,182 @@
+package org.trollscan.annotate;
+
+import java.util.Set;
+import opennlp.tools.util.Span;
+import org.trollscan.normalize.IgnorableCharacters;
+import org.trollscan.normalize.MappedText;
+import org.trollscan.normalize.PlaceholderStep;
+import org.trollscan.rules.Lexicons;
+import org.trollscan.rules.Rules;
+
+/**
+ * Finds the people a post names, by the writer's capitals: "ring social services on Kerry",
+ * "mass report Becky's account". A name points at a person as "her" does, so the analysis counts
+ * it as a third-person target. Case folding loses the capitals, so this reads the original text.
+ *
+ * <p>A word is taken for a name when, as written, it starts with a capital and has lower-case
+ * letters after it ("Kerry", not "HMRC" or "I"), and it is not at the start of a sentence (where
+ * every word is capitalised; a possessive such as "Kayleigh's" counts there too), not after a
+ * determiner ("the Council", "my Daughter"), not before a place word ("Elm Road"), not a plural
+ * ("Democrats"), and not listed in {@code not-names.txt} (days, platforms, "Mum") or
+ * {@code place-words.txt} ("Road" is no name itself). Cue phrases are no names either, which
+ * the cue matcher checks. A post written in title case or in capitals names nobody this way.
+ */
+public final class NameTargets implements Annotator {
+  /** Words after which a capitalised word is a title or a place: "the Council", "St Marys". */
+  private final Set<String> noNameAfter;
+  private final Lexicons lexicons;
+  private final CueMatcher clitics;
+
+  /** The names annotator of a model's rules; {@code matcher} tells a word's clitic. */
+  public NameTargets(Rules rules, CueMatcher matcher) {
+    this.noNameAfter = rules.words(Rules.NO_NAME_AFTER);
+    this.lexicons = rules.lexicons();
+    this.clitics = matcher;
+  }
+
+  @Override
+  public String name() {
+    return "names";
+  }
+
+  @Override
+  public java.util.List<Annotation.Key<?>> requires() {
+    return java.util.List.of(Annotation.ORIGINAL, Annotation.NORMALIZED, Annotation.SPANS,
+        Annotation.TOKENS, Annotation.SENTENCES);
+  }
+
+  @Override
+  public java.util.List<Annotation.Key<?>> provides() {
+    return java.util.List.of(Annotation.NAMES);
+  }
+
+  @Override
+  public void annotate(Annotation post) {
+    post.set(Annotation.NAMES, find(post.get(Annotation.ORIGINAL),
+        post.get(Annotation.NORMALIZED), post.get(Annotation.SPANS), post.get(Annotation.TOKENS),
+        post.get(Annotation.SENTENCES)));
+  }
+
+  /**
+   * Which tokens are names.
+   *
+   * @param original the post as written
+   * @param normalized its normalised text, which {@code spans} index
+   * @param tokens the tokens (normalised, lower case)
+   * @param sentence each token's sentence number
+   */
+  public boolean[] find(String original, MappedText normalized, Span[] spans,
+      String[] tokens, int[] sentence) {
+    boolean[] name = new boolean[tokens.length];
+    int words = 0;
+    int capitalised = 0;
+    for (int i = 0; i < tokens.length; i++) {
+      if (!Character.isLetter(tokens[i].charAt(0))) {
+        continue;
+      }
+      boolean initial = startsSentence(tokens, sentence, i);
+      if (!initial) {
+        words++;
+      } else if (!tokens[i].endsWith("'s")) {
+        // At the start of a sentence every word is capitalised; a possessive still names
+        // someone there: "Kayleigh's kids' school".
+        continue;
+      }
+      if (!looksLikeName(original, normalized, spans[i]) || isListed(tokens[i])) {
+        continue;
+      }
+      if (!initial) {
+        capitalised++;
+      }
+      name[i] = !(i > 0 && noNameAfter.contains(tokens[i - 1])
+          || i + 1 < tokens.length && lexicons.isPlaceWord(tokens[i + 1])
+          || isPlural(tokens[i]));
+    }
+    // Title case or capitals for emphasis ("Gun Control Now"): the capitals say nothing of names.
+    if (words >= 6 && capitalised * 3 > words) {
+      java.util.Arrays.fill(name, false);
+    }
+    return name;
+  }
+
+  /**
+   * Whether the word, without a possessive, is listed as no name, or carries a clitic other than
+   * a possessive ("That'll").
+   */
+  private boolean isListed(String token) {
+    String base = clitics.cliticBase(token);
+    if (base != null && !token.endsWith("'s")) {
+      return true;
+    }
+    return lexicons.isNotAName(base != null ? base : token);
+  }
+
+  /**
+   * A plural such as "Democrats", "TikToks" (a consonant before the final s) or "Wives" is a
+   * group or a thing; names rarely end that way ("James", "Chris" and "Jess" do not).
+   */
+  private static boolean isPlural(String token) {
+    int n = token.length();
+    if (n < 3 || token.charAt(n - 1) != 's') {
+      return false;
+    }
+    char before = token.charAt(n - 2);
+    return Character.isLetter(before) && "aeiousy".indexOf(before) < 0
+        || token.endsWith("ves");
+  }
+
+  /**
+   * Whether the token, as written, is a capital, then letters with at least one in lower case;
+   * an apostrophe may join a clitic; invisible characters are passed over. Reads the original in
+   * place: this runs for every word.
+   */
+  private static boolean looksLikeName(String original, MappedText normalized, Span span) {
+    int start = normalized.originalStart(span.getStart());
+    if (start >= original.length() || !Character.isUpperCase(original.charAt(start))) {
+      return false;
+    }
+    int end = normalized.originalEnd(span.getEnd());
+    if (end - start < 2) {
+      return false;
+    }
+    boolean lower = false;
+    for (int k = start + 1; k < end; k++) {
+      char c = original.charAt(k);
+      if (c >= 0xAD && IgnorableCharacters.isIgnorable(Character.codePointAt(original, k))) {
+        // Normalisation removed it, so it splits no name: "Be\u200Bx" is "Bex".
+        k += Character.charCount(Character.codePointAt(original, k)) - 1;
+        continue;
+      }
+      if (c >= 'a' && c <= 'z' || Character.isLowerCase(c)) {
+        lower = true;
+      } else if (!Character.isLetter(c) && c != '\'' && c != '\u2019') {
+        return false;
+      }
+    }
+    return lower;
+  }
+
+  /**
+   * The first word of a sentence, or the first after an opening mark or an emoji ("said: Honestly",
+   * "so proud 😍 Today"), where writers capitalise whatever the word is.
+   */
+  private static boolean startsSentence(String[] tokens, int[] sentence, int i) {
+    if (i == 0 || sentence[i] != sentence[i - 1]) {
+      return true;
+    }
+    String previous = tokens[i - 1];
+    if (previous.startsWith("xx") && (previous.equals(PlaceholderStep.MENTION)
+        || previous.equals(PlaceholderStep.URL) || previous.equals(PlaceholderStep.AGENCY))) {
+      return true; // "@USER The ..." starts the tweet's own text
+    }
+    if (previous.equals(",") || previous.equals(";") || previous.equals("&")) {
+      return false;
+    }
+    for (int k = 0; k < previous.length(); k++) {
+      if (Character.isLetterOrDigit(previous.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,66 @@
+package org.trollscan.annotate;
+
+import java.util.List;
+
+/**
+ * Finds the tokens a negation scopes over: from the end of a negation phrase of the lexicon
+ * ("nobody", "don't", "no need to", as the cue matcher finds them: "nobody's" too, "not me
+ * reporting her" not) to the next punctuation mark, "but", the end of the sentence,
+ * or {@value #MAX_TOKENS} tokens, whichever comes first. In "nobody should report her, she's
+ * done nothing" the scope is "should report her". Marking words in scope is the classic
+ * bag-of-words treatment of negation (Das and Chen 2001; Pang, Lee and Vaithyanathan 2002): a
+ * negated "report" becomes a feature of its own instead of counting as a call to report.
+ */
+final class NegationScope implements Annotator {
+  private static final int MAX_TOKENS = 6;
+
+  @Override
+  public String name() {
+    return "negation";
+  }
+
+  @Override
+  public List<Annotation.Key<?>> requires() {
+    return List.of(Annotation.TOKENS, Annotation.SENTENCES, Annotation.CUES);
+  }
+
+  @Override
+  public List<Annotation.Key<?>> provides() {
+    return List.of(Annotation.NEGATED);
+  }
+
+  @Override
+  public void annotate(Annotation post) {
+    post.set(Annotation.NEGATED, mark(post.get(Annotation.TOKENS),
+        post.get(Annotation.SENTENCES), post.get(Annotation.CUES)));
+  }
+
+  /** Marks the tokens in the scope of the post's negation cues ({@code matches}). */
+  static boolean[] mark(String[] tokens, int[] sentence, List<CueMatcher.CueMatch> matches) {
+    boolean[] negated = new boolean[tokens.length];
+    for (CueMatcher.CueMatch m : matches) {
+      if (!m.cue().equals("negation")) {
+        continue;
+      }
+      for (int k = m.to(); k < tokens.length && k < m.to() + MAX_TOKENS; k++) {
+        if (endsScope(tokens[k]) || sentence[k] != sentence[m.from()]) {
+          break;
+        }
+        negated[k] = true;
+      }
+    }
+    return negated;
+  }
+
+  /** Whether a token ends a negation's scope: clause punctuation, a bracket or "but". */
+  private static boolean endsScope(String token) {
+    char c = token.charAt(0);
+    return endsClause(token) || c == '(' || c == ')' || token.equals("but");
+  }
+
+  /** Whether a token is punctuation that closes a clause: , . ; : ! ? or a double quote. */
+  static boolean endsClause(String token) {
+    char c = token.charAt(0);
+    return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"';
+  }
+}

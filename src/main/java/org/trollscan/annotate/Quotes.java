@@ -1,0 +1,156 @@
+package org.trollscan.annotate;
+
+import opennlp.tools.util.Span;
+import org.trollscan.rules.Rules;
+
+/**
+ * The words a post quotes rather than says: between double quotes, and in quote blocks of earlier
+ * posts, whose words are someone else's unless the reply only agrees with them.
+ */
+final class Quotes implements Annotator {
+  /**
+   * Marks the tokens of earlier posts that a forum post quotes as a block: lines starting with
+   * "&gt;" (Reddit, e-mail), BBCode "[quote]...[/quote]", and the "NAME said: ... Click to expand..."
+   * that XenForo forums put around a quote in scraped text. The words are someone else's,
+   * unless the reply opens with agreement and nothing else ("This.", "Agreed!"): then the writer
+   * makes them theirs.
+   */
+  void markBlocks(String text, Span[] spans, String[] tokens, int[] sentence,
+      boolean[] quoted) {
+    if (text.indexOf('>') < 0 && text.indexOf("[quote") < 0 && text.indexOf("said:") < 0) {
+      return;
+    }
+    boolean[] inBlock = new boolean[text.length() + 1];
+    int lineStart = 0;
+    while (lineStart <= text.length()) {
+      int lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) {
+        lineEnd = text.length();
+      }
+      int first = lineStart;
+      while (first < lineEnd && Character.isWhitespace(text.charAt(first))) {
+        first++;
+      }
+      if (first < lineEnd && text.charAt(first) == '>') {
+        java.util.Arrays.fill(inBlock, first, lineEnd, true);
+      }
+      lineStart = lineEnd + 1;
+    }
+    for (int open = text.indexOf("[quote"); open >= 0; open = text.indexOf("[quote", open + 1)) {
+      int close = text.indexOf("[/quote]", open);
+      int end = close < 0 ? text.length() : close + "[/quote]".length();
+      java.util.Arrays.fill(inBlock, open, end, true);
+    }
+    for (int expand = text.indexOf("click to expand"); expand >= 0;
+        expand = text.indexOf("click to expand", expand + 1)) {
+      int said = text.lastIndexOf("said:", expand);
+      if (said >= 0) {
+        int start = text.lastIndexOf('\n', said) + 1;
+        java.util.Arrays.fill(inBlock, start, expand + "click to expand".length(), true);
+      }
+    }
+    boolean[] block = new boolean[spans.length];
+    for (int i = 0; i < spans.length; i++) {
+      block[i] = inBlock[spans[i].getStart()];
+    }
+    int i = 0;
+    while (i < block.length) {
+      if (!block[i]) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < block.length && block[i]) {
+        i++;
+      }
+      if (!agreesWith(tokens, sentence, i)) {
+        for (int k = start; k < i; k++) {
+          quoted[k] = true;
+        }
+      }
+    }
+  }
+
+  /** Replies that only agree ("This.", "Agreed!", "100%"): the writer makes the quote theirs. */
+  private final java.util.Set<String> agreement;
+
+  /** The quotes annotator of a model's rules ({@code agreement.txt}). */
+  Quotes(Rules rules) {
+    this.agreement = rules.words(Rules.AGREEMENT);
+  }
+
+  @Override
+  public String name() {
+    return "quotes";
+  }
+
+  @Override
+  public java.util.List<Annotation.Key<?>> requires() {
+    return java.util.List.of(Annotation.NORMALIZED, Annotation.TOKENS, Annotation.SPANS,
+        Annotation.SENTENCES);
+  }
+
+  @Override
+  public java.util.List<Annotation.Key<?>> provides() {
+    return java.util.List.of(Annotation.QUOTED);
+  }
+
+  @Override
+  public void annotate(Annotation post) {
+    String[] tokens = post.get(Annotation.TOKENS);
+    boolean[] quoted = doubleQuoted(tokens);
+    markBlocks(post.get(Annotation.NORMALIZED).text(), post.get(Annotation.SPANS), tokens,
+        post.get(Annotation.SENTENCES), quoted);
+    post.set(Annotation.QUOTED, quoted);
+  }
+
+  private boolean isPunctuation(String token) {
+    if (agreement.contains(token)) {
+      return false;
+    }
+    for (int i = 0; i < token.length(); i++) {
+      if (Character.isLetterOrDigit(token.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the sentence at token {@code from} (after punctuation) is agreement and nothing else. */
+  private boolean agreesWith(String[] tokens, int[] sentence, int from) {
+    while (from < tokens.length && isPunctuation(tokens[from])) {
+      from++; // the "..." of "Click to expand..."
+    }
+    int words = 0;
+    for (int k = from; k < tokens.length && sentence[k] == sentence[from]; k++) {
+      String t = tokens[k];
+      if (isPunctuation(t)) {
+        continue;
+      }
+      if (!agreement.contains(t) || ++words > 4) {
+        return false;
+      }
+    }
+    return words > 0;
+  }
+
+  /** Marks tokens between pairs of double-quote tokens; an unpaired quote marks nothing. */
+  static boolean[] doubleQuoted(String[] tokens) {
+    boolean[] quoted = new boolean[tokens.length];
+    int open = -1;
+    for (int i = 0; i < tokens.length; i++) {
+      if (!tokens[i].startsWith("\"")) {
+        continue;
+      }
+      if (open < 0) {
+        open = i;
+      } else {
+        for (int k = open + 1; k < i; k++) {
+          quoted[k] = true;
+        }
+        open = -1;
+      }
+    }
+    return quoted;
+  }
+}
