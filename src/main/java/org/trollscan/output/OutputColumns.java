@@ -20,14 +20,27 @@ import org.trollscan.model.Label;
  *     from several inputs stay apart
  * @param evidencePerLabel one {@code LABEL_evidence} column per label (what score writes); false
  *     for the single {@code evidence} column the Spark job still writes
+ * @param alone one {@code LABEL_alone} column per label after the label columns: the post-alone
+ *     probabilities, when the label columns hold the scores in context ({@code --thread-column})
  */
 public record OutputColumns(List<Label> labels, List<String> keep, boolean keepAll,
-    boolean source, boolean evidencePerLabel) {
+    boolean source, boolean evidencePerLabel, boolean alone) {
   public static final String ID = "id";
   public static final String SOURCE = "source";
   public static final String FLAGGED = "flagged";
   /** The one evidence column of the Spark job's output. */
   public static final String EVIDENCE = "evidence";
+
+  /** Columns of posts scored alone. */
+  public OutputColumns(List<Label> labels, List<String> keep, boolean keepAll, boolean source,
+      boolean evidencePerLabel) {
+    this(labels, keep, keepAll, source, evidencePerLabel, false);
+  }
+
+  /** The name of a label's post-alone column: {@code false_report_alone}. */
+  public static String alone(Label label) {
+    return label.column() + "_alone";
+  }
 
   /** The Spark job's columns: no source, one {@code evidence} column for every label. */
   public OutputColumns(List<Label> labels, List<String> keep, boolean keepAll) {
@@ -76,6 +89,11 @@ public record OutputColumns(List<Label> labels, List<String> keep, boolean keepA
     }
     for (Label l : labels) {
       h.add(l.column());
+    }
+    if (alone) {
+      for (Label l : labels) {
+        h.add(alone(l));
+      }
     }
     h.add(FLAGGED);
     if (evidencePerLabel) {

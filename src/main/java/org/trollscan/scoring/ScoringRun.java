@@ -113,11 +113,24 @@ public final class ScoringRun {
   private int currentInput;
   private final Deque<Integer> batchInputs = new ArrayDeque<>();
 
+  /** The in-order step ({@code --thread-column}), or null when posts are scored alone. */
+  private final ThreadContext context;
+
   public ScoringRun(PostScorer scorer, Options options, InputStream stdin, Progress progress) {
+    this(scorer, options, stdin, progress, null);
+  }
+
+  /**
+   * A run whose scores pass, in input order, through {@code context} before they are written;
+   * a post it refuses (an {@link InputException}) is rejected with its reason.
+   */
+  public ScoringRun(PostScorer scorer, Options options, InputStream stdin, Progress progress,
+      ThreadContext context) {
     this.scorer = scorer;
     this.options = options;
     this.stdin = stdin;
     this.progress = progress;
+    this.context = context;
   }
 
   public Summary run(ScoreWriter writer, RejectSink rejects) throws IOException {
@@ -352,6 +365,15 @@ public final class ScoringRun {
       throw new IllegalStateException(e.getCause());
     }
     for (RowOutcome o : done) {
+      if (context != null && o instanceof RowOutcome.Scored alone) {
+        try {
+          o = new RowOutcome.Scored(alone.post(), context.apply(alone.post(), alone.score()));
+        } catch (InputException e) {
+          Post p = alone.post();
+          o = new RowOutcome.Rejected(new RejectedRow(p.source(), p.line(), e.getMessage(),
+              p.text()));
+        }
+      }
       if (o instanceof RowOutcome.Scored s) {
         boolean flagged = !s.score().flagged().isEmpty();
         if (flagged) {
