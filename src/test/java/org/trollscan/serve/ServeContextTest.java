@@ -72,6 +72,13 @@ class ServeContextTest {
   }
 
   @Test
+  void theModelEndpointSaysWhetherEntriesAreRead() throws Exception {
+    assertTrue(JSON.readTree(withContext.get("/v1/model").body()).at("/context/thresholds")
+        .has("false_report"));
+    assertTrue(JSON.readTree(plain.get("/v1/model").body()).path("context").isMissingNode());
+  }
+
+  @Test
   void withoutAContextStageTheEntriesAreIgnored() throws Exception {
     double alone = falseReport(plain, "done mine", null);
     assertEquals(alone, falseReport(plain, "done mine", List.of(CAMPAIGN)), 0);
