@@ -115,13 +115,14 @@ public final class TrainingRun {
     List<LabelledPost> posts = new ArrayList<>();
     List<Manifest.DataFile> data = new ArrayList<>();
     LabelledCorpusReader reader = new LabelledCorpusReader(Label.columns());
+    Map<String, String> unthreaded = new LinkedHashMap<>();
     for (String file : files) {
       List<LabelledPost> rows = reader.read(file);
       if (threadColumn != null && !rows.isEmpty()
           && !rows.get(0).post().fields().containsKey(threadColumn)) {
-        throw new InputException(file, 1, "--thread-column " + threadColumn
-            + " names no column; the columns are: "
-            + String.join(", ", rows.get(0).post().fields().keySet()));
+        // Data without threads (OLID's tweets) may train beside threaded data: each of its posts
+        // is a thread of its own. But a column no file has is a mistake.
+        unthreaded.put(file, String.join(", ", rows.get(0).post().fields().keySet()));
       }
       for (LabelledPost p : rows) {
         Boolean fr = p.gold().get(Label.FALSE_REPORT.column());
@@ -139,6 +140,13 @@ public final class TrainingRun {
       }
       progress.printf("read %,d rows from %s%n", rows.size(), file);
     }
+    if (threadColumn != null && unthreaded.size() == files.size()) {
+      Map.Entry<String, String> first = unthreaded.entrySet().iterator().next();
+      throw new InputException(first.getKey(), 1, "--thread-column " + threadColumn
+          + " names no column; the columns are: " + first.getValue());
+    }
+    unthreaded.keySet().forEach(file -> log.printf("%s has no column %s: each of its posts is"
+        + " a thread of its own%n", file, threadColumn));
     Featurizer featurizer = new Featurizer(features, rules);
     long start = System.nanoTime();
     FeatureVector[] vectors = new FeatureVector[posts.size()];
