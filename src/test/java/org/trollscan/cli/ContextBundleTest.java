@@ -87,6 +87,24 @@ class ContextBundleTest {
   }
 
   @Test
+  void aFileWithoutTheThreadColumnTrainsBesideThreadedOnesAsThreadsOfOnePost()
+      throws IOException {
+    Path tweets = dir.resolve("tweets.csv");
+    java.nio.file.Files.write(tweets, java.nio.file.Files.readAllLines(TinyModels.writeCorpus(dir))
+        .stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList());
+    Path model = dir.resolve("mixed.zip");
+    Cli.Result r = Cli.run("train", "--quiet", "--data", "samples/corpus/train-context.csv",
+        tweets.toString(), "--thread-column", "thread_id", "--cv", "2", "--cv-repeats", "1",
+        "--char-ngrams", "0", "-o", model.toString());
+    assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+    assertTrue(r.err().contains(tweets + " has no column thread_id: each of its posts is a"
+        + " thread of its own"), r.err());
+    assertTrue(r.err().contains("false_report in context: "), r.err());
+    Manifest.Context c = BundleIO.load(model).manifest().context();
+    assertEquals(211 + TinyModels.ROWS.length, c.trainingRows());
+  }
+
+  @Test
   void aThreadColumnTheDataLacksIsAnInputError() {
     Cli.Result r = Cli.run("train", "--quiet", "--data", "samples/corpus/dev.csv",
         "--thread-column", "topic", "--cv", "2", "--cv-repeats", "1", "-o",
