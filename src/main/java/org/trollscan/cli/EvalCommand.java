@@ -31,6 +31,7 @@ import org.trollscan.input.LabelledPost;
 import org.trollscan.model.BundleIO;
 import org.trollscan.model.Label;
 import org.trollscan.model.ModelBundle;
+import org.trollscan.model.Manifest;
 import org.trollscan.model.Scorer;
 import org.trollscan.files.OutputFile;
 import picocli.CommandLine.Command;
@@ -79,6 +80,12 @@ final class EvalCommand implements Callable<Integer> {
       description = "Also report metrics per value of this column (repeatable).")
   List<String> by = new ArrayList<>();
 
+  @Option(names = "--thread-column", paramLabel = "NAME",
+      description = "Score each model that has a context stage in context: each post with the"
+          + " earlier posts (file order) of its thread in this column (docs/context.md). Models"
+          + " without one are scored alone, as a stderr line says.")
+  String threadColumn;
+
   @Option(names = "--threshold", paramLabel = "LABEL=VALUE",
       description = "Evaluate at this threshold instead of the model's (every model).")
   Map<String, Double> thresholds = new LinkedHashMap<>();
@@ -120,6 +127,33 @@ final class EvalCommand implements Callable<Integer> {
       description = "In --predictions, do not prefix cells starting with = + - @ tab or CR with "
           + "an apostrophe (numbers are never prefixed).")
   boolean noSpreadsheetSafety;
+
+  /** One model's evaluation: in context with --thread-column when it has a context stage. */
+  private Evaluation evaluate(ModelBundle bundle, String name, List<LabelledPost> posts) {
+    Evaluator evaluator = new Evaluator(new Scorer(bundle));
+    if (threadColumn == null) {
+      return evaluator.evaluate(posts, by);
+    }
+    if (!bundle.hasContext()) {
+      top.stderr.println("trollscan: " + name + " has no context stage: scored alone");
+      return evaluator.evaluate(posts, by);
+    }
+    if (posts.stream().noneMatch(p -> p.post().fields().containsKey(threadColumn))) {
+      throw new org.trollscan.input.InputException("--thread-column " + threadColumn
+          + " names no column of the --data files " + data);
+    }
+    Manifest.Context c = bundle.manifest().context();
+    Map<Label, Double> t = new java.util.EnumMap<>(Label.class);
+    t.put(Label.HARASSMENT, c.harassmentThreshold());
+    t.put(Label.FALSE_REPORT, c.falseReportThreshold());
+    thresholds.forEach((label, value) -> t.put(Label.fromColumn(label), value));
+    Map<String, Double> byName = new LinkedHashMap<>();
+    t.forEach((label, value) -> byName.put(label.column(), value));
+    // Evaluation reads whole files: every thread stays open (no bound to let any go).
+    return evaluator.evaluateInContext(posts, by, new org.trollscan.scoring.ThreadContext(
+        bundle.contextScorer(Integer.MAX_VALUE), threadColumn, null, t, Integer.MAX_VALUE),
+        byName);
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -188,7 +222,7 @@ final class EvalCommand implements Callable<Integer> {
     List<EvalReport.ModelRun> runs = new ArrayList<>();
     List<Evaluation> evaluations = new ArrayList<>();
     for (int i = 0; i < loaded.size(); i++) {
-      Evaluation e = new Evaluator(new Scorer(loaded.get(i))).evaluate(posts, by);
+      Evaluation e = evaluate(loaded.get(i), names.get(i), posts);
       evaluations.add(e);
       runs.add(new EvalReport.ModelRun(names.get(i), loaded.get(i).manifest().modelVersion(),
           baseline != null && i == loaded.size() - 1, e));

@@ -21,10 +21,34 @@ public final class Evaluator {
   }
 
   public Evaluation evaluate(List<LabelledPost> posts, List<String> sliceColumns) {
+    Map<String, Double> thresholds = new LinkedHashMap<>();
+    for (Label label : scorer.bundle().labels()) {
+      thresholds.put(label.column(), scorer.bundle().model(label).threshold());
+    }
+    return evaluate(posts, sliceColumns, null, thresholds);
+  }
+
+  /**
+   * Scores the posts in their threads ({@code eval --thread-column}): each post's post-alone
+   * score, computed in parallel, passes through {@code context} in file order.
+   *
+   * @param thresholds label name to the threshold in context, in the order to report the labels
+   */
+  public Evaluation evaluateInContext(List<LabelledPost> posts, List<String> sliceColumns,
+      org.trollscan.scoring.ThreadContext context, Map<String, Double> thresholds) {
+    return evaluate(posts, sliceColumns, context, thresholds);
+  }
+
+  private Evaluation evaluate(List<LabelledPost> posts, List<String> sliceColumns,
+      org.trollscan.scoring.ThreadContext context, Map<String, Double> thresholds) {
+    Score[] alone = new Score[posts.size()];
+    IntStream.range(0, posts.size()).parallel()
+        .forEach(i -> alone[i] = scorer.score(posts.get(i).post().text(), true, true));
     Evaluation.ScoredRow[] rows = new Evaluation.ScoredRow[posts.size()];
-    IntStream.range(0, posts.size()).parallel().forEach(i -> {
+    for (int i = 0; i < posts.size(); i++) {
       LabelledPost p = posts.get(i);
-      Score score = scorer.score(p.post().text(), true, true);
+      // In file order: a post's context is the posts of its thread before it.
+      Score score = context == null ? alone[i] : context.apply(p.post(), alone[i]);
       Map<String, Double> scores = new LinkedHashMap<>();
       Map<String, List<String>> evidence = new LinkedHashMap<>();
       Map<String, List<EvidenceSpan>> spans = new LinkedHashMap<>();
@@ -33,10 +57,6 @@ public final class Evaluator {
       score.spans().forEach((label, found) -> spans.put(label.column(), found));
       rows[i] = new Evaluation.ScoredRow(p.post().id(), p.post().text(), scores, p.gold(),
           p.post().fields(), evidence, spans);
-    });
-    Map<String, Double> thresholds = new LinkedHashMap<>();
-    for (Label label : scorer.bundle().labels()) {
-      thresholds.put(label.column(), scorer.bundle().model(label).threshold());
     }
     return of(List.of(rows), thresholds, sliceColumns);
   }
