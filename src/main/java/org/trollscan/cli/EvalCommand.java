@@ -68,6 +68,12 @@ final class EvalCommand implements Callable<Integer> {
       description = "Also report metrics per value of this column (repeatable).")
   List<String> by = new ArrayList<>();
 
+  @Option(names = "--thread-column", paramLabel = "NAME",
+      description = "Score each model that has a context stage in context: each post with the"
+          + " earlier posts (file order) of its thread in this column (docs/context.md). Models"
+          + " without one are scored alone, as a stderr line says.")
+  String threadColumn;
+
   @Option(names = "--threshold", paramLabel = "LABEL=VALUE",
       description = "Evaluate at this threshold instead of the model's (every model).")
   List<String> thresholds = new ArrayList<>();
@@ -180,9 +186,11 @@ final class EvalCommand implements Callable<Integer> {
       loaded.add(new EvalRun.Model(names.get(i), b, baseline != null && i == bundles.size() - 1));
     }
     EvalRun.Settings settings = new EvalRun.Settings(data, by,
-        resamples == 0 ? null : new Bootstrap.Settings(resamples, seed), gates, threads);
+        resamples == 0 ? null : new Bootstrap.Settings(resamples, seed), gates, threads,
+        threadColumn, overrides);
     EvalReport report = EvalRun.run(loaded, settings, top.stdin,
-        "trollscan " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        "trollscan " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+        note -> top.stderr.println("trollscan: " + note));
 
     boolean stdoutTaken = "-".equals(json) || "-".equals(predictions) || "-".equals(htmlReport);
     PrintWriter table = stdoutTaken

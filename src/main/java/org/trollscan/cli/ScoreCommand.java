@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.trollscan.output.ScoreMeta;
 import org.trollscan.output.ScoreWriter;
 import org.trollscan.scoring.PostScorer;
 import org.trollscan.scoring.ScoringRun;
+import org.trollscan.scoring.ThreadContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,6 +75,23 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--threshold", paramLabel = "LABEL=VALUE",
       description = "Override a label's decision threshold, e.g. false_report=0.7.")
   List<String> thresholds = new ArrayList<>();
+
+  @Option(names = "--thread-column", paramLabel = "NAME",
+      description = "Score each post with its thread so far: the earlier posts (in input order)"
+          + " with the same value in this column. Needs a model trained with --thread-column;"
+          + " adds LABEL_alone columns (docs/context.md).")
+  String threadColumn;
+
+  @Option(names = "--time-column", paramLabel = "NAME",
+      description = "With --thread-column: the posts of each thread must come in the time order"
+          + " of this column (ISO-8601 or seconds since 1970); a post earlier than its thread's"
+          + " previous one is rejected. Input order still decides.")
+  String timeColumn;
+
+  @Option(names = "--max-open-threads", paramLabel = "N",
+      description = "With --thread-column: threads remembered at once (about 200 bytes each);"
+          + " beyond it the thread idle longest is let go (default: the model's, 100,000).")
+  Integer maxOpenThreads;
 
   @Option(names = "--only-flagged", description = "Write only posts with a flagged label.")
   boolean onlyFlagged;
@@ -147,26 +166,68 @@ final class ScoreCommand implements Callable<Integer> {
         }
       }
     }
+    if (threadColumn == null && (timeColumn != null || maxOpenThreads != null)) {
+      throw new UsageException((timeColumn != null ? "--time-column" : "--max-open-threads")
+          + " needs --thread-column");
+    }
+    if (threadColumn != null && threadColumn.isBlank()) {
+      throw new UsageException("--thread-column needs a column name");
+    }
+    if (maxOpenThreads != null && (maxOpenThreads < 1 || maxOpenThreads > MAX_OPEN_THREADS)) {
+      throw new UsageException("--max-open-threads must be from 1 to " + MAX_OPEN_THREADS);
+    }
     // The language model is read when the first post needs the detector (most English posts
     // do not: LanguageGuess's rules answer them), and without the option never.
     LanguageGuess languages = detectLanguage ? LanguageGuess.notLoaded() : null;
     ModelBundle bundle = model.load();
+    if (threadColumn != null && !bundle.hasContext()) {
+      throw new org.trollscan.model.BundleException((model.model == null ? "default model"
+          : model.model.toString()) + ": this model has no context stage; train with"
+          + " --thread-column");
+    }
     Map<Label, Double> overrides = LabelSettings.thresholds(thresholds, bundle.labels());
+    ThreadContext context = null;
+    Map<Label, Double> contextThresholds = new EnumMap<>(Label.class);
+    int openThreads = 0;
+    if (threadColumn != null) {
+      // In context the label columns are the context scores: --threshold sets their thresholds.
+      contextThresholds.put(Label.HARASSMENT, bundle.manifest().context().harassmentThreshold());
+      contextThresholds.put(Label.FALSE_REPORT,
+          bundle.manifest().context().falseReportThreshold());
+      contextThresholds.putAll(overrides);
+      overrides = Map.of();
+      openThreads = maxOpenThreads != null ? maxOpenThreads
+          : bundle.manifest().context().maxOpenThreads();
+      context = new ThreadContext(bundle.contextScorer(openThreads), threadColumn, timeColumn,
+          contextThresholds, openThreads);
+    }
     ModelBundle used = bundle.withThresholds(overrides);
     Scorer scorer = new Scorer(used);
     ScoreMeta.Model modelRecord = metaFile == null ? null : ScoreMeta.Model.of(model.model, used);
     InputFormat inputFormat = input.inputFormat();
-    ReaderOptions reader = input.readerOptions(keepAll ? List.of() : keep);
+    List<String> required = new ArrayList<>(keepAll ? List.of() : keep);
+    if (threadColumn != null) {
+      required.add(threadColumn);
+    }
+    if (timeColumn != null) {
+      required.add(timeColumn);
+    }
+    ReaderOptions reader = input.readerOptions(required);
     List<String> inputs = files.isEmpty() ? List.of("-") : files;
     ScoringRun.Options options = new ScoringRun.Options(inputs, inputFormat, reader, threads,
         onlyFlagged, !noEvidence, strict);
     OutputColumns columns = new OutputColumns(bundle.labels(), keep, keepAll,
-        source || inputs.size() > 1, true, detectLanguage);
+        source || inputs.size() > 1, true, context != null, detectLanguage);
     boolean progressShown = !quiet
         && (Boolean.getBoolean("trollscan.stderr.tty") || System.console() != null);
-    ScoringRun run = new ScoringRun(PostScorer.of(scorer), options, top.stdin,
+    // In context, evidence is found for every label: context may flag one the post alone did not.
+    PostScorer postScorer = context == null ? PostScorer.of(scorer)
+        : PostScorer.of(bundle.labels(), (text, withEvidence) -> scorer.score(text, withEvidence,
+            true));
+    ScoringRun run = new ScoringRun(postScorer, options, top.stdin,
         progressShown ? ScoringRun.Progress.terminal(err) : ScoringRun.Progress.NONE,
-        languages == null ? null : languages::language);
+        languages == null ? null : languages::language, context);
+    ThreadContext step = context;
     ScoringRun.Summary summary;
     RejectedRowNotes notes = new RejectedRowNotes();
     try (OutputFile out = OutputFile.open(output, top.stdout);
@@ -189,7 +250,9 @@ final class ScoreCommand implements Callable<Integer> {
       // run that fails leaves none, and none describes an output it did not write.
       try (OutputFile metaOut = metaFile == null ? null : OutputFile.open(metaFile, metaStdout)) {
         if (metaOut != null) {
-          record(modelRecord, started, format, writer.columns(), summary)
+          ScoreMeta.Context c = step == null ? null : new ScoreMeta.Context(threadColumn,
+              timeColumn, openThreads, step.threadsLetGo(), contextThresholds);
+          record(modelRecord, started, format, writer.columns(), summary, c)
               .write(metaOut.stream());
         }
         out.commit();
@@ -208,7 +271,16 @@ final class ScoreCommand implements Callable<Integer> {
         + " id (name yours with --id-column or --id-field)"));
     if (!quiet) {
       err.println("trollscan: model " + bundle.manifest().modelVersion() + ": "
-          + summary.describe());
+          + summary.describe() + (step == null ? "" : "; in context by " + threadColumn
+              + ", " + ScoringRun.Summary.grouped(step.threadsLetGo())
+              + " threads let go before their end"));
+    }
+    if (step != null && step.threadsLetGo() > 0) {
+      // Even with --quiet: those threads' later posts were read without their start.
+      err.println("trollscan: warning: " + ScoringRun.Summary.grouped(step.threadsLetGo())
+          + " threads were let go before their last post (more than " + ScoringRun.Summary
+          .grouped(openThreads) + " open at once), so their later posts were scored as openers;"
+          + " raise --max-open-threads or sort the input by thread");
     }
     return exitCode(summary);
   }
@@ -217,8 +289,11 @@ final class ScoreCommand implements Callable<Integer> {
     return summary.rejected() > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
   }
 
+  /** The most threads --max-open-threads may ask for (about 2 GB of state). */
+  static final int MAX_OPEN_THREADS = 10_000_000;
+
   private ScoreMeta record(ScoreMeta.Model modelRecord, Instant started, String format,
-      List<String> columns, ScoringRun.Summary s) {
+      List<String> columns, ScoringRun.Summary s, ScoreMeta.Context context) {
     List<ScoreMeta.Input> inputs = s.inputs().stream().map(i -> new ScoreMeta.Input(i.name(),
         i.read(), i.scored(), i.written(), i.rejected(), i.blank(), i.numbered())).toList();
     return new ScoreMeta(ToolVersion.get(), spec.commandLine().getParseResult().originalArgs(),
@@ -226,6 +301,6 @@ final class ScoreCommand implements Callable<Integer> {
         new ScoreMeta.Output(output == null ? "-" : output, format, columns, !noEvidence,
             onlyFlagged), inputs,
         new ScoreMeta.Totals(s.read(), s.written() + s.filtered(), s.written(), s.rejected(),
-            s.flagged(), s.truncated()), exitCode(s));
+            s.flagged(), s.truncated()), exitCode(s), context);
   }
 }

@@ -111,6 +111,12 @@ final class TrainCommand implements Callable<Integer> {
           + "condemned report as features of their own (for ablation).")
   boolean noMarkNegatedAndQuoted;
 
+  @Option(names = "--thread-column", paramLabel = "NAME",
+      description = "Also train a context stage: each post read with its thread so far (the "
+          + "posts with the same value in this column, in file order), for score "
+          + "--thread-column (docs/context.md). Default: none, posts alone.")
+  String threadColumn;
+
   @Option(names = {"-q", "--quiet"},
       description = "No progress lines (rows read, folds done); thresholds, cross-validated "
           + "metrics and warnings are still printed.")
@@ -148,8 +154,11 @@ final class TrainCommand implements Callable<Integer> {
     String version = modelVersion != null ? modelVersion : LocalDate.now().toString();
     java.io.PrintStream progress = quiet
         ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : top.stderr;
+    if (threadColumn != null && threadColumn.isBlank()) {
+      throw new UsageException("--thread-column needs a column name");
+    }
     TrainingRun run = new TrainingRun(settings, features, top.stderr, progress,
-        java.util.Set.copyOf(tuneOn), weights);
+        java.util.Set.copyOf(tuneOn), weights).withThreadColumn(threadColumn);
     UsageException.fromOptions(() -> run.check(data, version, output));
     TrainingRun.Corpus corpus = run.read(data);
     UsageException.fromOptions(() -> run.checkFolds(corpus));

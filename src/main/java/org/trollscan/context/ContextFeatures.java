@@ -16,6 +16,11 @@ import java.util.Set;
  */
 public record ContextFeatures(String[] names, float[] values) {
   private static final double CLIP = 8;
+  /**
+   * The version of these features a bundle's context stage records: change it with any change to
+   * what {@link #of} computes or to {@link ReplyCues}, so that older bundles are refused.
+   */
+  public static final int VERSION = 1;
 
   /** Families of context features, each of which can be left out to measure what it brings. */
   public enum Family {

@@ -55,6 +55,32 @@ public final class ContextModel {
     }
   }
 
+  /** The model in OpenNLP's binary format, as a bundle entry holds it. */
+  public byte[] bytes() {
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(buf)) {
+      new opennlp.tools.ml.model.GenericModelWriter((opennlp.tools.ml.model.AbstractModel) model,
+          out).persist();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return buf.toByteArray();
+  }
+
+  /**
+   * A model from the bytes {@link #bytes()} wrote (OpenNLP's binary format, no Java
+   * deserialisation); the caller has checked them against the bundle's checksum.
+   */
+  public static ContextModel read(byte[] bytes) throws IOException {
+    MaxentModel m = new opennlp.tools.ml.model.GenericModelReader(
+        new opennlp.tools.ml.model.BinaryFileDataReader(new java.io.ByteArrayInputStream(bytes)))
+        .getModel();
+    if (m.getNumOutcomes() != 2 || m.getIndex(POSITIVE) < 0 || m.getIndex(NEGATIVE) < 0) {
+      throw new IOException("not a binary context model (its outcomes are not 0 and 1)");
+    }
+    return new ContextModel(m);
+  }
+
   /** The probability that a post with these features is positive. */
   public double probability(ContextFeatures f) {
     return model.eval(f.names(), f.values())[positive];

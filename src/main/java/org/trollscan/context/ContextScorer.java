@@ -12,18 +12,43 @@ package org.trollscan.context;
 public final class ContextScorer {
   private final ContextModel falseReport;
   private final double contextFalseReportThreshold;
+  private final double contextHarassmentThreshold;
   private final double postAloneFalseReportThreshold;
   private final ThreadStates states;
 
-  /** Context scores of one post. */
-  public record Scores(double falseReport, double harassment) {}
+  /** Context scores of one post, and whether each is at or over its context threshold. */
+  public record Scores(double falseReport, double harassment, boolean falseReportFlagged,
+      boolean harassmentFlagged) {}
 
+  /** A scorer whose harassment threshold is the context false_report one (the prototype's). */
   public ContextScorer(ContextModel falseReport, double contextFalseReportThreshold,
       double postAloneFalseReportThreshold, int maxThreads) {
+    this(falseReport, contextFalseReportThreshold, contextFalseReportThreshold,
+        postAloneFalseReportThreshold, maxThreads);
+  }
+
+  /**
+   * @param contextHarassmentThreshold the threshold of harassment in context, chosen in training
+   *     on the implied scores as they come out of {@link #score}
+   * @param postAloneFalseReportThreshold the post-alone threshold by which a thread remembers its
+   *     last flagged post
+   */
+  public ContextScorer(ContextModel falseReport, double contextFalseReportThreshold,
+      double contextHarassmentThreshold, double postAloneFalseReportThreshold, int maxThreads) {
     this.falseReport = falseReport;
     this.contextFalseReportThreshold = contextFalseReportThreshold;
+    this.contextHarassmentThreshold = contextHarassmentThreshold;
     this.postAloneFalseReportThreshold = postAloneFalseReportThreshold;
     this.states = new ThreadStates(maxThreads);
+  }
+
+  /**
+   * Context scores of a post with no thread (a blank thread cell): an opener, whose state is not
+   * kept because no later post can name its thread.
+   */
+  public Scores scoreAlone(String text, double aloneFalseReport, double aloneHarassment) {
+    return scores(ContextFeatures.of(text, aloneFalseReport, aloneHarassment, ThreadState.EMPTY),
+        aloneHarassment);
   }
 
   /** Scores the next post of {@code thread} from its post-alone scores. */
@@ -33,10 +58,19 @@ public final class ContextScorer {
     ContextFeatures f = ContextFeatures.of(text, aloneFalseReport, aloneHarassment, before);
     states.put(thread, before.after(aloneFalseReport, aloneHarassment,
         aloneFalseReport >= postAloneFalseReportThreshold));
+    return scores(f, aloneHarassment);
+  }
+
+  private Scores scores(ContextFeatures f, double aloneHarassment) {
     double fr = falseReport.probability(f);
-    double h = fr >= contextFalseReportThreshold ? Math.max(aloneHarassment, fr)
-        : aloneHarassment;
-    return new Scores(fr, h);
+    boolean frFlagged = fr >= contextFalseReportThreshold;
+    double h = frFlagged ? Math.max(aloneHarassment, fr) : aloneHarassment;
+    return new Scores(fr, h, frFlagged, h >= contextHarassmentThreshold);
+  }
+
+  /** Threads let go before their end to keep within the bound ({@link ThreadStates#evicted}). */
+  public long evicted() {
+    return states.evicted();
   }
 
   public ThreadStates states() {

@@ -19,6 +19,11 @@ public final class ReplyCues {
 
   private ReplyCues() {}
 
+  /** The words that make a short reply refer back, sorted (a bundle records them). */
+  public static java.util.List<String> referringWords() {
+    return new java.util.TreeSet<>(REFERS_BACK).stream().toList();
+  }
+
   /** The post's words, lower-cased, split at anything but letters, digits, apostrophes and +. */
   static String[] words(String text) {
     String t = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');

@@ -7,12 +7,19 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.trollscan.ToolVersion;
 import org.trollscan.input.InputException;
+import org.trollscan.model.Label;
+import org.trollscan.model.Manifest;
 import org.trollscan.model.ModelBundle;
 import org.trollscan.model.Scorer;
+import org.trollscan.scoring.ThreadContext;
 
 /**
  * One {@code trollscan eval}: every model scores the same labelled rows on the scoring driver
@@ -37,13 +44,23 @@ public final class EvalRun {
    * @param bootstrap resamples and seed, or null for no intervals
    * @param gates the gates, in the order given
    * @param threads scoring threads
+   * @param threadColumn with a model that has a context stage, score each post in its thread
+   *     (this column, file order); null to score every post alone
+   * @param thresholds --threshold overrides, which in context set the context thresholds
    */
   public record Settings(List<String> data, List<String> by, Bootstrap.Settings bootstrap,
-      List<Gate> gates, int threads) {
+      List<Gate> gates, int threads, String threadColumn, Map<Label, Double> thresholds) {
     public Settings {
       data = List.copyOf(data);
       by = List.copyOf(by);
       gates = List.copyOf(gates);
+      thresholds = Map.copyOf(thresholds);
+    }
+
+    /** Every post scored alone, at the models' thresholds. */
+    public Settings(List<String> data, List<String> by, Bootstrap.Settings bootstrap,
+        List<Gate> gates, int threads) {
+      this(data, by, bootstrap, gates, threads, null, Map.of());
     }
   }
 
@@ -54,16 +71,18 @@ public final class EvalRun {
    *
    * @param stdin what "-" in the data reads; read once even when several models score it
    * @param commandLine the arguments as typed, for the report's provenance
+   * @param notes takes a line for the user, such as a model scored alone for want of a context
+   *     stage
    */
   public static EvalReport run(List<Model> models, Settings settings, InputStream stdin,
-      String commandLine) throws IOException {
+      String commandLine, Consumer<String> notes) throws IOException {
     Supplier<InputStream> input = stdinFor(models.size(), settings.data(), stdin);
     List<EvalReport.ModelRun> runs = new ArrayList<>();
     List<Evaluation> evaluations = new ArrayList<>();
     int reference = -1;
     for (Model m : models) {
-      Evaluation e = new Evaluator(new Scorer(m.bundle())).evaluate(
-          new Evaluator.Data(settings.data(), input.get(), settings.threads()), settings.by());
+      Evaluation e = evaluate(m, settings,
+          new Evaluator.Data(settings.data(), input.get(), settings.threads()), notes);
       if (!evaluations.isEmpty() && e.rows() != evaluations.get(0).rows()) {
         // Each model reads the files anew; rows that differ cannot be compared pairwise.
         throw new InputException(String.join(", ", settings.data()) + ": changed while it was "
@@ -87,6 +106,33 @@ public final class EvalRun {
     EvalReport withoutGates = new EvalReport(runs, reference, bootstrap, List.of(), provenance);
     return new EvalReport(runs, reference, bootstrap, check(withoutGates, settings.gates()),
         provenance);
+  }
+
+  /**
+   * One model's evaluation: in context when a thread column is given and the model has a context
+   * stage, alone otherwise (with a note when a thread column was asked for).
+   */
+  private static Evaluation evaluate(Model m, Settings settings, Evaluator.Data data,
+      Consumer<String> notes) throws IOException {
+    Evaluator evaluator = new Evaluator(new Scorer(m.bundle()));
+    if (settings.threadColumn() == null) {
+      return evaluator.evaluate(data, settings.by());
+    }
+    if (!m.bundle().hasContext()) {
+      notes.accept(m.name() + " has no context stage: scored alone");
+      return evaluator.evaluate(data, settings.by());
+    }
+    Manifest.Context c = m.bundle().manifest().context();
+    Map<Label, Double> t = new EnumMap<>(Label.class);
+    t.put(Label.HARASSMENT, c.harassmentThreshold());
+    t.put(Label.FALSE_REPORT, c.falseReportThreshold());
+    t.putAll(settings.thresholds());
+    Map<String, Double> byName = new LinkedHashMap<>();
+    t.forEach((label, value) -> byName.put(label.column(), value));
+    // Evaluation reads whole files: every thread stays open (no bound to let any go).
+    return evaluator.evaluateInContext(data, settings.by(), new ThreadContext(
+        m.bundle().contextScorer(Integer.MAX_VALUE), settings.threadColumn(), null, t,
+        Integer.MAX_VALUE), byName);
   }
 
   /** Every gate judged on every model under test (not on the baseline), gate by gate. */

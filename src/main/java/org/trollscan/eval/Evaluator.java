@@ -54,19 +54,40 @@ public final class Evaluator {
    * that skipped rows would not be the evaluation of that file.
    */
   public Evaluation evaluate(Data data, List<String> sliceColumns) throws IOException {
+    return evaluate(data, sliceColumns, null, null);
+  }
+
+  /**
+   * Scores the posts in their threads ({@code eval --thread-column}): each post's post-alone
+   * score passes through {@code context} in file order, as in {@code score}.
+   *
+   * @param thresholds label name to the threshold in context, in the order to report the labels
+   */
+  public Evaluation evaluateInContext(Data data, List<String> sliceColumns,
+      org.trollscan.scoring.ThreadContext context, Map<String, Double> thresholds)
+      throws IOException {
+    return evaluate(data, sliceColumns, context, thresholds);
+  }
+
+  private Evaluation evaluate(Data data, List<String> sliceColumns,
+      org.trollscan.scoring.ThreadContext context, Map<String, Double> contextThresholds)
+      throws IOException {
     ScoringRun.Options options = new ScoringRun.Options(data.files(),
         LabelledCorpusReader.FORMAT, LabelledCorpusReader.readerOptions(), data.threads(),
         false, true, false);
     Rows rows = new Rows(new LabelledCorpusReader(Label.columns()));
     new ScoringRun(PostScorer.of(scorer.bundle().labels(),
         (text, evidence) -> scorer.score(text, evidence, true)), options, data.stdin(),
-        ScoringRun.Progress.NONE)
+        ScoringRun.Progress.NONE, null, context)
         .run(rows, row -> {
           throw LabelledCorpusReader.rejected(row);
         });
     Map<String, Double> thresholds = new LinkedHashMap<>();
     for (Label label : scorer.bundle().labels()) {
       thresholds.put(label.column(), scorer.bundle().model(label).threshold());
+    }
+    if (contextThresholds != null) {
+      thresholds = new LinkedHashMap<>(contextThresholds);
     }
     return of(List.copyOf(rows.scored), thresholds, sliceColumns);
   }

@@ -65,6 +65,19 @@ public final class BundleIO {
    */
   public static Manifest write(Manifest draft, Map<Label, AbstractModel> models, Rules rules,
       Path target) {
+    return write(draft, models, null, rules, target);
+  }
+
+  /** The bundle's entry holding the context stage's false_report model. */
+  public static final String CONTEXT_ENTRY = "context-false_report.maxent";
+
+  /**
+   * As {@link #write(Manifest, Map, Rules, Path)}, with a context stage when {@code context} is
+   * not null: its model becomes entry {@link #CONTEXT_ENTRY} and the draft's context block
+   * (whose entry name is ignored) describes it.
+   */
+  public static Manifest write(Manifest draft, Map<Label, AbstractModel> models,
+      org.trollscan.context.ContextModel context, Rules rules, Path target) {
     Map<String, byte[]> labelEntries = new java.util.LinkedHashMap<>();
     for (Manifest.LabelEntry e : draft.labels()) {
       try {
@@ -74,7 +87,8 @@ public final class BundleIO {
             + ex.getMessage(), ex);
       }
     }
-    return writeEntries(draft, labelEntries, rules, target);
+    return writeEntries(draft, labelEntries, context == null ? null : context.bytes(), rules,
+        target);
   }
 
   /**
@@ -83,6 +97,14 @@ public final class BundleIO {
    */
   static Manifest writeEntries(Manifest draft, Map<String, byte[]> labelModels, Rules rules,
       Path target) {
+    return writeEntries(draft, labelModels, null, rules, target);
+  }
+
+  private static Manifest writeEntries(Manifest draft, Map<String, byte[]> labelModels,
+      byte[] contextModel, Rules rules, Path target) {
+    if ((contextModel == null) != (draft.context() == null)) {
+      throw new IllegalArgumentException("a context model needs a context block and back");
+    }
     try {
       // In the order they are written: the manifest, its checksum, then what the manifest lists.
       Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
@@ -102,10 +124,21 @@ public final class BundleIO {
         contents.put(entry, bytes);
         listed.add(new Manifest.Entry(entry, sha256(bytes), bytes.length));
       });
+      Manifest.Context context = null;
+      if (contextModel != null) {
+        Manifest.Context c = draft.context();
+        contents.put(CONTEXT_ENTRY, contextModel);
+        listed.add(new Manifest.Entry(CONTEXT_ENTRY, sha256(contextModel), contextModel.length));
+        context = new Manifest.Context(CONTEXT_ENTRY, c.featuresVersion(), c.shortWords(),
+            c.refersBack(), c.falseReportThreshold(), c.harassmentThreshold(),
+            c.aloneFalseReportThreshold(), c.thresholdRule(), c.threadColumn(),
+            c.maxOpenThreads(), c.trainingRows(), c.threads(), c.positives(),
+            c.crossValidation());
+      }
       Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, draft.modelVersion(),
           draft.toolVersion(), draft.createdAt(), draft.features(),
           Pipeline.of(draft.features()), draft.training(), draft.data(), labels,
-          draft.falseReportImpliesHarassment(), listed);
+          draft.falseReportImpliesHarassment(), listed, context);
       byte[] manifestBytes = ManifestWriter.JSON.writeValueAsBytes(manifest);
       try {
         ManifestReader.read(manifestBytes); // never write a bundle that loading would refuse
@@ -251,7 +284,28 @@ public final class BundleIO {
     }
     // In Label order, as ModelBundle lists its labels: CompiledWeights numbers them that way.
     return new ModelBundle(manifest, models, new CompiledWeights(List.copyOf(weights.values())),
-        rules);
+        rules, context(contents, name));
+  }
+
+  /**
+   * The context stage's model, or null for a bundle without one; checked against its SHA-256
+   * even in the shipped model (it is a few kilobytes).
+   */
+  static org.trollscan.context.ContextModel context(Contents contents, String name) {
+    Manifest.Context c = contents.manifest().context();
+    if (c == null) {
+      return null;
+    }
+    Manifest.Entry recorded = contents.manifest().entries().stream()
+        .filter(e -> e.name().equals(c.entry())).findFirst().orElseThrow();
+    byte[] bytes = contents.entries().get(c.entry());
+    checkDigest(bytes, recorded, name);
+    try {
+      return org.trollscan.context.ContextModel.read(bytes);
+    } catch (IOException | RuntimeException e) {
+      throw new BundleException(name + ": entry " + quoted(c.entry())
+          + " is not a valid context model: " + e.getMessage());
+    }
   }
 
   /**

@@ -27,6 +27,8 @@ import org.trollscan.features.Pipeline;
  *     2026.11.29-30 lack the field and are scored without it
  * @param entries every bundle entry other than the manifest and its checksum, with its SHA-256
  *     and size (format 2); a bundle holding anything else is refused
+ * @param context the context stage ({@code train --thread-column}), or null (and not written)
+ *     for a bundle that scores posts alone only
  */
 public record Manifest(
     int formatVersion,
@@ -39,7 +41,8 @@ public record Manifest(
     List<DataFile> data,
     List<LabelEntry> labels,
     boolean falseReportImpliesHarassment,
-    List<Entry> entries) {
+    List<Entry> entries,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Context context) {
 
   /**
    * Format 3 (December 2026) carries the rule files and records the pipeline, so that the bundle
@@ -58,8 +61,60 @@ public record Manifest(
       FeatureSettings features, Pipeline pipeline, TrainingSettings training, List<DataFile> data,
       List<LabelEntry> labels, boolean falseReportImpliesHarassment) {
     this(formatVersion, modelVersion, toolVersion, createdAt, features, pipeline, training, data,
-        labels, falseReportImpliesHarassment, List.of());
+        labels, falseReportImpliesHarassment, List.of(), null);
   }
+
+  /** A manifest without a context stage. */
+  public Manifest(int formatVersion, String modelVersion, String toolVersion, String createdAt,
+      FeatureSettings features, Pipeline pipeline, TrainingSettings training, List<DataFile> data,
+      List<LabelEntry> labels, boolean falseReportImpliesHarassment, List<Entry> entries) {
+    this(formatVersion, modelVersion, toolVersion, createdAt, features, pipeline, training, data,
+        labels, falseReportImpliesHarassment, entries, null);
+  }
+
+  /** A copy with this context stage (null for none). */
+  public Manifest withContext(Context stage) {
+    return new Manifest(formatVersion, modelVersion, toolVersion, createdAt, features, pipeline,
+        training, data, labels, falseReportImpliesHarassment, entries, stage);
+  }
+
+  /**
+   * The context stage of a bundle (docs/context.md): a small maxent for false_report over the
+   * post-alone scores and the thread so far, trained on out-of-fold post-alone scores.
+   *
+   * @param entry the bundle entry holding the false_report context maxent
+   * @param featuresVersion the version of the context features ({@code ContextFeatures.VERSION});
+   *     a reader refuses versions it does not compute
+   * @param shortWords replies of this many words or fewer are short
+   * @param refersBack the words that make a short reply refer back, sorted
+   * @param falseReportThreshold the decision threshold of the context false_report score
+   * @param harassmentThreshold the decision threshold of harassment in context (the post-alone
+   *     score raised to the context false_report score where that is flagged)
+   * @param aloneFalseReportThreshold the post-alone false_report threshold with which a thread
+   *     remembers its last flagged post (the bundle's own, when trained)
+   * @param thresholdRule how the two thresholds were chosen
+   * @param threadColumn the thread column it was trained with
+   * @param maxOpenThreads the default bound on threads remembered while scoring
+   * @param trainingRows posts the context model was trained on
+   * @param threads threads among them
+   * @param positives false_report positives among them
+   * @param crossValidation context false_report metrics over the thread folds: name to [mean, sd]
+   */
+  public record Context(
+      String entry,
+      int featuresVersion,
+      int shortWords,
+      List<String> refersBack,
+      double falseReportThreshold,
+      double harassmentThreshold,
+      double aloneFalseReportThreshold,
+      String thresholdRule,
+      String threadColumn,
+      int maxOpenThreads,
+      long trainingRows,
+      long threads,
+      long positives,
+      Map<String, double[]> crossValidation) {}
 
   /** A training file. */
   public record DataFile(String path, long rows, String sha256) {}

@@ -95,6 +95,8 @@ final class ManifestReader {
     entries.forEach(e -> entryNames.add(e.name()));
     List<Manifest.LabelEntry> labels = labels(m, entryNames);
     boolean implied = m.flag("falseReportImpliesHarassment");
+    Manifest.Context context = json.containsKey("context")
+        ? context(m.object("context"), entryNames, labels) : null;
     m.done();
     if (implied && labels.size() < 2) {
       throw new IOException("falseReportImpliesHarassment is true, which needs both a harassment"
@@ -120,6 +122,13 @@ final class ManifestReader {
       }
     }
     used.addAll(rules);
+    if (context != null) {
+      if (used.contains(context.entry())) {
+        throw new IOException("context.entry '" + context.entry()
+            + "' is a rule entry or the model of a label");
+      }
+      used.add(context.entry());
+    }
     for (int i = 0; i < entries.size(); i++) {
       if (!used.contains(entries.get(i).name())) {
         throw new IOException("entries[" + i + "] '" + entries.get(i).name()
@@ -127,7 +136,54 @@ final class ManifestReader {
       }
     }
     return new Manifest(formatVersion, modelVersion, toolVersion, createdAt, features, pipeline,
-        training, data, labels, implied, entries);
+        training, data, labels, implied, entries, context);
+  }
+
+  /** The most threads a bundle may ask to remember by default (about 1.7 GB of state). */
+  static final int MAX_OPEN_THREADS = 10_000_000;
+
+  /**
+   * The context block, checked: its entry listed, its features the ones this trollscan computes
+   * (so that a bundle scores the same everywhere or not at all), thresholds probabilities.
+   */
+  private static Manifest.Context context(Fields c, Set<String> entryNames,
+      List<Manifest.LabelEntry> labels) throws IOException {
+    String entry = c.entryName("entry");
+    if (!entryNames.contains(entry)) {
+      throw new IOException(c.where("entry") + " '" + entry + "' is not listed in entries");
+    }
+    if (labels.size() < 2) {
+      throw new IOException("context needs both a harassment and a false_report model; the"
+          + " manifest has " + labels.size() + " label");
+    }
+    int version = (int) c.whole("featuresVersion", 1, Integer.MAX_VALUE);
+    if (version != org.trollscan.context.ContextFeatures.VERSION) {
+      throw new IOException(c.where("featuresVersion") + " is " + version + "; this trollscan"
+          + " computes context features version " + org.trollscan.context.ContextFeatures.VERSION
+          + ": retrain the model or use a matching trollscan version");
+    }
+    int shortWords = (int) c.whole("shortWords", org.trollscan.context.ReplyCues.SHORT_WORDS,
+        org.trollscan.context.ReplyCues.SHORT_WORDS, " (what this trollscan computes)");
+    List<Object> words = c.list("refersBack", 0, 1000);
+    if (!words.equals(List.copyOf(org.trollscan.context.ReplyCues.referringWords()))) {
+      throw new IOException(c.where("refersBack") + " is not this trollscan's list of words"
+          + " that refer back (" + org.trollscan.context.ReplyCues.referringWords()
+          + "): retrain the model or use a matching trollscan version");
+    }
+    double frThreshold = c.decimal("falseReportThreshold", 0, 1);
+    double hThreshold = c.decimal("harassmentThreshold", 0, 1);
+    double aloneThreshold = c.decimal("aloneFalseReportThreshold", 0, 1);
+    String rule = c.text("thresholdRule");
+    String threadColumn = c.text("threadColumn", MAX_VERSION);
+    int maxOpen = (int) c.whole("maxOpenThreads", 1, MAX_OPEN_THREADS);
+    long rows = c.whole("trainingRows", 1, Long.MAX_VALUE);
+    long threads = c.whole("threads", 1, rows, " (1 to " + c.where("trainingRows") + ")");
+    long positives = c.whole("positives", 0, rows, " (0 to " + c.where("trainingRows") + ")");
+    Map<String, double[]> cv = crossValidation(c.object("crossValidation"));
+    c.done();
+    return new Manifest.Context(entry, version, shortWords,
+        org.trollscan.context.ReplyCues.referringWords(), frThreshold, hThreshold,
+        aloneThreshold, rule, threadColumn, maxOpen, rows, threads, positives, cv);
   }
 
   private static FeatureSettings features(Fields f) throws IOException {

@@ -12,10 +12,32 @@ import org.trollscan.rules.Rules;
  * lists, rule tables) read from the bundle, which alone decide the features.
  */
 public record ModelBundle(Manifest manifest, Map<Label, LabelModel> models,
-    CompiledWeights compiled, Rules rules) {
+    CompiledWeights compiled, Rules rules, org.trollscan.context.ContextModel context) {
 
   public ModelBundle {
     models = java.util.Collections.unmodifiableMap(new EnumMap<>(models));
+  }
+
+  /** A bundle without a context stage. */
+  public ModelBundle(Manifest manifest, Map<Label, LabelModel> models, CompiledWeights compiled,
+      Rules rules) {
+    this(manifest, models, compiled, rules, null);
+  }
+
+  /** Whether the bundle has a context stage ({@code score --thread-column}). */
+  public boolean hasContext() {
+    return context != null;
+  }
+
+  /**
+   * A scorer of posts in their threads, remembering at most {@code maxOpenThreads} threads (the
+   * bundle's default when 0); the bundle must have a context stage.
+   */
+  public org.trollscan.context.ContextScorer contextScorer(int maxOpenThreads) {
+    Manifest.Context c = manifest.context();
+    return new org.trollscan.context.ContextScorer(context, c.falseReportThreshold(),
+        c.harassmentThreshold(), c.aloneFalseReportThreshold(),
+        maxOpenThreads > 0 ? maxOpenThreads : c.maxOpenThreads());
   }
 
   /** The labels this bundle scores, in {@link Label} order. */
@@ -37,6 +59,6 @@ public record ModelBundle(Manifest manifest, Map<Label, LabelModel> models,
       }
       changed.put(label, m.withThreshold(t));
     });
-    return new ModelBundle(manifest, changed, compiled, rules);
+    return new ModelBundle(manifest, changed, compiled, rules, context);
   }
 }

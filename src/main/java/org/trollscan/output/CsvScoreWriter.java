@@ -44,6 +44,11 @@ public final class CsvScoreWriter implements ScoreWriter {
     for (Label l : columns.labels()) {
       row.add(Cells.probability(score.probabilities().get(l)));
     }
+    if (columns.alone()) {
+      for (Label l : columns.labels()) {
+        row.add(Cells.probability(score.aloneOrProbabilities().get(l)));
+      }
+    }
     row.add(Cells.flagged(score.flagged()));
     if (columns.evidencePerLabel()) {
       for (Label l : columns.labels()) {

@@ -48,6 +48,12 @@ public final class JsonlScoreWriter implements ScoreWriter {
       json.writeFieldName(l.column());
       json.writeNumber(Cells.probability(score.probabilities().get(l)));
     }
+    if (columns.alone()) {
+      for (Label l : columns.labels()) {
+        json.writeFieldName(OutputColumns.alone(l));
+        json.writeNumber(Cells.probability(score.aloneOrProbabilities().get(l)));
+      }
+    }
     json.writeArrayFieldStart(OutputColumns.FLAGGED);
     for (Label l : score.flagged()) {
       json.writeString(l.column());

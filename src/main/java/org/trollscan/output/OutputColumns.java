@@ -20,10 +20,12 @@ import org.trollscan.model.Label;
  *     from several inputs stay apart
  * @param evidencePerLabel one {@code LABEL_evidence} column per label (what score writes); false
  *     for the single {@code evidence} column the Spark job still writes
+ * @param alone one {@code LABEL_alone} column per label after the label columns: the post-alone
+ *     probabilities, when the label columns hold the scores in context ({@code --thread-column})
  * @param language a {@code language} column after the evidence ({@code --detect-language})
  */
 public record OutputColumns(List<Label> labels, List<String> keep, boolean keepAll,
-    boolean source, boolean evidencePerLabel, boolean language) {
+    boolean source, boolean evidencePerLabel, boolean alone, boolean language) {
   public static final String ID = "id";
   public static final String SOURCE = "source";
   public static final String FLAGGED = "flagged";
@@ -31,15 +33,20 @@ public record OutputColumns(List<Label> labels, List<String> keep, boolean keepA
   public static final String EVIDENCE = "evidence";
   public static final String LANGUAGE = "language";
 
-  /** Columns without a language column. */
+  /** Columns of posts scored alone, without a language column. */
   public OutputColumns(List<Label> labels, List<String> keep, boolean keepAll, boolean source,
       boolean evidencePerLabel) {
-    this(labels, keep, keepAll, source, evidencePerLabel, false);
+    this(labels, keep, keepAll, source, evidencePerLabel, false, false);
+  }
+
+  /** The name of a label's post-alone column: {@code false_report_alone}. */
+  public static String alone(Label label) {
+    return label.column() + "_alone";
   }
 
   /** The Spark job's columns: no source, one {@code evidence} column for every label. */
   public OutputColumns(List<Label> labels, List<String> keep, boolean keepAll) {
-    this(labels, keep, keepAll, false, false, false);
+    this(labels, keep, keepAll, false, false, false, false);
   }
 
   /** The name of a label's evidence column: {@code harassment_evidence}. */
@@ -84,6 +91,11 @@ public record OutputColumns(List<Label> labels, List<String> keep, boolean keepA
     }
     for (Label l : labels) {
       h.add(l.column());
+    }
+    if (alone) {
+      for (Label l : labels) {
+        h.add(alone(l));
+      }
     }
     h.add(FLAGGED);
     if (evidencePerLabel) {

@@ -36,10 +36,32 @@ import org.trollscan.model.ModelBundle;
  * @param inputs each input's counts, in the order given
  * @param totals the counts of the whole run
  * @param exitCode 0, or 6 when rows were rejected
+ * @param context how posts were read in their threads ({@code --thread-column}); null (and not
+ *     written) when they were scored alone
  */
 public record ScoreMeta(String toolVersion, List<String> commandLine, Model model,
     Instant started, Instant finished, Output output, List<Input> inputs, Totals totals,
-    int exitCode) {
+    int exitCode, Context context) {
+
+  /** The provenance of a run that scored posts alone. */
+  public ScoreMeta(String toolVersion, List<String> commandLine, Model model, Instant started,
+      Instant finished, Output output, List<Input> inputs, Totals totals, int exitCode) {
+    this(toolVersion, commandLine, model, started, finished, output, inputs, totals, exitCode,
+        null);
+  }
+
+  /**
+   * Scoring in context.
+   *
+   * @param threadColumn the thread column
+   * @param timeColumn the time column, null when none was given
+   * @param maxOpenThreads the bound on threads remembered at once
+   * @param threadsLetGo threads let go before their last post to keep within it (their later
+   *     posts were read as openers)
+   * @param thresholds the context thresholds that decided the flags
+   */
+  public record Context(String threadColumn, String timeColumn, int maxOpenThreads,
+      long threadsLetGo, Map<Label, Double> thresholds) {}
   public static final String SCHEMA = "trollscan-score-meta/1";
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -153,6 +175,20 @@ public record ScoreMeta(String toolVersion, List<String> commandLine, Model mode
       json.writeNumberField("flagged", totals.flagged());
       json.writeNumberField("truncated", totals.truncated());
       json.writeEndObject();
+      if (context != null) {
+        json.writeObjectFieldStart("context");
+        json.writeStringField("thread_column", context.threadColumn());
+        json.writeStringField("time_column", context.timeColumn());
+        json.writeNumberField("max_open_threads", context.maxOpenThreads());
+        json.writeNumberField("threads_let_go", context.threadsLetGo());
+        json.writeObjectFieldStart("thresholds");
+        for (Map.Entry<Label, Double> t : context.thresholds().entrySet()) {
+          json.writeFieldName(t.getKey().column());
+          json.writeNumber(BigDecimal.valueOf(t.getValue()).toPlainString());
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+      }
       json.writeEndObject();
       json.writeRaw('\n');
     }

@@ -123,8 +123,11 @@ public final class ScoringRun {
   private final Deque<Integer> batchInputs = new ArrayDeque<>();
   private final RowOutcome.LanguageOf languages;
 
+  /** The in-order step ({@code --thread-column}), or null when posts are scored alone. */
+  private final ThreadContext context;
+
   public ScoringRun(PostScorer scorer, Options options, InputStream stdin, Progress progress) {
-    this(scorer, options, stdin, progress, null);
+    this(scorer, options, stdin, progress, null, null);
   }
 
   /**
@@ -133,11 +136,22 @@ public final class ScoringRun {
    */
   public ScoringRun(PostScorer scorer, Options options, InputStream stdin, Progress progress,
       RowOutcome.LanguageOf languages) {
+    this(scorer, options, stdin, progress, languages, null);
+  }
+
+  /**
+   * A run that guesses languages with {@code languages} (null: not at all) and passes the scores,
+   * in input order, through {@code context} (null: posts are scored alone) before they are
+   * written; a post the context refuses (an {@link InputException}) is rejected with its reason.
+   */
+  public ScoringRun(PostScorer scorer, Options options, InputStream stdin, Progress progress,
+      RowOutcome.LanguageOf languages, ThreadContext context) {
     this.scorer = scorer;
     this.options = options;
     this.stdin = stdin;
     this.progress = progress;
     this.languages = languages;
+    this.context = context;
   }
 
   /**
@@ -376,6 +390,17 @@ public final class ScoringRun {
       throw new IllegalStateException(e.getCause());
     }
     for (RowOutcome o : done) {
+      // An empty post stays 0 by rule in a thread too; it says nothing the thread could colour.
+      if (context != null && o instanceof RowOutcome.Scored alone && !alone.empty()) {
+        try {
+          o = new RowOutcome.Scored(alone.post(), context.apply(alone.post(), alone.score()),
+              false, alone.language());
+        } catch (InputException e) {
+          Post p = alone.post();
+          o = new RowOutcome.Rejected(new RejectedRow(p.source(), p.line(), e.getMessage(),
+              p.text()));
+        }
+      }
       if (o instanceof RowOutcome.Scored s) {
         boolean flagged = !s.score().flagged().isEmpty();
         if (flagged) {

@@ -153,6 +153,14 @@ final class NativeApi {
       x.put("positives", e.positives());
       x.put("thresholdRule", e.thresholdRule());
     }
+    // Whether context.entries are read (docs/serve.md), and the thresholds that then decide.
+    if (m.context() != null) {
+      ObjectNode c = out.putObject("context");
+      c.put("threadColumn", m.context().threadColumn());
+      ObjectNode t = c.putObject("thresholds");
+      t.put("harassment", m.context().harassmentThreshold());
+      t.put("false_report", m.context().falseReportThreshold());
+    }
     return out;
   }
 }

@@ -19,11 +19,17 @@ import org.trollscan.model.Scorer;
  * Perspective's {@code comments:analyze}, in the shape of its published API description
  * (discovery document {@code commentanalyzer v1alpha1}): an {@code AnalyzeCommentRequest} in, an
  * {@code AnalyzeCommentResponse} or a Google API error out. Request fields Perspective accepts
- * but we have no use for ({@code context}, {@code doNotStore}, {@code communityId},
- * {@code sessionId}) are accepted and ignored; the text is never stored in any case.
+ * but we have no use for ({@code doNotStore}, {@code communityId}, {@code sessionId}) are
+ * accepted and ignored; the text is never stored in any case. {@code context.entries} (the
+ * earlier comments of the thread) is read when the model has a context stage: each entry is
+ * scored alone, in order, to build the thread's state, and the comment is scored in it; nothing
+ * is kept between requests. Without a context stage it is ignored, as Perspective's own models
+ * mostly do.
  */
 final class PerspectiveApi {
   static final String PROBABILITY = "PROBABILITY";
+  /** The most context entries read: a thread's state needs its opener and the posts since. */
+  static final int MAX_CONTEXT_ENTRIES = 100;
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final Scorer scorer;
@@ -115,7 +121,11 @@ final class PerspectiveApi {
       }
     }
 
+    List<String> thread = scorer.bundle().hasContext() ? contextEntries(request) : List.of();
     Score score = scorer.score(text, true, spans);
+    if (!thread.isEmpty()) {
+      score = inContext(thread, text, score);
+    }
     metrics.scored(score.flagged());
     ObjectNode out = JSON.objectNode();
     ObjectNode scores = out.putObject("attributeScores");
@@ -153,6 +163,77 @@ final class PerspectiveApi {
       out.put("clientToken", clientToken.textValue());
     }
     return out;
+  }
+
+  /**
+   * The texts of {@code context.entries}, in order; entries with an empty text are skipped. Only
+   * read when the model has a context stage, so a client's context never fails a request that
+   * would not use it.
+   */
+  private static List<String> contextEntries(JsonNode request) {
+    JsonNode context = request.get("context");
+    if (context == null || context.isNull()) {
+      return List.of();
+    }
+    JsonNode entries = context.isObject() ? context.get("entries") : null;
+    if (!context.isObject() || (entries != null && !entries.isNull() && !entries.isArray())) {
+      throw ApiException.badRequest("context must be an object whose entries are an array of"
+          + " {\"text\": ...} (the earlier comments of the thread, oldest first).",
+          "INVALID_REQUEST");
+    }
+    if (entries == null || entries.isNull()) {
+      return List.of();
+    }
+    if (entries.size() > MAX_CONTEXT_ENTRIES) {
+      throw ApiException.badRequest("context.entries has " + entries.size() + " entries; at"
+          + " most " + MAX_CONTEXT_ENTRIES + " are read (the latest earlier comments, with the"
+          + " thread's first).", "INVALID_REQUEST");
+    }
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      JsonNode e = entries.get(i);
+      JsonNode t = e.isObject() ? e.get("text") : null;
+      if (t == null || !t.isTextual()) {
+        throw ApiException.badRequest("context.entries[" + i + "].text must be a string.",
+            "INVALID_REQUEST");
+      }
+      String entry = t.textValue();
+      if (entry.codePointCount(0, entry.length()) > ServeConfig.MAX_TEXT_CHARS) {
+        throw ApiException.badRequest("context.entries[" + i + "].text too long: at most "
+            + ServeConfig.MAX_TEXT_CHARS + " characters.", "COMMENT_TOO_LONG");
+      }
+      if (!entry.isEmpty()) {
+        texts.add(entry);
+      }
+    }
+    return texts;
+  }
+
+  /**
+   * The comment's score after the thread's earlier comments, each scored alone in order into a
+   * fresh state (one thread, so one state); flags by the context thresholds, evidence the
+   * comment's own.
+   */
+  private Score inContext(List<String> thread, String text, Score alone) {
+    org.trollscan.context.ContextScorer context = scorer.bundle().contextScorer(1);
+    for (String entry : thread) {
+      Map<Label, Double> p = scorer.score(entry, false).probabilities();
+      context.score("", entry, p.get(Label.FALSE_REPORT), p.get(Label.HARASSMENT));
+    }
+    org.trollscan.context.ContextScorer.Scores s = context.score("", text,
+        alone.probabilities().get(Label.FALSE_REPORT), alone.probabilities().get(Label.HARASSMENT));
+    Map<Label, Double> p = new java.util.EnumMap<>(Label.class);
+    p.put(Label.HARASSMENT, s.harassment());
+    p.put(Label.FALSE_REPORT, s.falseReport());
+    List<Label> flagged = new ArrayList<>();
+    if (s.harassmentFlagged()) {
+      flagged.add(Label.HARASSMENT);
+    }
+    if (s.falseReportFlagged()) {
+      flagged.add(Label.FALSE_REPORT);
+    }
+    return new Score(p, flagged, alone.evidence(), alone.truncated(), alone.spans(),
+        alone.probabilities());
   }
 
   private record SpanValue(int begin, int end, double value) {}

@@ -95,6 +95,18 @@ public final class TrainingRun {
     return this;
   }
 
+  /** The thread column that turns the context stage on, or null for none. */
+  private String threadColumn;
+
+  /**
+   * Trains a context stage too, reading each post's thread from this column
+   * ({@code train --thread-column}); null (the default) for none. Returns this run.
+   */
+  public TrainingRun withThreadColumn(String column) {
+    this.threadColumn = column;
+    return this;
+  }
+
   /** Cross-validated results of one label. */
   public record LabelReport(Label label, long rows, long positives, double threshold, String rule,
       Map<String, double[]> crossValidation) {}
@@ -249,8 +261,15 @@ public final class TrainingRun {
     List<LabelledPost> posts = new ArrayList<>();
     List<Manifest.DataFile> data = new ArrayList<>();
     LabelledCorpusReader reader = new LabelledCorpusReader(Label.columns());
+    Map<String, String> unthreaded = new LinkedHashMap<>();
     for (String file : files) {
       List<LabelledPost> rows = reader.read(file);
+      if (threadColumn != null && !rows.isEmpty()
+          && !rows.get(0).post().fields().containsKey(threadColumn)) {
+        // Data without threads (OLID's tweets) may train beside threaded data: each of its posts
+        // is a thread of its own. But a column no file has is a mistake.
+        unthreaded.put(file, String.join(", ", rows.get(0).post().fields().keySet()));
+      }
       for (LabelledPost p : rows) {
         Boolean fr = p.gold().get(Label.FALSE_REPORT.column());
         Boolean h = p.gold().get(Label.HARASSMENT.column());
@@ -267,6 +286,13 @@ public final class TrainingRun {
       }
       progress.printf("read %,d rows from %s%n", rows.size(), file);
     }
+    if (threadColumn != null && unthreaded.size() == files.size()) {
+      Map.Entry<String, String> first = unthreaded.entrySet().iterator().next();
+      throw new InputException(first.getKey(), 1, "--thread-column " + threadColumn
+          + " names no column; the columns are: " + first.getValue());
+    }
+    unthreaded.keySet().forEach(file -> log.printf("%s has no column %s: each of its posts is"
+        + " a thread of its own%n", file, threadColumn));
     return new Corpus(List.copyOf(posts), List.copyOf(data));
   }
 
@@ -408,8 +434,44 @@ public final class TrainingRun {
     Manifest draft = new Manifest(Manifest.FORMAT_VERSION, modelVersion, ToolVersion.get(),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), features,
         Pipeline.of(features), settings, data, entries, harassment != null && falseReport != null);
-    Manifest written = BundleIO.write(draft, models, rules, output);
+    ContextTraining.Result context = null;
+    if (threadColumn != null) {
+      if (falseReport == null || harassment == null) {
+        throw new InputException("--thread-column " + threadColumn + ": a context stage needs"
+            + " rows labelled for both harassment and false_report");
+      }
+      context = trainContext(posts, falseReport, harassment,
+          byLabel.get(Label.FALSE_REPORT).threshold());
+      draft = draft.withContext(context.block());
+    }
+    Manifest written = BundleIO.write(draft, models, context == null ? null : context.model(),
+        rules, output);
     return new Result(written, reports);
+  }
+
+  /**
+   * The context stage, trained on the first repeat's out-of-fold scores: false_report's, and
+   * harassment's after the implication, as scoring gives them to the context stage.
+   */
+  private ContextTraining.Result trainContext(List<LabelledPost> posts, OutOfFold falseReport,
+      OutOfFold harassment, double threshold) {
+    String[] threads = new String[posts.size()];
+    double[] fr = new double[posts.size()];
+    double[] h = new double[posts.size()];
+    java.util.Arrays.fill(fr, Double.NaN);
+    java.util.Arrays.fill(h, Double.NaN);
+    for (int i = 0; i < posts.size(); i++) {
+      threads[i] = posts.get(i).post().fields().getOrDefault(threadColumn, "");
+    }
+    for (int k = 0; k < falseReport.rows().size(); k++) {
+      fr[falseReport.rows().get(k)] = falseReport.scores()[0][k];
+    }
+    double[] impliedH = implied(harassment, falseReport, threshold)[0];
+    for (int k = 0; k < harassment.rows().size(); k++) {
+      h[harassment.rows().get(k)] = impliedH[k];
+    }
+    return new ContextTraining(settings, log).train(posts, threads, fr, h, threshold,
+        threadColumn);
   }
 
   /**

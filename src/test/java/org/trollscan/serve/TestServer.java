@@ -28,7 +28,12 @@ final class TestServer implements AutoCloseable {
       .version(HttpClient.Version.HTTP_1_1).build();
 
   TestServer(ServeConfig config) throws IOException {
-    server = ScoringServer.start(config, SCORER, LANGUAGES);
+    this(config, SCORER);
+  }
+
+  /** A server scoring with another model's scorer. */
+  TestServer(ServeConfig config, Scorer scorer) throws IOException {
+    server = ScoringServer.start(config, scorer, LANGUAGES);
   }
 
   static TestServer start() throws IOException {

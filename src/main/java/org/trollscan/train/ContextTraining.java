@@ -1,0 +1,208 @@
+package org.trollscan.train;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.trollscan.context.ContextFeatures;
+import org.trollscan.context.ContextModel;
+import org.trollscan.context.ReplyCues;
+import org.trollscan.context.ThreadState;
+import org.trollscan.context.ThreadStates;
+import org.trollscan.eval.Metrics;
+import org.trollscan.input.LabelledPost;
+import org.trollscan.model.Manifest;
+import org.trollscan.model.TrainingSettings;
+
+/**
+ * Trains the context stage of a bundle ({@code train --thread-column}): reads each thread's posts
+ * in file order with their out-of-fold post-alone scores (a model's scores on its own training
+ * rows are too confident, and a context model trained on them learns to trust them), trains the
+ * false_report context maxent, and chooses its threshold and harassment's in context on the
+ * context model's own out-of-fold scores over thread folds. Harassment in context is implied: the
+ * post-alone score raised to the context false_report score where that is flagged
+ * (docs/context.md says why).
+ */
+final class ContextTraining {
+  /** L2 cost of the context maxent, the prototype's (docs/context.md). */
+  static final double L2 = 0.3;
+  /** Threads remembered while scoring unless {@code --max-open-threads} says otherwise. */
+  static final int DEFAULT_MAX_OPEN_THREADS = 100_000;
+
+  /** A post that trains the context model: its features, gold values and thread fold. */
+  private record Row(ContextFeatures features, boolean goldFalseReport, Boolean goldHarassment,
+      double aloneHarassment, String thread) {}
+
+  /** The context stage trained: the model and its manifest block (entry filled in on writing). */
+  record Result(ContextModel model, Manifest.Context block) {}
+
+  private final TrainingSettings settings;
+  private final PrintStream log;
+
+  ContextTraining(TrainingSettings settings, PrintStream log) {
+    this.settings = settings;
+    this.log = log;
+  }
+
+  /**
+   * @param threads each post's thread, "" when it has none (it is then a thread of its own)
+   * @param aloneFalseReport each post's out-of-fold false_report score, NaN when it has no
+   *     false_report label (it is then left out: no gold, and no score a thread could remember)
+   * @param aloneHarassment each post's out-of-fold harassment score as scoring gives it (after
+   *     the implication), NaN when it has no harassment label
+   * @param aloneThreshold the bundle's false_report threshold
+   */
+  Result train(List<LabelledPost> posts, String[] threads, double[] aloneFalseReport,
+      double[] aloneHarassment, double aloneThreshold, String threadColumn) {
+    List<Row> rows = new ArrayList<>();
+    ThreadStates states = new ThreadStates(Integer.MAX_VALUE);
+    for (int i = 0; i < posts.size(); i++) {
+      if (Double.isNaN(aloneFalseReport[i])) {
+        continue;
+      }
+      double fr = aloneFalseReport[i];
+      // A post labelled for false_report only stands in its false_report score for harassment.
+      double h = Double.isNaN(aloneHarassment[i]) ? fr : aloneHarassment[i];
+      boolean threaded = !threads[i].isBlank();
+      String thread = threaded ? threads[i] : "\u0000row" + i;
+      ThreadState before = threaded ? states.get(thread) : ThreadState.EMPTY;
+      if (threaded) {
+        states.put(thread, before.after(fr, h, fr >= aloneThreshold));
+      }
+      LabelledPost p = posts.get(i);
+      rows.add(new Row(ContextFeatures.of(p.post().text(), fr, h, before),
+          p.gold().get("false_report"), p.gold().get("harassment"), h, thread));
+    }
+    int n = rows.size();
+    boolean[] goldFr = new boolean[n];
+    for (int k = 0; k < n; k++) {
+      goldFr[k] = rows.get(k).goldFalseReport();
+    }
+    long positives = Metrics.positives(goldFr);
+    if (positives == 0 || positives == n) {
+      throw new org.trollscan.input.InputException("--thread-column " + threadColumn
+          + ": the false_report rows have only one class (" + positives + " positive of " + n
+          + "); a context model needs both");
+    }
+    int[] fold = folds(rows);
+    int k = settings.folds();
+    double[] oof = new double[n];
+    for (int f = 0; f < k; f++) {
+      List<ContextModel.Example> train = new ArrayList<>();
+      for (int j = 0; j < n; j++) {
+        if (fold[j] != f) {
+          train.add(new ContextModel.Example(rows.get(j).features(), goldFr[j]));
+        }
+      }
+      ContextModel m = ContextModel.train(train, L2);
+      for (int j = 0; j < n; j++) {
+        if (fold[j] == f) {
+          oof[j] = m.probability(rows.get(j).features());
+        }
+      }
+    }
+    String folds = " over " + k + " thread folds of the context model";
+    TrainingRun.Threshold frThreshold = TrainingRun.chooseThreshold(oof, goldFr, settings, folds);
+    // Harassment in context, on the posts labelled for it, as ContextScorer will score them.
+    List<Integer> hRows = new ArrayList<>();
+    for (int j = 0; j < n; j++) {
+      if (rows.get(j).goldHarassment() != null) {
+        hRows.add(j);
+      }
+    }
+    double[] hScores = new double[hRows.size()];
+    boolean[] hGold = new boolean[hRows.size()];
+    for (int m = 0; m < hRows.size(); m++) {
+      int j = hRows.get(m);
+      double alone = rows.get(j).aloneHarassment();
+      hScores[m] = oof[j] >= frThreshold.value() ? Math.max(alone, oof[j]) : alone;
+      hGold[m] = rows.get(j).goldHarassment();
+    }
+    double hThreshold = frThreshold.value();
+    long hPositives = Metrics.positives(hGold);
+    if (hPositives > 0 && hPositives < hGold.length) {
+      hThreshold = TrainingRun.chooseThreshold(hScores, hGold, settings, folds).value();
+    }
+    List<ContextModel.Example> all = new ArrayList<>(n);
+    for (int j = 0; j < n; j++) {
+      all.add(new ContextModel.Example(rows.get(j).features(), goldFr[j]));
+    }
+    ContextModel model = ContextModel.train(all, L2);
+    Map<String, double[]> cv = crossValidation(oof, goldFr, fold, frThreshold.value());
+    long threadCount = rows.stream().map(Row::thread).distinct().count();
+    log.printf("false_report in context: %,d rows in %,d threads, %,d positive, threshold %.4f"
+        + " (%s); harassment in context (implied) threshold %.4f%n", n, threadCount, positives,
+        frThreshold.value(), frThreshold.rule(), hThreshold);
+    cv.forEach((metric, ms) -> log.printf("  %-10s %.4f ± %.4f%n", metric, ms[0], ms[1]));
+    Manifest.Context block = new Manifest.Context(null, ContextFeatures.VERSION,
+        ReplyCues.SHORT_WORDS, ReplyCues.referringWords(), frThreshold.value(), hThreshold,
+        aloneThreshold, frThreshold.rule()
+            + "; harassment: the post-alone score raised to the context false_report score"
+            + " where that is flagged, its threshold by the same rule",
+        threadColumn, DEFAULT_MAX_OPEN_THREADS, n, threadCount, positives, cv);
+    return new Result(model, block);
+  }
+
+  /** Folds by thread, dealt out round-robin after a seeded shuffle, so no thread is split. */
+  private int[] folds(List<Row> rows) {
+    List<String> threads = new ArrayList<>(new LinkedHashSet<>(
+        rows.stream().map(Row::thread).toList()));
+    Collections.shuffle(threads, new Random(settings.seed()));
+    Map<String, Integer> foldOf = new HashMap<>();
+    for (int i = 0; i < threads.size(); i++) {
+      foldOf.put(threads.get(i), i % settings.folds());
+    }
+    int[] fold = new int[rows.size()];
+    for (int j = 0; j < fold.length; j++) {
+      fold[j] = foldOf.get(rows.get(j).thread());
+    }
+    return fold;
+  }
+
+  /** Metric name to [mean, sd] over the folds, as the label models' cross-validation. */
+  private Map<String, double[]> crossValidation(double[] oof, boolean[] gold, int[] fold,
+      double threshold) {
+    String[] names = {"auc", "ap", "f1", "precision", "recall", "brier"};
+    int k = settings.folds();
+    double[][] perFold = new double[names.length][k];
+    for (int f = 0; f < k; f++) {
+      List<Integer> in = new ArrayList<>();
+      for (int j = 0; j < fold.length; j++) {
+        if (fold[j] == f) {
+          in.add(j);
+        }
+      }
+      double[] s = new double[in.size()];
+      boolean[] g = new boolean[in.size()];
+      for (int m = 0; m < s.length; m++) {
+        s[m] = oof[in.get(m)];
+        g[m] = gold[in.get(m)];
+      }
+      Metrics.Confusion c = Metrics.confusion(s, g, threshold);
+      double[] v = {Metrics.rocAuc(s, g), Metrics.averagePrecision(s, g), c.f1(), c.precision(),
+          c.recall(), Metrics.brier(s, g)};
+      for (int m = 0; m < names.length; m++) {
+        perFold[m][f] = v[m];
+      }
+    }
+    Map<String, double[]> out = new LinkedHashMap<>();
+    for (int m = 0; m < names.length; m++) {
+      double mean = 0;
+      for (double x : perFold[m]) {
+        mean += x;
+      }
+      mean /= k;
+      double var = 0;
+      for (double x : perFold[m]) {
+        var += (x - mean) * (x - mean);
+      }
+      out.put(names[m], new double[] {mean, Math.sqrt(var / Math.max(1, k - 1))});
+    }
+    return out;
+  }
+}

@@ -1,0 +1,117 @@
+package org.trollscan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trollscan.model.BundleFiles;
+import org.trollscan.model.BundleIO;
+import org.trollscan.model.ContextModels;
+import org.trollscan.model.Manifest;
+import org.trollscan.model.ModelBundle;
+import org.trollscan.model.TinyModels;
+
+/** A bundle's context stage: written by train --thread-column, checksummed, range-checked. */
+class ContextBundleTest {
+  @TempDir Path dir;
+
+  @Test
+  void trainWithAThreadColumnWritesAContextStageThatLoads() {
+    ModelBundle b = BundleIO.load(ContextModels.shared());
+    assertTrue(b.hasContext());
+    Manifest.Context c = b.manifest().context();
+    assertEquals(BundleIO.CONTEXT_ENTRY, c.entry());
+    assertEquals("thread_id", c.threadColumn());
+    assertTrue(c.falseReportThreshold() > 0 && c.falseReportThreshold() < 1, c.toString());
+    assertEquals(b.manifest().labels().stream().filter(l -> l.label().equals("false_report"))
+        .findFirst().orElseThrow().threshold(), c.aloneFalseReportThreshold());
+    assertTrue(c.crossValidation().get("auc")[0] > 0.8, c.toString());
+    assertTrue(b.manifest().entries().stream()
+        .anyMatch(e -> e.name().equals(BundleIO.CONTEXT_ENTRY)));
+  }
+
+  @Test
+  void aBundleTrainedWithoutAThreadColumnHasNoContextStage() throws IOException {
+    ModelBundle b = BundleIO.load(TinyModels.shared());
+    assertNull(b.manifest().context());
+    assertTrue(!b.hasContext());
+    String manifest = new String(BundleFiles.get(BundleFiles.entries(TinyModels.shared()),
+        "manifest.json"));
+    assertTrue(!manifest.contains("\"context\""), manifest);
+  }
+
+  @Test
+  void anEditedContextEntryIsRefusedWithExit4() throws IOException {
+    List<BundleFiles.Entry> entries = BundleFiles.entries(ContextModels.shared());
+    byte[] model = BundleFiles.get(entries, BundleIO.CONTEXT_ENTRY).clone();
+    model[model.length - 3] ^= 0x01;
+    Path bundle = BundleFiles.write(dir.resolve("edited.zip"),
+        BundleFiles.replace(entries, BundleIO.CONTEXT_ENTRY, model));
+    Cli.Result r = Cli.runWithStdin("done mine\n", "score", "--model", bundle.toString(),
+        "--format", "text", "-");
+    assertEquals(ExitCodes.MODEL, r.exitCode(), r.err());
+    assertEquals("trollscan: " + bundle + ": entry '" + BundleIO.CONTEXT_ENTRY + "' does not"
+        + " match its checksum: the file is corrupt or was modified\n", r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void aContextThresholdOutOfRangeIsRefusedEvenResealed() throws IOException {
+    Path bundle = BundleFiles.write(dir.resolve("threshold.zip"), BundleFiles.editManifest(
+        BundleFiles.entries(ContextModels.shared()),
+        m -> ((ObjectNode) m.get("context")).put("falseReportThreshold", 2)));
+    Cli.Result r = Cli.runWithStdin("done mine\n", "score", "--model", bundle.toString(),
+        "--format", "text", "-");
+    assertEquals(ExitCodes.MODEL, r.exitCode(), r.err());
+    assertTrue(r.err().contains("invalid manifest.json: context.falseReportThreshold is 2;"
+        + " allowed: a number from 0 to 1"), r.err());
+  }
+
+  @Test
+  void otherReplyCuesThanThisTrollscansAreRefused() throws IOException {
+    Path bundle = BundleFiles.write(dir.resolve("cues.zip"), BundleFiles.editManifest(
+        BundleFiles.entries(ContextModels.shared()),
+        m -> ((com.fasterxml.jackson.databind.node.ArrayNode) m.get("context")
+            .get("refersBack")).add("zzz")));
+    Cli.Result r = Cli.runWithStdin("done mine\n", "score", "--model", bundle.toString(),
+        "--format", "text", "-");
+    assertEquals(ExitCodes.MODEL, r.exitCode(), r.err());
+    assertTrue(r.err().contains("context.refersBack is not this trollscan's list"), r.err());
+  }
+
+  @Test
+  void aFileWithoutTheThreadColumnTrainsBesideThreadedOnesAsThreadsOfOnePost()
+      throws IOException {
+    Path tweets = dir.resolve("tweets.csv");
+    java.nio.file.Files.write(tweets, java.nio.file.Files.readAllLines(TinyModels.writeCorpus(dir))
+        .stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList());
+    Path model = dir.resolve("mixed.zip");
+    Cli.Result r = Cli.run("train", "--quiet", "--data", "samples/corpus/train-context.csv",
+        tweets.toString(), "--thread-column", "thread_id", "--cv", "2", "--cv-repeats", "1",
+        "--char-ngrams", "0", "-o", model.toString());
+    assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+    assertTrue(r.err().contains(tweets + " has no column thread_id: each of its posts is a"
+        + " thread of its own"), r.err());
+    assertTrue(r.err().contains("false_report in context: "), r.err());
+    Manifest.Context c = BundleIO.load(model).manifest().context();
+    assertEquals(211 + TinyModels.ROWS.length, c.trainingRows());
+  }
+
+  @Test
+  void aThreadColumnTheDataLacksIsAnInputError() {
+    Cli.Result r = Cli.run("train", "--quiet", "--data", "samples/corpus/dev.csv",
+        "--thread-column", "topic", "--cv", "2", "--cv-repeats", "1", "-o",
+        dir.resolve("m.zip").toString());
+    assertEquals(ExitCodes.INPUT, r.exitCode(), r.err());
+    assertTrue(r.err().contains("samples/corpus/dev.csv") && r.err().contains(
+        "--thread-column topic names no column; the columns are: id, text"), r.err());
+    assertNotNull(r.err());
+  }
+}
