@@ -101,8 +101,8 @@ final class CsvPostSource implements PostSource {
       }
     }
     if (!missing.isEmpty()) {
-      throw new InputException(source, headerLine, "--keep names unknown column(s) " + missing
-          + "; the columns are: " + String.join(", ", header));
+      throw new InputException(source, headerLine, "no column " + missing + " as the options (--keep, --thread-column, ...)"
+          + " name; the columns are: " + String.join(", ", header));
     }
   }
 

@@ -395,6 +395,8 @@ public final class ScoringRun {
         try {
           o = new RowOutcome.Scored(alone.post(), context.apply(alone.post(), alone.score()),
               false, alone.language());
+        } catch (ThreadContext.MissingColumn e) {
+          throw e;
         } catch (InputException e) {
           Post p = alone.post();
           o = new RowOutcome.Rejected(new RejectedRow(p.source(), p.line(), e.getMessage(),

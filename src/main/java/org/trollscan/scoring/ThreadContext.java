@@ -39,8 +39,29 @@ public final class ThreadContext {
     this.thresholds = new EnumMap<>(thresholds);
   }
 
-  /** The post's score in its thread, from its post-alone score; the thread is updated. */
+  /**
+   * An input without the thread column: it stops the run (a typo in the column name would
+   * otherwise score every post alone, silently).
+   */
+  public static final class MissingColumn extends InputException {
+    MissingColumn(String source, long line, String message) {
+      super(source, line, message);
+    }
+  }
+
+  /** The inputs whose columns have been checked, at their first post. */
+  private final java.util.Set<String> checkedSources = new java.util.HashSet<>();
+
+  /**
+   * The post's score in its thread, from its post-alone score; the thread is updated.
+   *
+   * @throws MissingColumn at the first post of an input that has no thread column
+   */
   public Score apply(Post post, Score alone) {
+    if (checkedSources.add(post.source()) && !post.fields().containsKey(threadColumn)) {
+      throw new MissingColumn(post.source(), post.line(), "--thread-column " + threadColumn
+          + " names no column; the columns are: " + String.join(", ", post.fields().keySet()));
+    }
     String thread = post.fields().getOrDefault(threadColumn, "");
     if (times != null && !thread.isBlank()) {
       times.check(post, thread);

@@ -160,4 +160,23 @@ class ContextScoreTest {
     List<CSVRecord> rows = rows(r.out());
     assertEquals(List.of("a", "c"), rows.stream().map(x -> x.get("id")).toList());
   }
+
+  @Test
+  void aThreadColumnTheInputLacksStopsTheRunNamingTheColumns() throws IOException {
+    Cli.Result r = score(THREADS, "--thread-column", "topic");
+    assertEquals(ExitCodes.INPUT, r.exitCode(), r.err());
+    assertTrue(r.err().contains(":1: no column [topic] as the options (--keep, --thread-column,"
+        + " ...) name; the columns are: id, thread_id, text"), r.err());
+  }
+
+  @Test
+  void anEmptyPostInAThreadStaysZero() throws IOException {
+    Cli.Result r = score(THREADS + "c4,camp,\"  \"\n", "--thread-column", "thread_id");
+    assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+    CSVRecord last = rows(r.out()).get(6);
+    assertEquals("c4", last.get("id"));
+    assertEquals("0.000000", last.get("false_report"));
+    assertEquals("0.000000", last.get("false_report_alone"));
+    assertEquals("", last.get("flagged"));
+  }
 }

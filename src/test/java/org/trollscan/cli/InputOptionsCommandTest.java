@@ -58,10 +58,11 @@ class InputOptionsCommandTest {
   void aKeptColumnThatDoesNotExistStopsAtTheHeaderEvenWhenNothingIsFlagged() throws IOException {
     Path f = write("keep.csv", "id,text\n1,hello there\n");
     assertOneLineInputError(Cli.run("score", "--model", model, "--only-flagged", "--keep",
-        "author", f.toString()), "keep.csv:1: --keep names unknown column(s) [author]");
+        "author", f.toString()),
+        "keep.csv:1: no column [author] as the options (--keep, --thread-column, ...) name");
     Path rejectedOnly = write("keep-rejected.csv", "id,text\n1,\n");
     assertOneLineInputError(Cli.run("score", "--model", model, "--keep", "author",
-        rejectedOnly.toString()), "--keep names unknown column(s) [author]");
+        rejectedOnly.toString()), "no column [author] as the options");
     Path jsonl = write("keep.jsonl", "{\"id\":\"1\",\"text\":\"hello\"}\n");
     assertOneLineInputError(Cli.run("score", "--model", model, "--only-flagged", "--keep",
         "author", jsonl.toString()), "keep.jsonl:1: --keep names unknown field(s) [author]");

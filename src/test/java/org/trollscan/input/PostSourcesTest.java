@@ -320,7 +320,7 @@ class PostSourcesTest {
     ReaderOptions keep = new ReaderOptions("text", "id", false, List.of("author", "url"));
     InputException e = assertThrows(InputException.class, () -> PostSources.open("-",
         InputFormat.CSV, keep, new ByteArrayInputStream("id,text,author\n".getBytes())));
-    assertEquals("-:1: --keep names unknown column(s) [url]; the columns are: id, text, author",
+    assertEquals("-:1: no column [url] as the options (--keep, --thread-column, ...) name; the columns are: id, text, author",
         e.getMessage());
     e = assertThrows(InputException.class, () -> readStdin(
         "not json\n{\"text\":\"x\",\"author\":\"a\"}\n".getBytes(), InputFormat.JSONL, keep));
