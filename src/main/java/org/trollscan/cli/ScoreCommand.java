@@ -161,7 +161,7 @@ final class ScoreCommand implements Callable<Integer> {
     ScoringRun.Options options = new ScoringRun.Options(inputs, inputFormat, reader, threads,
         onlyFlagged, !noEvidence, strict);
     OutputColumns columns = new OutputColumns(bundle.labels(), keep, keepAll,
-        source || inputs.size() > 1, true, detectLanguage);
+        source || inputs.size() > 1, detectLanguage);
     boolean progressShown = !quiet
         && (Boolean.getBoolean("trollscan.stderr.tty") || System.console() != null);
     ScoringRun run = new ScoringRun(PostScorer.of(scorer), options, top.stdin,

@@ -18,28 +18,18 @@ import org.trollscan.model.Label;
  * @param keepAll copy every input column (the first post's columns), overriding keep
  * @param source a {@code source} column after the id: the input's name as given, so that ids
  *     from several inputs stay apart
- * @param evidencePerLabel one {@code LABEL_evidence} column per label (what score writes); false
- *     for the single {@code evidence} column the Spark job still writes
  * @param language a {@code language} column after the evidence ({@code --detect-language})
  */
 public record OutputColumns(List<Label> labels, List<String> keep, boolean keepAll,
-    boolean source, boolean evidencePerLabel, boolean language) {
+    boolean source, boolean language) {
   public static final String ID = "id";
   public static final String SOURCE = "source";
   public static final String FLAGGED = "flagged";
-  /** The one evidence column of the Spark job's output. */
-  public static final String EVIDENCE = "evidence";
   public static final String LANGUAGE = "language";
 
   /** Columns without a language column. */
-  public OutputColumns(List<Label> labels, List<String> keep, boolean keepAll, boolean source,
-      boolean evidencePerLabel) {
-    this(labels, keep, keepAll, source, evidencePerLabel, false);
-  }
-
-  /** The Spark job's columns: no source, one {@code evidence} column for every label. */
-  public OutputColumns(List<Label> labels, List<String> keep, boolean keepAll) {
-    this(labels, keep, keepAll, false, false, false);
+  public OutputColumns(List<Label> labels, List<String> keep, boolean keepAll, boolean source) {
+    this(labels, keep, keepAll, source, false);
   }
 
   /** The name of a label's evidence column: {@code harassment_evidence}. */
@@ -86,12 +76,8 @@ public record OutputColumns(List<Label> labels, List<String> keep, boolean keepA
       h.add(l.column());
     }
     h.add(FLAGGED);
-    if (evidencePerLabel) {
-      for (Label l : labels) {
-        h.add(evidence(l));
-      }
-    } else {
-      h.add(EVIDENCE);
+    for (Label l : labels) {
+      h.add(evidence(l));
     }
     if (language) {
       h.add(LANGUAGE);
