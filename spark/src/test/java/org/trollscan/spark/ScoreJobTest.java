@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -195,6 +199,54 @@ class ScoreJobTest {
       }
     }
     assertTrue(spans >= 3, "the flagged posts' evidence is there: " + spans);
+  }
+
+  @Test
+  void jsonOutputHasTheEvidenceObjectsOfScoresJsonLines() throws IOException {
+    Path in = dir.resolve("for-json.csv");
+    Files.writeString(in, FORUM_CSV);
+    Path out = dir.resolve("json-scored");
+    ScoreJob.run(spark, opts("--input", in.toString(), "--input-format", "csv",
+        "--text-column", "body", "--output", out.toString(), "--output-format", "json",
+        "--model", MODEL));
+    Dataset<Row> written = spark.read().json(out.toString());
+    Map<String, JsonNode> byId = new TreeMap<>();
+    ObjectMapper json = new ObjectMapper();
+    try (Stream<Path> parts = Files.list(out)) {
+      for (Path p : parts.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+        for (String line : Files.readAllLines(p)) {
+          JsonNode n = json.readTree(line);
+          byId.put(n.get("id").asText(), n);
+        }
+      }
+    }
+    List<String> cliLines = cli("score", "--text-column", "body", "--output-format", "jsonl",
+        "--model", MODEL, in.toString()).lines().toList();
+    assertEquals(cliLines.size(), byId.size());
+    int spans = 0;
+    for (String line : cliLines) {
+      JsonNode want = json.readTree(line);
+      JsonNode got = byId.get(want.get("id").asText());
+      assertEquals(want.get("flagged"), got.get("flagged"), line);
+      for (String field : List.of("harassment_evidence", "false_report_evidence")) {
+        assertEquals(want.get(field).size(), got.get(field).size(), field + " of " + line);
+        for (int i = 0; i < want.get(field).size(); i++, spans++) {
+          JsonNode w = want.get(field).get(i);
+          JsonNode g = got.get(field).get(i);
+          List<String> keys = new ArrayList<>();
+          g.fieldNames().forEachRemaining(keys::add);
+          assertEquals(List.of("phrase", "begin", "end", "weight"), keys, g.toString());
+          assertEquals(List.of(w.get("phrase"), w.get("begin"), w.get("end")),
+              List.of(g.get("phrase"), g.get("begin"), g.get("end")));
+          assertEquals(w.get("weight").doubleValue(), g.get("weight").doubleValue(), 0.5e-6);
+        }
+      }
+    }
+    assertTrue(spans >= 3, "the flagged posts' evidence is compared: " + spans);
+    // The phrases alone, in Spark SQL, as docs/spark.md shows.
+    List<Row> phrases = written.where("id = '3'")
+        .selectExpr("transform(harassment_evidence, e -> e.phrase)").collectAsList();
+    assertEquals(List.of("you're a thick cow"), phrases.get(0).getList(0));
   }
 
   @Test
