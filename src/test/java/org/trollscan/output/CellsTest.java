@@ -31,6 +31,7 @@ class CellsTest {
   @Test
   void oneLineFoldsLineBreaksAndRunsOfSpaces() {
     assertEquals("a b c d", Cells.oneLine("a\r\n\tb\u2028c d"));
-    assertEquals("harassment;false_report", Cells.flagged(List.of(Label.HARASSMENT, Label.FALSE_REPORT)));
+    assertEquals("harassment;false_report",
+        Cells.flagged(List.of(Label.HARASSMENT, Label.FALSE_REPORT)));
   }
 }

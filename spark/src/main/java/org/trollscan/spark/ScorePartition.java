@@ -101,7 +101,8 @@ final class ScorePartition implements MapPartitionsFunction<Row, Row> {
           out[at++] = csv ? Cells.flagged(s.flagged())
               : s.flagged().stream().map(Label::column).toArray(String[]::new);
           for (Label l : labels) {
-            out[at++] = csv ? Cells.phrases(Cells.evidencePhrases(l, s)) : TrollscanFunctions.spans(l, s);
+            out[at++] = csv ? Cells.phrases(Cells.evidencePhrases(l, s))
+                : TrollscanFunctions.spans(l, s);
           }
           empty += isEmpty ? 1 : 0;
           flagged += s.flagged().isEmpty() ? 0 : 1;
