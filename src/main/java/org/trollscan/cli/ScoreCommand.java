@@ -217,7 +217,7 @@ final class ScoreCommand implements Callable<Integer> {
     ScoringRun.Options options = new ScoringRun.Options(inputs, inputFormat, reader, threads,
         onlyFlagged, !noEvidence, strict);
     OutputColumns columns = new OutputColumns(bundle.labels(), keep, keepAll,
-        source || inputs.size() > 1, true, context != null, detectLanguage);
+        source || inputs.size() > 1, context != null, detectLanguage);
     boolean progressShown = !quiet
         && (Boolean.getBoolean("trollscan.stderr.tty") || System.console() != null);
     // In context, evidence is found for every label: context may flag one the post alone did not.

@@ -8,9 +8,9 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 import org.trollscan.model.Label;
+import org.trollscan.model.Score;
 
 /** Formats score values the same way for every output (CSV, JSON Lines, Spark). */
 public final class Cells {
@@ -62,18 +62,12 @@ public final class Cells {
   }
 
   /**
-   * The Spark job's evidence cell: "false_report: ring social services | her kids; harassment:
-   * ..." in label order. Not for score, whose phrases may hold the separators ({@link #phrases}).
+   * The phrases a label's evidence column holds: the score's evidence for a flagged label, none
+   * for a label that is not flagged (the scorer may have found phrases for it all the same).
    */
-  public static String evidence(List<Label> flagged, Map<Label, List<String>> evidence) {
-    StringJoiner j = new StringJoiner("; ");
-    for (Label l : flagged) {
-      List<String> phrases = evidence.get(l);
-      if (phrases != null && !phrases.isEmpty()) {
-        j.add(l.column() + ": " + oneLine(String.join(" | ", phrases)));
-      }
-    }
-    return j.toString();
+  public static List<String> evidencePhrases(Label label, Score score) {
+    return score.flagged().contains(label) ? score.evidence().getOrDefault(label, List.of())
+        : List.of();
   }
 
   /** Evidence is read in a cell or a terminal: line breaks and runs of spaces become one space. */

@@ -50,13 +50,8 @@ public final class CsvScoreWriter implements ScoreWriter {
       }
     }
     row.add(Cells.flagged(score.flagged()));
-    if (columns.evidencePerLabel()) {
-      for (Label l : columns.labels()) {
-        row.add(Cells.phrases(score.flagged().contains(l)
-            ? score.evidence().getOrDefault(l, List.of()) : List.of()));
-      }
-    } else {
-      row.add(Cells.evidence(score.flagged(), score.evidence()));
+    for (Label l : columns.labels()) {
+      row.add(Cells.phrases(Cells.evidencePhrases(l, score)));
     }
     if (columns.language()) {
       row.add(language == null ? "" : language);

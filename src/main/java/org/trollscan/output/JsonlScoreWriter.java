@@ -59,20 +59,8 @@ public final class JsonlScoreWriter implements ScoreWriter {
       json.writeString(l.column());
     }
     json.writeEndArray();
-    if (columns.evidencePerLabel()) {
-      for (Label l : columns.labels()) {
-        writeEvidence(l, score);
-      }
-    } else {
-      json.writeObjectFieldStart(OutputColumns.EVIDENCE);
-      for (Label l : score.flagged()) {
-        json.writeArrayFieldStart(l.column());
-        for (String phrase : score.evidence().getOrDefault(l, List.of())) {
-          json.writeString(Cells.oneLine(phrase));
-        }
-        json.writeEndArray();
-      }
-      json.writeEndObject();
+    for (Label l : columns.labels()) {
+      writeEvidence(l, score);
     }
     if (columns.language()) {
       // An empty post has no language: null in JSON, an empty cell in CSV.

@@ -18,35 +18,25 @@ import org.trollscan.model.Label;
  * @param keepAll copy every input column (the first post's columns), overriding keep
  * @param source a {@code source} column after the id: the input's name as given, so that ids
  *     from several inputs stay apart
- * @param evidencePerLabel one {@code LABEL_evidence} column per label (what score writes); false
- *     for the single {@code evidence} column the Spark job still writes
  * @param alone one {@code LABEL_alone} column per label after the label columns: the post-alone
  *     probabilities, when the label columns hold the scores in context ({@code --thread-column})
  * @param language a {@code language} column after the evidence ({@code --detect-language})
  */
 public record OutputColumns(List<Label> labels, List<String> keep, boolean keepAll,
-    boolean source, boolean evidencePerLabel, boolean alone, boolean language) {
+    boolean source, boolean alone, boolean language) {
   public static final String ID = "id";
   public static final String SOURCE = "source";
   public static final String FLAGGED = "flagged";
-  /** The one evidence column of the Spark job's output. */
-  public static final String EVIDENCE = "evidence";
   public static final String LANGUAGE = "language";
 
   /** Columns of posts scored alone, without a language column. */
-  public OutputColumns(List<Label> labels, List<String> keep, boolean keepAll, boolean source,
-      boolean evidencePerLabel) {
-    this(labels, keep, keepAll, source, evidencePerLabel, false, false);
+  public OutputColumns(List<Label> labels, List<String> keep, boolean keepAll, boolean source) {
+    this(labels, keep, keepAll, source, false, false);
   }
 
   /** The name of a label's post-alone column: {@code false_report_alone}. */
   public static String alone(Label label) {
     return label.column() + "_alone";
-  }
-
-  /** The Spark job's columns: no source, one {@code evidence} column for every label. */
-  public OutputColumns(List<Label> labels, List<String> keep, boolean keepAll) {
-    this(labels, keep, keepAll, false, false, false, false);
   }
 
   /** The name of a label's evidence column: {@code harassment_evidence}. */
@@ -98,12 +88,8 @@ public record OutputColumns(List<Label> labels, List<String> keep, boolean keepA
       }
     }
     h.add(FLAGGED);
-    if (evidencePerLabel) {
-      for (Label l : labels) {
-        h.add(evidence(l));
-      }
-    } else {
-      h.add(EVIDENCE);
+    for (Label l : labels) {
+      h.add(evidence(l));
     }
     if (language) {
       h.add(LANGUAGE);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.trollscan.ToolVersion;
+import org.trollscan.input.PostText;
 import org.trollscan.model.EvidenceSpan;
 import org.trollscan.model.Label;
 import org.trollscan.model.LabelModel;
@@ -13,11 +14,13 @@ import org.trollscan.model.Manifest;
 import org.trollscan.model.ModelBundle;
 import org.trollscan.model.Score;
 import org.trollscan.model.Scorer;
+import org.trollscan.output.OutputColumns;
+import org.trollscan.scoring.RowOutcome;
 
 /**
  * trollscan's own endpoints: {@code POST /v1/score} (one post or a batch, answered with the
- * fields of {@code score --output-format jsonl} plus the evidence's offsets) and
- * {@code GET /v1/model}.
+ * fields of {@code score --output-format jsonl}: id, a probability per label, flagged, a list of
+ * evidence spans per label, and truncated when true) and {@code GET /v1/model}.
  */
 final class NativeApi {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -71,9 +74,6 @@ final class NativeApi {
       throw ApiException.badRequest(where + "\"text\" must be a string.");
     }
     String text = t.textValue();
-    if (text.isBlank()) {
-      throw ApiException.badRequest(where + "\"text\" is empty.");
-    }
     if (text.length() > ServeConfig.MAX_TEXT_CHARS
         && text.codePointCount(0, text.length()) > ServeConfig.MAX_TEXT_CHARS) {
       throw ApiException.badRequest(where + "\"text\" is longer than "
@@ -90,7 +90,9 @@ final class NativeApi {
     String text = text(post, where);
     JsonNode idNode = post.get("id");
     String id = idNode == null || idNode.isNull() ? defaultId : idNode.asText();
-    Score s = scorer.score(text, true);
+    // A post that shows nothing (an image-only or deleted post) is scored 0 by score's rule.
+    Score s = PostText.isEmpty(text) ? RowOutcome.emptyScore(scorer.bundle().labels())
+        : scorer.score(text, true);
     metrics.scored(s.flagged());
     ObjectNode out = JSON.objectNode();
     out.put("id", id);
@@ -99,18 +101,22 @@ final class NativeApi {
     }
     ArrayNode flagged = out.putArray("flagged");
     s.flagged().forEach(l -> flagged.add(l.column()));
-    ObjectNode evidence = out.putObject("evidence");
-    ObjectNode spans = out.putObject("spans");
-    for (Label l : s.flagged()) {
-      ArrayNode phrases = evidence.putArray(l.column());
-      s.evidence().getOrDefault(l, List.of()).forEach(phrases::add);
-      ArrayNode list = spans.putArray(l.column());
+    for (Label l : scorer.bundle().labels()) {
+      // As score's JSON Lines: every label has its list, empty unless the label is flagged.
+      ArrayNode list = out.putArray(OutputColumns.evidence(l));
+      if (!s.flagged().contains(l)) {
+        continue;
+      }
       for (EvidenceSpan e : s.spans().getOrDefault(l, List.of())) {
         ObjectNode span = list.addObject();
         span.put("phrase", e.phrase());
         span.put("begin", e.begin());
         span.put("end", e.end());
-        span.put("weight", e.weight());
+        if (Double.isFinite(e.weight())) {
+          span.put("weight", e.weight());
+        } else {
+          span.putNull("weight");
+        }
       }
     }
     if (s.truncated()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.trollscan.model.Label;
+import org.trollscan.model.Score;
 
 class CellsTest {
   @Test
@@ -18,12 +19,19 @@ class CellsTest {
   }
 
   @Test
-  void evidenceNamesEachFlaggedLabelAndFitsOnOneLine() {
-    String e = Cells.evidence(List.of(Label.HARASSMENT, Label.FALSE_REPORT), Map.of(
-        Label.HARASSMENT, List.of("thick\ncow", "her"),
-        Label.FALSE_REPORT, List.of("ring  social services")));
-    assertEquals("harassment: thick cow | her; false_report: ring social services", e);
+  void aLabelsEvidenceIsItsPhrasesWhenFlaggedAndNoneOtherwise() {
+    Score s = new Score(Map.of(Label.HARASSMENT, 0.9, Label.FALSE_REPORT, 0.2),
+        List.of(Label.HARASSMENT), Map.of(Label.HARASSMENT, List.of("thick\ncow", "her"),
+            Label.FALSE_REPORT, List.of("ring social services")), false);
+    assertEquals(List.of("thick\ncow", "her"), Cells.evidencePhrases(Label.HARASSMENT, s));
+    assertEquals(List.of(), Cells.evidencePhrases(Label.FALSE_REPORT, s));
+    assertEquals("[\"thick\\ncow\",\"her\"]", Cells.phrases(List.of("thick\ncow", "her")));
+  }
+
+  @Test
+  void oneLineFoldsLineBreaksAndRunsOfSpaces() {
     assertEquals("a b c d", Cells.oneLine("a\r\n\tb\u2028c d"));
-    assertEquals("harassment;false_report", Cells.flagged(List.of(Label.HARASSMENT, Label.FALSE_REPORT)));
+    assertEquals("harassment;false_report",
+        Cells.flagged(List.of(Label.HARASSMENT, Label.FALSE_REPORT)));
   }
 }

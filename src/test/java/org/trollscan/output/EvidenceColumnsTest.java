@@ -56,7 +56,7 @@ class EvidenceColumnsTest {
       throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     CsvScoreWriter w = new CsvScoreWriter(out, new OutputColumns(LABELS, List.of(), false,
-        false, true), true);
+        false), true);
     w.write(post(), score());
     w.finish();
     CSVRecord row = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
@@ -73,7 +73,7 @@ class EvidenceColumnsTest {
   void jsonLinesHasPerLabelSpansWhoseOffsetsCutThePhraseOutOfThePost() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     JsonlScoreWriter w = new JsonlScoreWriter(out, new OutputColumns(LABELS, List.of(), false,
-        false, true));
+        false));
     w.write(post(), score());
     w.finish();
     String line = out.toString(StandardCharsets.UTF_8);

@@ -13,7 +13,7 @@ class OutputColumnsTest {
   private static final List<Label> LABELS = List.of(Label.values());
 
   private static List<String> header(List<String> kept) {
-    return new OutputColumns(LABELS, kept, false, true, true).header(kept);
+    return new OutputColumns(LABELS, kept, false, true).header(kept);
   }
 
   @Test
@@ -33,7 +33,7 @@ class OutputColumnsTest {
   @Test
   void aColumnNamedTwiceInKeepIsCopiedOnce() {
     Post post = new Post("f", 2, "1", "t", Map.of("a", "x", "text", "t"));
-    assertEquals(List.of("a"), new OutputColumns(LABELS, List.of("a", "a"), false)
+    assertEquals(List.of("a"), new OutputColumns(LABELS, List.of("a", "a"), false, false)
         .keptColumns(post));
   }
 }

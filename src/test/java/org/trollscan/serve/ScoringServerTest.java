@@ -7,18 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.trollscan.cli.Main;
 import org.trollscan.model.EvidenceSpan;
 import org.trollscan.model.Label;
 import org.trollscan.model.Score;
@@ -88,7 +95,7 @@ class ScoringServerTest {
   }
 
   @Test
-  void scoreGivesTheScorersProbabilitiesEvidenceAndSpans() throws Exception {
+  void scoreGivesTheScorersProbabilitiesAndEachLabelsEvidenceSpans() throws Exception {
     String post = "😀 <b>someone</b> ring social services on her &amp; tip off HMRC";
     HttpResponse<String> r = server.post("/v1/score",
         "{\"id\": \"p1\", \"text\": " + quote(post) + "}");
@@ -103,19 +110,83 @@ class ScoringServerTest {
     assertEquals(expected.flagged().stream().map(Label::column).toList(),
         JSON.convertValue(s.get("flagged"), List.class));
     assertFalse(expected.flagged().isEmpty(), "the post should be flagged");
-    for (Label l : expected.flagged()) {
-      assertEquals(expected.evidence().get(l),
-          JSON.convertValue(s.get("evidence").get(l.column()), List.class));
-      JsonNode spans = s.get("spans").get(l.column());
-      List<EvidenceSpan> want = expected.spans().get(l);
-      assertEquals(want.size(), spans.size());
+    for (Label l : Label.values()) {
+      JsonNode spans = s.get(l.column() + "_evidence");
+      List<EvidenceSpan> want = expected.flagged().contains(l) ? expected.spans().get(l)
+          : List.of();
+      assertEquals(want.size(), spans.size(), l + ": " + spans);
       for (int i = 0; i < want.size(); i++) {
         JsonNode span = spans.get(i);
-        assertEquals(want.get(i).begin(), span.get("begin").intValue());
-        assertEquals(want.get(i).end(), span.get("end").intValue());
+        assertEquals(want.get(i), new EvidenceSpan(span.get("phrase").textValue(),
+            span.get("begin").intValue(), span.get("end").intValue(),
+            span.get("weight").doubleValue()));
         assertEquals(span.get("phrase").textValue(),
             post.substring(span.get("begin").intValue(), span.get("end").intValue()));
       }
+    }
+  }
+
+  @Test
+  void scoreAnswersWithTheFieldsAndEvidenceOfScoreJsonLines() throws Exception {
+    String flagged = "😀 <b>someone</b> ring social services on her &amp; tip off HMRC";
+    String clean = "lovely weather for the fete";
+    Path in = Files.createTempFile("v1-score", ".jsonl");
+    try {
+      Files.writeString(in, JSON.writeValueAsString(Map.of("id", "a", "text", flagged))
+          + "\n" + JSON.writeValueAsString(Map.of("id", "b", "text", clean)) + "\n");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      assertEquals(0, Main.run(new String[] {"score", "--output-format", "jsonl", in.toString()},
+          new ByteArrayInputStream(new byte[0]), out, new PrintStream(err, true,
+              StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
+      List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+      JsonNode served = json(server.post("/v1/score", "[{\"id\": \"a\", \"text\": "
+          + quote(flagged) + "}, {\"id\": \"b\", \"text\": " + quote(clean) + "}]"));
+      assertEquals(2, lines.size());
+      int spans = 0;
+      for (int row = 0; row < 2; row++) {
+        JsonNode cli = JSON.readTree(lines.get(row));
+        JsonNode api = served.get(row);
+        List<String> names = new ArrayList<>();
+        api.fieldNames().forEachRemaining(names::add);
+        List<String> cliNames = new ArrayList<>();
+        cli.fieldNames().forEachRemaining(cliNames::add);
+        assertEquals(cliNames, names, "the fields of score's JSON Lines, in its order");
+        assertEquals(cli.get("id"), api.get("id"));
+        assertEquals(cli.get("flagged"), api.get("flagged"));
+        for (Label l : Label.values()) {
+          // score rounds to six decimals; the service answers in full precision.
+          assertEquals(cli.get(l.column()).doubleValue(), api.get(l.column()).doubleValue(),
+              0.5e-6);
+          JsonNode want = cli.get(l.column() + "_evidence");
+          JsonNode got = api.get(l.column() + "_evidence");
+          assertEquals(want.size(), got.size(), l + ": " + got);
+          for (int i = 0; i < want.size(); i++, spans++) {
+            for (String key : List.of("phrase", "begin", "end")) {
+              assertEquals(want.get(i).get(key), got.get(i).get(key), key);
+            }
+            assertEquals(want.get(i).get("weight").doubleValue(),
+                got.get(i).get("weight").doubleValue(), 0.5e-6);
+          }
+        }
+      }
+      assertTrue(spans >= 2, "the flagged post's evidence is compared: " + spans);
+    } finally {
+      Files.delete(in);
+    }
+  }
+
+  @Test
+  void aPostThatShowsNothingIsScoredZeroByRuleAsScoreScoresIt() throws Exception {
+    JsonNode a = json(server.post("/v1/score",
+        "[{\"text\": \"  \"}, {\"text\": \"\"}, {\"text\": \"\\u00a0\\u200b\"}]"));
+    assertEquals(3, a.size(), a.toString());
+    for (JsonNode s : a) {
+      assertEquals(0.0, s.get("harassment").doubleValue(), s.toString());
+      assertEquals(0.0, s.get("false_report").doubleValue(), s.toString());
+      assertEquals(0, s.get("flagged").size(), s.toString());
+      assertEquals(0, s.get("harassment_evidence").size(), s.toString());
+      assertEquals(0, s.get("false_report_evidence").size(), s.toString());
     }
   }
 
@@ -138,7 +209,6 @@ class ScoringServerTest {
     assertError(server.post("/v1/score", "{\"text\": \"unclosed"), 400, "INVALID_ARGUMENT");
     assertError(server.post("/v1/score", "{\"text\": \"x\"} trailing"), 400, "INVALID_ARGUMENT");
     assertError(server.post("/v1/score", "{}"), 400, "INVALID_ARGUMENT");
-    assertError(server.post("/v1/score", "{\"text\": \"  \"}"), 400, "INVALID_ARGUMENT");
     assertError(server.post("/v1/score", "{\"text\": 42}"), 400, "INVALID_ARGUMENT");
     assertError(server.post("/v1/score", "[]"), 400, "INVALID_ARGUMENT");
     assertError(server.post("/v1/score", "[{\"text\": \"fine\"}, {\"txt\": \"typo\"}]"), 400,

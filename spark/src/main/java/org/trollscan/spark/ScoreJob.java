@@ -37,9 +37,10 @@ import org.trollscan.output.OutputColumns;
 /**
  * The spark-submit batch job: reads CSV, JSON Lines or Parquet, scores one column with the CLI's
  * scorer on every executor, and writes the columns of {@code trollscan score}: {@code id}, one
- * probability per label, {@code flagged}, {@code evidence}, then the kept input columns. The
- * CSV output holds the CLI's cells; Parquet and JSON keep types (doubles, an array of labels).
- * The manual is docs/spark.md.
+ * probability per label, {@code flagged}, one {@code LABEL_evidence} column per label, then the
+ * kept input columns. The CSV output holds the CLI's cells; Parquet and JSON keep types
+ * (doubles, an array of labels, an array of {@link #SPAN} per label). Empty posts are scored 0
+ * by the CLI's rule. The manual is docs/spark.md.
  */
 public final class ScoreJob {
   private static final String TEXT = "__trollscan_text";
@@ -48,22 +49,33 @@ public final class ScoreJob {
   /** Where Spark's CSV reader puts the raw text of a row it could not parse. */
   private static final String CORRUPT = "__trollscan_corrupt_record";
 
+  /**
+   * One evidence phrase in Parquet and JSON output, the object of score's JSON Lines: the phrase,
+   * its offsets in the post in UTF-16 code units (end exclusive), and its weight.
+   */
+  public static final StructType SPAN = new StructType()
+      .add("phrase", DataTypes.StringType, false)
+      .add("begin", DataTypes.IntegerType, false)
+      .add("end", DataTypes.IntegerType, false)
+      .add("weight", DataTypes.DoubleType, false);
+
   private ScoreJob() {}
 
   /**
    * What a finished run did, from the scoring tasks' own counters.
    *
    * @param rows rows read and written (every input row is written)
-   * @param noText rows with no text, written with empty scores
-   * @param malformed CSV rows whose field count differs from the header's, written with empty
-   *     scores
+   * @param empty rows whose text shows nothing (null, blank, invisible characters only), scored 0
+   *     by rule as {@code trollscan score} scores them
+   * @param malformed CSV rows whose field count differs from the header's, and JSON lines that
+   *     are not an object, written with empty scores
    * @param flagged rows with at least one flagged label
    * @param truncated rows scored on their first {@code Scorer.MAX_CHARS} characters
    * @param tasksByExecutor scoring tasks per executor id ("driver" in local mode)
    * @param model the model's name and version
    * @param application the Spark application id, which names its logs on the workers
    */
-  public record Result(long rows, long noText, long malformed, long flagged, long truncated,
+  public record Result(long rows, long empty, long malformed, long flagged, long truncated,
       Map<String, Integer> tasksByExecutor, String model, String application) {
 
     /** The one-line account printed on stderr, worded as the CLI's. */
@@ -72,10 +84,9 @@ public final class ScoreJob {
       StringBuilder executors = new StringBuilder();
       tasksByExecutor.forEach((id, n) -> executors.append(executors.length() == 0 ? "" : ", ")
           .append(id).append(": ").append(n));
-      return grouped(rows) + " rows read, " + grouped(rows) + " written, " + grouped(noText)
-          + " without text"
-          + (malformed > 0 ? ", " + grouped(malformed) + " malformed" : "")
-          + " (written with empty scores)"
+      return grouped(rows) + " rows read, " + grouped(rows) + " written, " + grouped(malformed)
+          + " malformed (written with empty scores), " + grouped(empty)
+          + " empty (scored 0, not flagged)"
           + (truncated > 0 ? ", " + grouped(truncated) + " scored on their first "
               + org.trollscan.model.Scorer.MAX_CHARS + " characters" : "")
           + "; " + grouped(flagged) + " flagged; " + model + "; scored by " + tasks
@@ -116,16 +127,12 @@ public final class ScoreJob {
     try {
       Result r = run(spark, opts);
       err.println("trollscan: " + r.describe());
-      if (r.noText() > 0) {
-        err.println("trollscan: " + grouped(r.noText()) + " rows have no text in column '"
-            + opts.textColumn() + "' (null, blank, or a malformed JSON line); their score cells"
-            + " are empty");
-      }
       if (r.malformed() > 0) {
-        err.println("trollscan: " + grouped(r.malformed()) + " CSV rows have more or fewer fields"
-            + " than the header; their score cells are empty");
+        err.println("trollscan: " + grouped(r.malformed()) + (opts.inputFormat().equals("csv")
+            ? " CSV rows have more or fewer fields than the header"
+            : " JSON lines are not a JSON object") + "; their score cells are empty");
       }
-      return r.noText() + r.malformed() > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
+      return r.malformed() > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
     } catch (JobFailure e) {
       err.println("trollscan: " + e.getMessage());
       return e.exitCode();
@@ -170,7 +177,7 @@ public final class ScoreJob {
     StructType schema = outputSchema(prepared.schema(), labels, kept, csv);
     ScorePartition.Counters counters = new ScorePartition.Counters(
         spark.sparkContext().longAccumulator("trollscan rows"),
-        spark.sparkContext().longAccumulator("trollscan rows without text"),
+        spark.sparkContext().longAccumulator("trollscan rows empty"),
         spark.sparkContext().longAccumulator("trollscan rows malformed"),
         spark.sparkContext().longAccumulator("trollscan rows flagged"),
         spark.sparkContext().longAccumulator("trollscan rows truncated"),
@@ -203,7 +210,7 @@ public final class ScoreJob {
     for (String executor : counters.taskExecutors().value()) {
       tasks.merge(executor, 1, Integer::sum);
     }
-    return new Result(counters.rows().value(), counters.noText().value(),
+    return new Result(counters.rows().value(), counters.empty().value(),
         counters.malformed().value(),
         counters.flagged().value(), counters.truncated().value(), tasks,
         model.name() + " " + model.version(), spark.sparkContext().applicationId());
@@ -255,6 +262,13 @@ public final class ScoreJob {
           .option("quote", "\"").option("escape", "\"").option("encoding", "UTF-8");
     }
     try {
+      if (opts.inputFormat().equals("json")) {
+        // A line that is not a JSON object gets its raw text in this column (which schema
+        // inference adds only when there is such a line) and null fields: it must not pass
+        // for an empty post.
+        return reader.option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT)
+            .load(opts.input());
+      }
       if (!opts.inputFormat().equals("csv")) {
         return reader.load(opts.input());
       }
@@ -329,7 +343,7 @@ public final class ScoreJob {
 
   private static StructType outputSchema(StructType prepared, List<Label> labels,
       List<String> kept, boolean csv) {
-    List<String> header = new OutputColumns(labels, kept, false).header(kept);
+    List<String> header = new OutputColumns(labels, kept, false, false).header(kept);
     StructField[] in = prepared.fields();
     StructType out = new StructType().add(header.get(0), in[1].dataType(), true);
     int at = 1;
@@ -338,7 +352,10 @@ public final class ScoreJob {
     }
     out = out.add(header.get(at++),
         csv ? DataTypes.StringType : DataTypes.createArrayType(DataTypes.StringType), true);
-    out = out.add(header.get(at++), DataTypes.StringType, true);
+    for (Label l : labels) {
+      out = out.add(header.get(at++),
+          csv ? DataTypes.StringType : DataTypes.createArrayType(SPAN, false), true);
+    }
     for (int i = ScorePartition.KEPT; i < in.length; i++) {
       out = out.add(header.get(at++), in[i].dataType(), true);
     }

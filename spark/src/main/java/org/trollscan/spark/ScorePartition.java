@@ -8,17 +8,21 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
+import org.trollscan.input.PostText;
 import org.trollscan.model.Label;
 import org.trollscan.model.Score;
 import org.trollscan.model.Scorer;
 import org.trollscan.output.Cells;
 import org.trollscan.output.SpreadsheetSafety;
+import org.trollscan.scoring.RowOutcome;
 
 /**
  * One scoring task: turns rows of (text, id, malformed, kept columns...) into the output rows of
  * {@link ScoreJob}, and counts what it did in the job's accumulators when its partition is done.
  * In CSV mode every cell is the text {@code trollscan score} writes (six-decimal probabilities,
- * {@code ;}-joined labels, spreadsheet-safe text); otherwise values keep their types.
+ * {@code ;}-joined labels, each label's evidence as a JSON array of phrases, spreadsheet-safe
+ * text); otherwise values keep their types and each label's evidence is a list of
+ * {@code (phrase, begin, end, weight)} structs, as in score's JSON Lines.
  */
 final class ScorePartition implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -26,7 +30,7 @@ final class ScorePartition implements MapPartitionsFunction<Row, Row> {
   static final int KEPT = 3;
 
   /** The job's counters; updated once per task, so a retried task is not counted twice. */
-  record Counters(LongAccumulator rows, LongAccumulator noText, LongAccumulator malformed,
+  record Counters(LongAccumulator rows, LongAccumulator empty, LongAccumulator malformed,
       LongAccumulator flagged, LongAccumulator truncated,
       CollectionAccumulator<String> taskExecutors)
       implements java.io.Serializable {}
@@ -51,7 +55,7 @@ final class ScorePartition implements MapPartitionsFunction<Row, Row> {
     Scorer scorer = model.scorer();
     return new Iterator<>() {
       long rows;
-      long noText;
+      long empty;
       long malformed;
       long flagged;
       long truncated;
@@ -63,7 +67,7 @@ final class ScorePartition implements MapPartitionsFunction<Row, Row> {
         if (!more && !counted) {
           counted = true;
           counters.rows().add(rows);
-          counters.noText().add(noText);
+          counters.empty().add(empty);
           counters.malformed().add(malformed);
           counters.flagged().add(flagged);
           counters.truncated().add(truncated);
@@ -76,29 +80,31 @@ final class ScorePartition implements MapPartitionsFunction<Row, Row> {
       public Row next() {
         Row r = in.next();
         rows++;
-        String text = r.isNullAt(0) ? null : r.getString(0);
-        Object[] out = new Object[1 + labels.size() + 2 + r.length() - KEPT];
+        Object[] out = new Object[1 + 2 * labels.size() + 1 + r.length() - KEPT];
         out[0] = csv ? text(r.isNullAt(1) ? null : r.get(1).toString()) : r.get(1);
         int at = 1;
-        boolean badRow = r.getBoolean(2);
-        if (badRow || text == null || text.isBlank()) {
-          // Kept and counted, never dropped: its score cells stay empty (null). A malformed
-          // row's text may be another column's value, so it is not scored either.
-          if (badRow) {
-            malformed++;
-          } else {
-            noText++;
-          }
-          at += labels.size() + 2;
+        if (r.getBoolean(2)) {
+          // Kept and counted, never dropped, but not scored: a malformed row's text may be
+          // another column's value. Its score cells stay empty (null).
+          malformed++;
+          at += 2 * labels.size() + 1;
         } else {
-          Score s = scorer.score(text, true);
+          // A null text is an empty CSV field or a JSON null (or a field the line lacks: Spark
+          // cannot tell them apart); like a blank one it is an empty post, scored 0 by rule.
+          String text = r.isNullAt(0) ? "" : r.getString(0);
+          boolean isEmpty = PostText.isEmpty(text);
+          Score s = isEmpty ? RowOutcome.emptyScore(labels) : scorer.score(text, true);
           for (Label l : labels) {
             double p = s.probabilities().get(l);
             out[at++] = csv ? Cells.probability(p) : p;
           }
           out[at++] = csv ? Cells.flagged(s.flagged())
               : s.flagged().stream().map(Label::column).toArray(String[]::new);
-          out[at++] = text(Cells.evidence(s.flagged(), s.evidence()));
+          for (Label l : labels) {
+            out[at++] = csv ? Cells.phrases(Cells.evidencePhrases(l, s))
+                : TrollscanFunctions.spans(l, s);
+          }
+          empty += isEmpty ? 1 : 0;
           flagged += s.flagged().isEmpty() ? 0 : 1;
           truncated += s.truncated() ? 1 : 0;
         }

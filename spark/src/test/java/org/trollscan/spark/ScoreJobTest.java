@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,17 +17,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trollscan.cli.ExitCodes;
 import org.trollscan.cli.Main;
 import org.trollscan.model.BundleIO;
+import org.trollscan.model.EvidenceSpan;
 import org.trollscan.model.Label;
 import org.trollscan.model.Score;
 import org.trollscan.model.Scorer;
@@ -125,13 +133,14 @@ class ScoreJobTest {
         "--model", MODEL, in.toString()));
     expected.subList(1, expected.size()).sort(Comparator.comparing(x -> x.get(0)));
     List<List<String>> actual = csvFolder(out);
-    assertEquals(List.of("id", "harassment", "false_report", "flagged", "evidence", "input_id",
-        "author", "body"), actual.get(0));
+    assertEquals(List.of("id", "harassment", "false_report", "flagged", "harassment_evidence",
+        "false_report_evidence", "input_id", "author", "body"), actual.get(0));
     assertEquals(expected, actual, () -> firstDifference(expected, actual));
     // What the issue saw: no scientific notation, no "" for an empty cell.
     String raw = allText(out);
     assertFalse(raw.contains("E-"), raw);
-    assertTrue(raw.matches("(?s).*\n2,0\\.\\d{6},0\\.\\d{6},,,2,bea,lovely cake\n.*"), raw);
+    assertTrue(raw.matches("(?s).*\n2,0\\.\\d{6},0\\.\\d{6},,\\[],\\[],2,bea,lovely cake\n.*"),
+        raw);
     assertTrue(raw.contains("'@cat"), "spreadsheet safety on kept columns: " + raw);
   }
 
@@ -161,17 +170,83 @@ class ScoreJobTest {
     Path out = dir.resolve("typed-scored");
     ScoreJob.run(spark, opts("--input", in.toString(), "--input-format", "csv",
         "--text-column", "body", "--keep", "body", "--output", out.toString(), "--model", MODEL));
-    List<Row> rows = spark.read().parquet(out.toString()).orderBy("id").collectAsList();
-    assertEquals(List.of("id", "harassment", "false_report", "flagged", "evidence", "body"),
-        List.of(rows.get(0).schema().fieldNames()));
+    Dataset<Row> parquet = spark.read().parquet(out.toString());
+    assertEquals(List.of("id", "harassment", "false_report", "flagged", "harassment_evidence",
+        "false_report_evidence", "body"), List.of(parquet.schema().fieldNames()));
+    assertEquals(DataTypes.createArrayType(ScoreJob.SPAN, false).simpleString(),
+        parquet.schema().apply("harassment_evidence").dataType().simpleString());
+    List<Row> rows = parquet.orderBy("id").collectAsList();
     Scorer cli = new Scorer(BundleIO.load(Path.of(MODEL)));
     assertEquals(6, rows.size());
+    int spans = 0;
     for (Row r : rows) {
-      Score s = cli.score(r.getString(5), true);
+      String text = r.getString(6);
+      Score s = cli.score(text, true);
       assertEquals(s.probabilities().get(Label.HARASSMENT), r.getDouble(1), 1e-9);
       assertEquals(s.probabilities().get(Label.FALSE_REPORT), r.getDouble(2), 1e-9);
       assertEquals(s.flagged().stream().map(Label::column).toList(), r.getList(3));
+      for (Label l : List.of(Label.HARASSMENT, Label.FALSE_REPORT)) {
+        List<EvidenceSpan> want = s.flagged().contains(l) ? s.spans().get(l) : List.of();
+        List<Row> got = r.getList(r.fieldIndex(l.column() + "_evidence"));
+        assertEquals(want.size(), got.size(), l + " of " + text);
+        for (int i = 0; i < want.size(); i++, spans++) {
+          Row g = got.get(i);
+          assertEquals(want.get(i), new EvidenceSpan(g.getAs("phrase"), g.<Integer>getAs("begin"),
+              g.<Integer>getAs("end"), g.<Double>getAs("weight")));
+          assertEquals(g.<String>getAs("phrase"), text.substring(g.<Integer>getAs("begin"),
+              g.<Integer>getAs("end")));
+        }
+      }
     }
+    assertTrue(spans >= 3, "the flagged posts' evidence is there: " + spans);
+  }
+
+  @Test
+  void jsonOutputHasTheEvidenceObjectsOfScoresJsonLines() throws IOException {
+    Path in = dir.resolve("for-json.csv");
+    Files.writeString(in, FORUM_CSV);
+    Path out = dir.resolve("json-scored");
+    ScoreJob.run(spark, opts("--input", in.toString(), "--input-format", "csv",
+        "--text-column", "body", "--output", out.toString(), "--output-format", "json",
+        "--model", MODEL));
+    Dataset<Row> written = spark.read().json(out.toString());
+    Map<String, JsonNode> byId = new TreeMap<>();
+    ObjectMapper json = new ObjectMapper();
+    try (Stream<Path> parts = Files.list(out)) {
+      for (Path p : parts.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+        for (String line : Files.readAllLines(p)) {
+          JsonNode n = json.readTree(line);
+          byId.put(n.get("id").asText(), n);
+        }
+      }
+    }
+    List<String> cliLines = cli("score", "--text-column", "body", "--output-format", "jsonl",
+        "--model", MODEL, in.toString()).lines().toList();
+    assertEquals(cliLines.size(), byId.size());
+    int spans = 0;
+    for (String line : cliLines) {
+      JsonNode want = json.readTree(line);
+      JsonNode got = byId.get(want.get("id").asText());
+      assertEquals(want.get("flagged"), got.get("flagged"), line);
+      for (String field : List.of("harassment_evidence", "false_report_evidence")) {
+        assertEquals(want.get(field).size(), got.get(field).size(), field + " of " + line);
+        for (int i = 0; i < want.get(field).size(); i++, spans++) {
+          JsonNode w = want.get(field).get(i);
+          JsonNode g = got.get(field).get(i);
+          List<String> keys = new ArrayList<>();
+          g.fieldNames().forEachRemaining(keys::add);
+          assertEquals(List.of("phrase", "begin", "end", "weight"), keys, g.toString());
+          assertEquals(List.of(w.get("phrase"), w.get("begin"), w.get("end")),
+              List.of(g.get("phrase"), g.get("begin"), g.get("end")));
+          assertEquals(w.get("weight").doubleValue(), g.get("weight").doubleValue(), 0.5e-6);
+        }
+      }
+    }
+    assertTrue(spans >= 3, "the flagged posts' evidence is compared: " + spans);
+    // The phrases alone, in Spark SQL, as docs/spark.md shows.
+    List<Row> phrases = written.where("id = '3'")
+        .selectExpr("transform(harassment_evidence, e -> e.phrase)").collectAsList();
+    assertEquals(List.of("you're a thick cow"), phrases.get(0).getList(0));
   }
 
   @Test
@@ -254,20 +329,65 @@ class ScoreJobTest {
   }
 
   @Test
-  void rowsWithoutTextAreWrittenWithEmptyScoresCountedAndExit6() throws IOException {
+  void emptyPostsAreScoredZeroByRuleAsTheCliScoresThemCountedAndExit0() throws IOException {
     Path in = dir.resolve("gaps.csv");
-    Files.writeString(in, "id,text\n1,hello there\n2,\n3,\"   \"\n");
+    Files.writeString(in, "id,text\n1,someone ring social services on her\n2,\n3,\"   \"\n"
+        + "4,\"\u00a0\u200b\"\n5,\"\t\"\n");
     Path out = dir.resolve("gaps-out");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = ScoreJob.execute(spark, opts("--input", in.toString(), "--input-format", "csv",
         "--output", out.toString(), "--output-format", "csv"),
         new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertEquals(ExitCodes.REJECTED_ROWS, code, err.toString(StandardCharsets.UTF_8));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("3 rows read, 3 written, 2 without"
-        + " text"), err.toString(StandardCharsets.UTF_8));
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertEquals(ExitCodes.OK, code, message);
+    assertTrue(message.contains("5 rows read, 5 written, 0 malformed (written with empty scores),"
+        + " 4 empty (scored 0, not flagged); 1 flagged"), message);
+    assertEquals(csv(cli("score", in.toString())), csvFolder(out));
+    assertEquals(List.of("2", "0.000000", "0.000000", "", "[]", "[]"), csvFolder(out).get(2));
+  }
+
+  @Test
+  void emptyPostsInParquetAreScoredZeroWithNoEvidenceNotNull() {
+    Path out = dir.resolve("empty-parquet-out");
+    Path in = dir.resolve("empty-parquet-in");
+    spark.createDataset(java.util.Arrays.asList("ring social services on her", "", " \u200b",
+        null), Encoders.STRING()).toDF("text").coalesce(1).write().parquet(in.toString());
+    ScoreJob.Result r = ScoreJob.run(spark, opts("--input", in.toString(), "--output",
+        out.toString(), "--keep", "text", "--model", MODEL));
+    assertEquals(3, r.empty(), r.describe());
+    List<Row> rows = spark.read().parquet(out.toString()).orderBy("id").collectAsList();
+    for (Row row : rows.subList(1, 4)) {
+      assertEquals(0.0, row.getDouble(1), row.toString());
+      assertEquals(0.0, row.getDouble(2), row.toString());
+      assertEquals(List.of(), row.getList(3), row.toString());
+      assertEquals(List.of(), row.getList(4), row.toString());
+      assertEquals(List.of(), row.getList(5), row.toString());
+    }
+  }
+
+  @Test
+  void jsonLinesThatAreNotAnObjectAreCountedMalformedNotScoredAsEmptyAndExit6()
+      throws IOException {
+    Path in = dir.resolve("broken.jsonl");
+    Files.writeString(in, "{\"id\":\"a\",\"text\":\"ring social services on her\"}\n"
+        + "{\"id\":\"b\",\"text\":\"unclosed\n"
+        + "{\"id\":\"c\",\"text\":null}\n");
+    Path out = dir.resolve("broken-out");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = ScoreJob.execute(spark, opts("--input", in.toString(), "--input-format", "jsonl",
+        "--output", out.toString(), "--output-format", "csv", "--model", MODEL),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertEquals(ExitCodes.REJECTED_ROWS, code, message);
+    assertTrue(message.contains("3 rows read, 3 written, 1 malformed (written with empty scores),"
+        + " 1 empty (scored 0, not flagged)"), message);
+    assertTrue(message.contains("1 JSON lines are not a JSON object"), message);
     List<List<String>> rows = csvFolder(out);
-    assertEquals(4, rows.size());
-    assertEquals(List.of("2", "", "", "", ""), rows.get(2));
+    assertEquals(List.of("id", "harassment", "false_report", "flagged", "harassment_evidence",
+        "false_report_evidence"), rows.get(0), "no column of the job's own in the output");
+    assertEquals(List.of("", "", "", "", "", ""), rows.get(1), "the broken line: no score");
+    assertEquals(List.of("a", "c"), List.of(rows.get(2).get(0), rows.get(3).get(0)));
+    assertEquals("0.000000", rows.get(3).get(1), "a null text is an empty post");
   }
 
   @Test
@@ -283,13 +403,15 @@ class ScoreJobTest {
         new PrintStream(err, true, StandardCharsets.UTF_8));
     String message = err.toString(StandardCharsets.UTF_8);
     assertEquals(ExitCodes.REJECTED_ROWS, code, message);
-    assertTrue(message.contains("3 rows read, 3 written, 0 without text, 2 malformed"), message);
+    assertTrue(message.contains("3 rows read, 3 written, 2 malformed (written with empty scores),"
+        + " 0 empty"), message);
     List<List<String>> rows = csvFolder(out);
-    assertEquals(List.of("id", "harassment", "false_report", "flagged", "evidence", "input_id",
-        "text", "author"), rows.get(0), "no column of the job's own in the output");
+    assertEquals(List.of("id", "harassment", "false_report", "flagged", "harassment_evidence",
+        "false_report_evidence", "input_id", "text", "author"), rows.get(0),
+        "no column of the job's own in the output");
     assertFalse(rows.get(1).get(1).isEmpty(), "a good row is scored");
-    assertEquals(List.of("", "", "", ""), rows.get(2).subList(1, 5));
-    assertEquals(List.of("", "", "", ""), rows.get(3).subList(1, 5));
+    assertEquals(List.of("", "", "", "", ""), rows.get(2).subList(1, 6));
+    assertEquals(List.of("", "", "", "", ""), rows.get(3).subList(1, 6));
   }
 
   @Test

@@ -193,7 +193,7 @@ class StandaloneClusterTest {
 
   /** Every row written once with the CLI's scores; every worker ran scoring tasks. */
   static void check(String summary, Map<String, String[]> rows, Path out) throws IOException {
-    assertTrue(summary.contains(String.format("%,d rows read, %,d written, 0 without text",
+    assertTrue(summary.contains(String.format("%,d rows read, %,d written, 0 malformed",
         rows.size(), rows.size())), summary);
     Scorer cli = new Scorer(BundleIO.load(MODEL));
     Map<String, JsonNode> written = new HashMap<>();

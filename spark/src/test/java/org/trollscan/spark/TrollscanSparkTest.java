@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trollscan.model.BundleIO;
 import org.trollscan.model.BundleException;
+import org.trollscan.model.EvidenceSpan;
 import org.trollscan.model.Label;
 import org.trollscan.model.Score;
 import org.trollscan.model.Scorer;
@@ -63,10 +64,45 @@ class TrollscanSparkTest {
   }
 
   @Test
-  void nullTextGivesNull() {
+  void sqlFunctionGivesEachLabelsEvidenceSpansAsScoresJsonLines() throws IOException {
+    TrollscanFunctions.register(spark, MODEL);
+    Dataset<Row> df = spark.createDataset(posts(), Encoders.STRING()).toDF("text");
+    Dataset<Row> scored = df.selectExpr("text", "trollscan_score(text) AS s");
+    assertEquals(List.of("harassment", "false_report", "flagged", "harassment_evidence",
+        "false_report_evidence"), List.of(((org.apache.spark.sql.types.StructType)
+            scored.schema().apply("s").dataType()).fieldNames()));
+    Scorer cli = new Scorer(BundleIO.load(Path.of(MODEL)));
+    int spans = 0;
+    for (Row r : scored.collectAsList()) {
+      Score expected = cli.score(r.getString(0), true);
+      Row s = r.getStruct(1);
+      for (Label l : List.of(Label.HARASSMENT, Label.FALSE_REPORT)) {
+        List<EvidenceSpan> want = expected.flagged().contains(l) ? expected.spans().get(l)
+            : List.of();
+        List<EvidenceSpan> got = s.<Row>getList(s.fieldIndex(l.column() + "_evidence")).stream()
+            .map(g -> new EvidenceSpan(g.getString(0), g.getInt(1), g.getInt(2), g.getDouble(3)))
+            .toList();
+        assertEquals(want, got, l + " of " + r.getString(0));
+        spans += got.size();
+      }
+    }
+    assertTrue(spans > 0, "some posts are flagged with evidence");
+  }
+
+  @Test
+  void nullTextGivesNullAndTextThatShowsNothingIsScoredZeroByRule() {
     TrollscanFunctions.register(spark, MODEL);
     Row r = spark.sql("SELECT trollscan_score(CAST(NULL AS STRING))").first();
     assertNull(r.get(0));
+    for (String blank : List.of("", "   ", "\u00a0\u200b", "\t")) {
+      Row s = spark.createDataset(List.of(blank), Encoders.STRING()).toDF("text")
+          .selectExpr("trollscan_score(text) AS s").first().getStruct(0);
+      assertEquals(0.0, s.getDouble(0));
+      assertEquals(0.0, s.getDouble(1));
+      assertEquals(List.of(), s.getList(2));
+      assertEquals(List.of(), s.getList(3));
+      assertEquals(List.of(), s.getList(4));
+    }
   }
 
   @Test
