@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +132,8 @@ final class ContextTraining {
       all.add(new ContextModel.Example(rows.get(j).features(), goldFr[j]));
     }
     ContextModel model = ContextModel.train(all, L2);
-    Map<String, double[]> cv = crossValidation(oof, goldFr, fold, frThreshold.value());
+    Map<String, double[]> cv = TrainingRun.crossValidation(oof, goldFr, fold, settings.folds(),
+        frThreshold.value());
     long threadCount = rows.stream().map(Row::thread).distinct().count();
     log.printf("false_report in context: %,d rows in %,d threads, %,d positive, threshold %.4f"
         + " (%s); harassment in context (implied) threshold %.4f%n", n, threadCount, positives,
@@ -162,47 +162,5 @@ final class ContextTraining {
       fold[j] = foldOf.get(rows.get(j).thread());
     }
     return fold;
-  }
-
-  /** Metric name to [mean, sd] over the folds, as the label models' cross-validation. */
-  private Map<String, double[]> crossValidation(double[] oof, boolean[] gold, int[] fold,
-      double threshold) {
-    String[] names = {"auc", "ap", "f1", "precision", "recall", "brier"};
-    int k = settings.folds();
-    double[][] perFold = new double[names.length][k];
-    for (int f = 0; f < k; f++) {
-      List<Integer> in = new ArrayList<>();
-      for (int j = 0; j < fold.length; j++) {
-        if (fold[j] == f) {
-          in.add(j);
-        }
-      }
-      double[] s = new double[in.size()];
-      boolean[] g = new boolean[in.size()];
-      for (int m = 0; m < s.length; m++) {
-        s[m] = oof[in.get(m)];
-        g[m] = gold[in.get(m)];
-      }
-      Metrics.Confusion c = Metrics.confusion(s, g, threshold);
-      double[] v = {Metrics.rocAuc(s, g), Metrics.averagePrecision(s, g), c.f1(), c.precision(),
-          c.recall(), Metrics.brier(s, g)};
-      for (int m = 0; m < names.length; m++) {
-        perFold[m][f] = v[m];
-      }
-    }
-    Map<String, double[]> out = new LinkedHashMap<>();
-    for (int m = 0; m < names.length; m++) {
-      double mean = 0;
-      for (double x : perFold[m]) {
-        mean += x;
-      }
-      mean /= k;
-      double var = 0;
-      for (double x : perFold[m]) {
-        var += (x - mean) * (x - mean);
-      }
-      out.put(names[m], new double[] {mean, Math.sqrt(var / Math.max(1, k - 1))});
-    }
-    return out;
   }
 }

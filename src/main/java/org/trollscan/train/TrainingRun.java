@@ -699,8 +699,18 @@ public final class TrainingRun {
 
   private Map<String, double[]> crossValidation(double[] oof, boolean[] gold, int[] fold,
       double threshold) {
+    return crossValidation(oof, gold, fold, settings.folds() * settings.repeats(), threshold);
+  }
+
+  /**
+   * Metric name to [mean, standard deviation] over the folds, at {@code threshold}: what a
+   * bundle records as a model's cross-validation.
+   *
+   * @param fold each row's fold, 0 to {@code folds - 1}
+   */
+  static Map<String, double[]> crossValidation(double[] oof, boolean[] gold, int[] fold,
+      int folds, double threshold) {
     String[] names = {"auc", "ap", "f1", "precision", "recall", "brier"};
-    int folds = settings.folds() * settings.repeats();
     double[][] perFold = new double[names.length][folds];
     for (int f = 0; f < folds; f++) {
       int size = 0;
