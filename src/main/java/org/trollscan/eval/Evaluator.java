@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.trollscan.input.InputException;
 import org.trollscan.input.LabelledCorpusReader;
 import org.trollscan.input.LabelledPost;
 import org.trollscan.input.Post;
+import org.trollscan.normalize.PostText;
 import org.trollscan.model.EvidenceSpan;
 import org.trollscan.model.Label;
 import org.trollscan.model.Score;
@@ -103,6 +105,10 @@ public final class Evaluator {
 
     @Override
     public void accept(Post post, Score score) {
+      String empty = PostText.refusalInCorpus(post.text());
+      if (empty != null) {
+        throw new InputException(post.source(), post.line(), empty);
+      }
       LabelledPost p = labels.labelled(post);
       Map<String, Double> scores = new LinkedHashMap<>();
       Map<String, List<String>> evidence = new LinkedHashMap<>();

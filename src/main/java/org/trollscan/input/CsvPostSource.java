@@ -19,7 +19,7 @@ import org.apache.commons.csv.CSVRecord;
  * holds. A row whose field count differs from the header's is rejected, as is one whose fields
  * other than the text hold more than {@link ReadLimits#OTHER_CHARS} characters together; a text
  * longer than {@link ReadLimits#TEXT_CHARS} is cut (the scorer reads less). Blank lines are
- * skipped and counted; a row whose text is empty is a post ({@link PostText#isEmpty}).
+ * skipped and counted; a row whose text is empty is a post ({@code org.trollscan.normalize.PostText#isEmpty}).
  */
 final class CsvPostSource implements PostSource {
   private final String source;

@@ -20,7 +20,7 @@ import java.util.Map;
  * field, is rejected with the reason, as is one whose fields other than the text exceed the
  * row limits ({@link ReadLimits}); a text longer than {@link ReadLimits#TEXT_CHARS} is cut (the
  * scorer reads less). Blank lines are skipped and counted. A text that is {@code null} or empty
- * makes an empty post ({@link PostText#isEmpty}), as an image-only post is exported.
+ * makes an empty post ({@code org.trollscan.normalize.PostText#isEmpty}), as an image-only post is exported.
  */
 final class JsonlPostSource implements PostSource {
   private static final ObjectMapper JSON = new ObjectMapper();

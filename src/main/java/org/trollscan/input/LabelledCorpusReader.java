@@ -53,20 +53,13 @@ public final class LabelledCorpusReader {
   }
 
   /**
-   * A post of a labelled corpus with its gold labels parsed from its label cells. The post must
-   * not be empty; at the first post of each input, the input must have at least one label column. Not thread-safe: call it
-   * from the one thread that sees the posts in order.
+   * A post of a labelled corpus with its gold labels parsed from its label cells. At the first
+   * post of each input, the input must have at least one label column. (Train and eval refuse
+   * an empty post: {@code PostText.refusalInCorpus}.) Not thread-safe: call it from the one
+   * thread that sees the posts in order.
    */
   public LabelledPost labelled(Post post) {
     String file = post.source();
-    // Unlike in score, an empty post is an error here: its score is fixed by rule, not by the
-    // model, so in training it teaches nothing and in evaluation it measures the rule; a label
-    // on it is a mistake in the corpus.
-    if (PostText.isEmpty(post.text())) {
-      throw new InputException(file, post.line(), "empty text: a labelled corpus must not "
-          + "hold empty posts (score scores them 0 by rule, so they measure nothing about "
-          + "the model); remove the row");
-    }
     if (checkedSources.add(file) && labels.stream().noneMatch(post.fields()::containsKey)) {
       throw new InputException(file, 1, "no label column; expected at least one of "
           + labels + "; the columns are: " + String.join(", ", post.fields().keySet()));

@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.trollscan.input.Post;
-import org.trollscan.input.PostText;
+import org.trollscan.normalize.PostText;
 import org.trollscan.input.ReadItem;
 import org.trollscan.input.RejectedRow;
 import org.trollscan.model.Label;

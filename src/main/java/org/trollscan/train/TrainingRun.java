@@ -23,6 +23,7 @@ import org.trollscan.files.OutputFile;
 import org.trollscan.input.InputException;
 import org.trollscan.input.LabelledCorpusReader;
 import org.trollscan.input.LabelledPost;
+import org.trollscan.normalize.PostText;
 import org.trollscan.model.BundleIO;
 import org.trollscan.model.Label;
 import org.trollscan.model.LabelImplication;
@@ -271,6 +272,10 @@ public final class TrainingRun {
         unthreaded.put(file, String.join(", ", rows.get(0).post().fields().keySet()));
       }
       for (LabelledPost p : rows) {
+        String empty = PostText.refusalInCorpus(p.post().text());
+        if (empty != null) {
+          throw new InputException(file, p.post().line(), empty);
+        }
         Boolean fr = p.gold().get(Label.FALSE_REPORT.column());
         Boolean h = p.gold().get(Label.HARASSMENT.column());
         if (Boolean.TRUE.equals(fr) && Boolean.FALSE.equals(h)) {

@@ -1,5 +1,6 @@
 package org.trollscan.input;
 
+import org.trollscan.normalize.PostText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -8,7 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
-import org.trollscan.input.PostText;
+import org.trollscan.normalize.PostText;
 import org.trollscan.model.Label;
 import org.trollscan.model.Score;
 import org.trollscan.model.Scorer;

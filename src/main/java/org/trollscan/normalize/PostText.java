@@ -1,6 +1,4 @@
-package org.trollscan.input;
-
-import org.trollscan.normalize.IgnorableCharacters;
+package org.trollscan.normalize;
 
 /**
  * What counts as an empty post: a text with nothing a reader can see, that is empty or holds
@@ -23,5 +21,18 @@ public final class PostText {
       i += Character.charCount(cp);
     }
     return true;
+  }
+
+  /**
+   * Refuses an empty post of a labelled corpus (train, eval), unlike score: its score is fixed
+   * by rule, not by the model, so in training it teaches nothing and in evaluation it measures
+   * the rule; a label on it is a mistake in the corpus.
+   *
+   * @return the message naming what is wrong, or null when the post has text
+   */
+  public static String refusalInCorpus(String text) {
+    return isEmpty(text) ? "empty text: a labelled corpus must not hold empty posts (score "
+        + "scores them 0 by rule, so they measure nothing about the model); remove the row"
+        : null;
   }
 }

@@ -1,4 +1,4 @@
-package org.trollscan.input;
+package org.trollscan.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
