@@ -191,15 +191,11 @@ final class ScoreCommand implements Callable<Integer> {
     int openThreads = 0;
     if (threadColumn != null) {
       // In context the label columns are the context scores: --threshold sets their thresholds.
-      contextThresholds.put(Label.HARASSMENT, bundle.manifest().context().harassmentThreshold());
-      contextThresholds.put(Label.FALSE_REPORT,
-          bundle.manifest().context().falseReportThreshold());
-      contextThresholds.putAll(overrides);
-      overrides = Map.of();
       openThreads = maxOpenThreads != null ? maxOpenThreads
           : bundle.manifest().context().maxOpenThreads();
-      context = new ThreadContext(bundle.contextScorer(openThreads), threadColumn, timeColumn,
-          contextThresholds, openThreads);
+      context = ThreadContext.of(bundle, threadColumn, timeColumn, overrides, openThreads);
+      contextThresholds = context.thresholds();
+      overrides = Map.of();
     }
     ModelBundle used = bundle.withThresholds(overrides);
     Scorer scorer = new Scorer(used);

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.function.Supplier;
 import org.trollscan.ToolVersion;
 import org.trollscan.input.InputException;
 import org.trollscan.model.Label;
-import org.trollscan.model.Manifest;
 import org.trollscan.model.ModelBundle;
 import org.trollscan.model.Scorer;
 import org.trollscan.scoring.ThreadContext;
@@ -122,17 +120,12 @@ public final class EvalRun {
       notes.accept(m.name() + " has no context stage: scored alone");
       return evaluator.evaluate(data, settings.by());
     }
-    Manifest.Context c = m.bundle().manifest().context();
-    Map<Label, Double> t = new EnumMap<>(Label.class);
-    t.put(Label.HARASSMENT, c.harassmentThreshold());
-    t.put(Label.FALSE_REPORT, c.falseReportThreshold());
-    t.putAll(settings.thresholds());
-    Map<String, Double> byName = new LinkedHashMap<>();
-    t.forEach((label, value) -> byName.put(label.column(), value));
     // Evaluation reads whole files: every thread stays open (no bound to let any go).
-    return evaluator.evaluateInContext(data, settings.by(), new ThreadContext(
-        m.bundle().contextScorer(Integer.MAX_VALUE), settings.threadColumn(), null, t,
-        Integer.MAX_VALUE), byName);
+    ThreadContext context = ThreadContext.of(m.bundle(), settings.threadColumn(), null,
+        settings.thresholds(), Integer.MAX_VALUE);
+    Map<String, Double> byName = new LinkedHashMap<>();
+    context.thresholds().forEach((label, value) -> byName.put(label.column(), value));
+    return evaluator.evaluateInContext(data, settings.by(), context, byName);
   }
 
   /** Every gate judged on every model under test (not on the baseline), gate by gate. */

@@ -114,7 +114,16 @@ public record Manifest(
       long trainingRows,
       long threads,
       long positives,
-      Map<String, double[]> crossValidation) {}
+      Map<String, double[]> crossValidation) {
+
+    /** The thresholds in context by label, in label order. */
+    public Map<Label, Double> thresholds() {
+      Map<Label, Double> t = new java.util.EnumMap<>(Label.class);
+      t.put(Label.HARASSMENT, harassmentThreshold);
+      t.put(Label.FALSE_REPORT, falseReportThreshold);
+      return t;
+    }
+  }
 
   /** A training file. */
   public record DataFile(String path, long rows, String sha256) {}

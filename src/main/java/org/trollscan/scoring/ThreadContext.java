@@ -8,6 +8,7 @@ import org.trollscan.context.ContextScorer;
 import org.trollscan.input.InputException;
 import org.trollscan.input.Post;
 import org.trollscan.model.Label;
+import org.trollscan.model.ModelBundle;
 import org.trollscan.model.Score;
 
 /**
@@ -26,6 +27,23 @@ public final class ThreadContext {
   private final String threadColumn;
   private final PostTimes times;
   private final Map<Label, Double> thresholds;
+
+  /**
+   * The context step of a bundle that has a context stage: its thresholds in context, with
+   * {@code overrides} (--threshold) taking their place where given.
+   */
+  public static ThreadContext of(ModelBundle bundle, String threadColumn, String timeColumn,
+      Map<Label, Double> overrides, int maxOpenThreads) {
+    Map<Label, Double> thresholds = bundle.manifest().context().thresholds();
+    thresholds.putAll(overrides);
+    return new ThreadContext(bundle.contextScorer(maxOpenThreads), threadColumn, timeColumn,
+        thresholds, maxOpenThreads);
+  }
+
+  /** The thresholds in context by label, as used. */
+  public Map<Label, Double> thresholds() {
+    return new EnumMap<>(thresholds);
+  }
 
   /**
    * @param thresholds the context thresholds by label (the bundle's, or --threshold's)

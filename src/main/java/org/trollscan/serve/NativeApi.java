@@ -164,8 +164,7 @@ final class NativeApi {
       ObjectNode c = out.putObject("context");
       c.put("threadColumn", m.context().threadColumn());
       ObjectNode t = c.putObject("thresholds");
-      t.put("harassment", m.context().harassmentThreshold());
-      t.put("false_report", m.context().falseReportThreshold());
+      m.context().thresholds().forEach((label, value) -> t.put(label.column(), value));
     }
     return out;
   }
