@@ -47,6 +47,8 @@ public final class ScoringServer implements AutoCloseable {
   /** Open connections the server keeps at most; further ones wait in the kernel's backlog. */
   public static final int MAX_CONNECTIONS = 4096;
   private static final int OVERLOAD_QUEUE = 1024;
+  /** How long a refused body is read on after its 413 (see discardRestOfBody). */
+  static final long LINGER_MILLIS = 2000;
   static final ObjectMapper JSON = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -224,12 +226,13 @@ public final class ScoringServer implements AutoCloseable {
       code = answer(exchange, endpoint);
     } catch (ApiException e) {
       code = e.code;
-      sendError(exchange, e, endpoint == Endpoint.ANALYZE);
+      // After a 413 the client may still be sending the body it was refused.
+      sendError(exchange, e, endpoint == Endpoint.ANALYZE, e.code == 413);
     } catch (RuntimeException | Error e) {
       // A bug, not the client's fault; the message names no request text.
       code = 500;
       sendError(exchange, new ApiException(500, "INTERNAL", "Internal error: "
-          + e.getClass().getSimpleName()), false);
+          + e.getClass().getSimpleName()), false, false);
     } finally {
       exchange.close();
     }
@@ -338,7 +341,10 @@ public final class ScoringServer implements AutoCloseable {
       }
     }
     byte[] body;
-    try (InputStream in = exchange.getRequestBody()) {
+    // Not closed here: closing drains only 64 KB, and a 413 reads more of the rest after its
+    // answer (discardRestOfBody); exchange.close() closes it.
+    InputStream in = exchange.getRequestBody();
+    try {
       ByteArrayOutputStream buf = new ByteArrayOutputStream(declared != null
           ? (int) Math.max(0, Math.min(cap, Long.parseLong(declared.strip()))) : 8192);
       byte[] chunk = new byte[8192];
@@ -403,8 +409,38 @@ public final class ScoringServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads and drops what the client is still sending of a refused body, at most as much again as
+   * the cap and for at most {@link #LINGER_MILLIS}, while the answer is written but the exchange
+   * not yet finished (the JDK server closes the connection as soon as it is). Closing with
+   * unread bytes makes the kernel reset the connection, and the reset can erase the answer
+   * before the client reads it (RFC 9112, 9.6, "lingering close"). A body declared longer than
+   * that is not waited for.
+   */
+  private static void discardRestOfBody(HttpExchange exchange, long cap) {
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    try {
+      if (declared != null && Long.parseLong(declared.strip()) > 2 * cap) {
+        return;
+      }
+    } catch (NumberFormatException e) {
+      return;
+    }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+    byte[] buffer = new byte[8192];
+    try {
+      InputStream in = exchange.getRequestBody();
+      long read = 0;
+      for (int n; read < cap && System.nanoTime() < deadline && (n = in.read(buffer)) > 0;) {
+        read += n;
+      }
+    } catch (IOException e) {
+      // The client went away: nothing is left to protect.
+    }
+  }
+
   private static ApiException tooLarge(HttpExchange exchange, long cap) {
-    // The rest of the body is not read; the connection cannot be reused.
+    // The rest of the body is read only as far as discardRestOfBody goes: no reuse.
     exchange.getResponseHeaders().set("Connection", "close");
     return new ApiException(413, "INVALID_ARGUMENT", "The request body is larger than "
         + cap + " bytes.");
@@ -419,11 +455,22 @@ public final class ScoringServer implements AutoCloseable {
   }
 
   private static int send(HttpExchange exchange, int code, String type, byte[] body) {
+    return send(exchange, code, type, body, 0);
+  }
+
+  /** Sends the answer; with {@code discardUpTo > 0}, reads on what is left of the request body
+   * before finishing the exchange (see {@link #discardRestOfBody}). */
+  private static int send(HttpExchange exchange, int code, String type, byte[] body,
+      long discardUpTo) {
     exchange.getResponseHeaders().set("Content-Type", type);
     try {
       exchange.sendResponseHeaders(code, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
+        if (discardUpTo > 0) {
+          out.flush();
+          discardRestOfBody(exchange, discardUpTo);
+        }
       }
     } catch (IOException e) {
       // The client closed the connection before the answer: nothing to do.
@@ -435,7 +482,8 @@ public final class ScoringServer implements AutoCloseable {
    * The error in Google's shape; on Perspective's endpoint with its {@code details}
    * ({@code errorType} and, for a language, {@code languageNotSupportedByAttributeError}).
    */
-  private static void sendError(HttpExchange exchange, ApiException e, boolean perspective) {
+  private void sendError(HttpExchange exchange, ApiException e, boolean perspective,
+      boolean discardBody) {
     ObjectNode root = JSON.createObjectNode();
     ObjectNode error = root.putObject("error");
     error.put("code", e.code);
@@ -454,7 +502,8 @@ public final class ScoringServer implements AutoCloseable {
       }
     }
     try {
-      send(exchange, e.code, "application/json; charset=utf-8", JSON.writeValueAsBytes(root));
+      send(exchange, e.code, "application/json; charset=utf-8", JSON.writeValueAsBytes(root),
+          discardBody ? config.maxBodyBytes() : 0);
     } catch (JsonProcessingException x) {
       throw new IllegalStateException(x);
     }

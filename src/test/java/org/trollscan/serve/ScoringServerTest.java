@@ -276,6 +276,34 @@ class ScoringServerTest {
   }
 
   @Test
+  void anOverCapBodySentWholeIsAnswered413AndClosedInOrderNotReset() throws Exception {
+    // RFC 9112 9.6: a server that closes with unread bytes resets the connection, and the reset
+    // can erase its answer before the client reads it. This client writes everything first.
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(5000);
+      OutputStream out = s.getOutputStream();
+      out.write(("POST /v1/score HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      byte[] chunk = new byte[64 * 1024];
+      java.util.Arrays.fill(chunk, (byte) ' ');
+      byte[] size = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+      long sent = 0;
+      while (sent < ServeConfig.DEFAULT_MAX_BODY + 300_000) {
+        out.write(size);
+        out.write(chunk);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        sent += chunk.length;
+      }
+      out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String head = readHead(s.getInputStream());
+      assertTrue(head.startsWith("HTTP/1.1 413"), head);
+      // After the answer, an orderly close (end of stream), not a reset.
+      s.getInputStream().readAllBytes();
+    }
+  }
+
+  @Test
   void withKeysAMissingKeyIs401AWrongOne403AndARightOneAnywhereIsServed() throws Exception {
     try (TestServer keyed = new TestServer(ServeConfig.defaults(0, 2)
         .withKeys(ApiKeys.of("s3cret-key", "other key")))) {
