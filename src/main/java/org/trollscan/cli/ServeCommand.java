@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.trollscan.model.ModelBundle;
 import org.trollscan.model.Scorer;
 import org.trollscan.serve.ApiKeys;
@@ -86,26 +87,34 @@ final class ServeCommand implements Callable<Integer> {
     // would share the CPU and delay the first answer, which most often needs no language guess.
     LanguageGuess languages = LanguageGuess.notLoaded();
     ModelBundle bundle = model.load();
-    ScoringServer server;
-    try {
-      server = ScoringServer.start(config, new Scorer(bundle), languages);
-    } catch (BindException e) {
-      throw new UsageException("cannot listen on " + host + ":" + port + ": "
-          + e.getMessage());
-    }
-    // At once: a client may connect, and a supervisor send SIGTERM, as soon as the port is open;
-    // without the hook that signal would end the JVM with 143, requests in flight cut.
+    // The stop hook goes in before the port opens: a supervisor may send SIGTERM as soon as it
+    // can connect; without the hook that signal would end the JVM with 143, requests in flight
+    // cut.
+    AtomicReference<ScoringServer> serving = new AtomicReference<>();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.stop(GRACE_SECONDS);
+      ScoringServer running = serving.get();
+      if (running == null) {
+        return; // the port never opened (or failed to): the exit code stands as it is
+      }
+      running.stop(GRACE_SECONDS);
       if (!quiet) {
-        err.println("trollscan: stopped after " + server.answered() + " requests");
+        err.println("trollscan: stopped after " + running.answered() + " requests");
       }
       err.flush();
       stopped.countDown();
       // A signal is how this command is meant to end, not a failure: exit 0, not 128+signal.
       Runtime.getRuntime().halt(ExitCodes.OK);
     }, "trollscan-serve-stop"));
+    ScoringServer server;
+    try {
+      server = ScoringServer.bind(config, new Scorer(bundle), languages);
+    } catch (BindException e) {
+      throw new UsageException("cannot listen on " + host + ":" + port + ": "
+          + e.getMessage());
+    }
+    serving.set(server);
+    server.serve();
     String address = "http://" + hostForUrl(server.address().getHostString()) + ":"
         + server.address().getPort();
     if (!quiet || port == 0) {

@@ -52,8 +52,13 @@ final class Metrics {
     }
   }
 
-  String render() {
+  /** The Prometheus text; {@code inFlight} counts the connections being answered, this one too. */
+  String render(int inFlight) {
     StringBuilder b = new StringBuilder(2048);
+    b.append("# HELP trollscan_requests_in_flight Requests being read or answered now, this one "
+        + "included.\n");
+    b.append("# TYPE trollscan_requests_in_flight gauge\n");
+    b.append("trollscan_requests_in_flight ").append(inFlight).append('\n');
     b.append("# HELP trollscan_requests_total HTTP requests answered, by endpoint and code.\n");
     b.append("# TYPE trollscan_requests_total counter\n");
     new java.util.TreeMap<>(requests).forEach((key, n) -> {

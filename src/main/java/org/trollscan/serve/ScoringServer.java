@@ -112,9 +112,23 @@ public final class ScoringServer implements AutoCloseable {
   /** Binds and starts serving; the model is loaded, the language model loads in the background. */
   public static ScoringServer start(ServeConfig config, Scorer scorer, LanguageGuess languages)
       throws IOException {
-    ScoringServer s = new ScoringServer(config, scorer, languages);
-    s.server.start();
+    ScoringServer s = bind(config, scorer, languages);
+    s.serve();
     return s;
+  }
+
+  /**
+   * Binds the port without answering yet: connections wait in the backlog until {@link #serve()},
+   * so that a caller can put its stop hook in place before the first request can be answered.
+   */
+  public static ScoringServer bind(ServeConfig config, Scorer scorer, LanguageGuess languages)
+      throws IOException {
+    return new ScoringServer(config, scorer, languages);
+  }
+
+  /** Starts answering the connections of a bound server. */
+  public void serve() {
+    server.start();
   }
 
   /** The address it listens on (with the real port when 0 was asked for). */
@@ -264,7 +278,7 @@ public final class ScoringServer implements AutoCloseable {
       }
       case METRICS -> {
         return send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
-            metrics.render().getBytes(StandardCharsets.UTF_8));
+            metrics.render(inFlight.get()).getBytes(StandardCharsets.UTF_8));
       }
       case MODEL -> {
         return sendJson(exchange, nativeApi.model());
@@ -511,6 +525,6 @@ public final class ScoringServer implements AutoCloseable {
 
   /** For tests: the metrics as served. */
   String metricsText() {
-    return metrics.render();
+    return metrics.render(inFlight.get());
   }
 }

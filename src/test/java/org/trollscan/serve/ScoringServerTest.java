@@ -350,7 +350,7 @@ class ScoringServerTest {
         Socket slow2 = slowRequest(tiny.port())) {
       // slow1 holds the only worker, slow2 the only queue place: the next one is turned away.
       HttpResponse<String> r = null;
-      long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (System.nanoTime() < deadline) {
         r = tiny.get("/healthz");
         if (r.statusCode() == 503) {
@@ -373,7 +373,7 @@ class ScoringServerTest {
   }
 
   @Test
-  void metricsCountRequestsErrorsPostsFlagsAndLatencyButNoText() throws Exception {
+  void metricsCountRequestsErrorsPostsFlagsLatencyAndInFlightButNoText() throws Exception {
     try (TestServer fresh = new TestServer(ServeConfig.defaults(0, 2))) {
       fresh.post("/v1/score", "{\"text\": \"ring social services on her xyzzy\"}");
       fresh.post("/v1/score", "{\"text\": \"lovely weather\"}");
@@ -389,6 +389,7 @@ class ScoringServerTest {
       assertTrue(m.contains("trollscan_posts_flagged_total{label=\"false_report\"} 1"), m);
       assertTrue(m.contains("trollscan_request_duration_seconds_count 3"), m);
       assertTrue(m.contains("trollscan_request_duration_seconds_bucket{le=\"+Inf\"} 3"), m);
+      assertTrue(m.contains("\ntrollscan_requests_in_flight 1\n"), "only the metrics request: " + m);
       assertFalse(m.contains("xyzzy"));
     }
   }

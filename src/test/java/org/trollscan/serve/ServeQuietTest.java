@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +29,21 @@ class ServeQuietTest {
     assertTrue(runAndStop("--port", "0").startsWith("trollscan: serving http://127.0.0.1:"));
   }
 
+  @Test
+  void aPortInUseIsAUsageErrorWhoseExitCodeTheStopHookLeavesAlone() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      Path log = Files.createTempFile(dir, "stderr", ".txt");
+      Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+          "org.trollscan.cli.Main", "serve", "--quiet", "--model", "models/trollscan-default.zip",
+          "--port", Integer.toString(taken.getLocalPort()))
+          .redirectError(log.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "serve did not give up");
+      assertEquals(2, p.exitValue(), Files.readString(log));
+      assertTrue(Files.readString(log).contains("cannot listen on"), Files.readString(log));
+    }
+  }
+
   /** Starts serve --quiet, waits until it is up, sends SIGTERM; returns its stderr. */
   private String runAndStop(String... portOption) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -48,7 +62,7 @@ class ServeQuietTest {
         assertTrue(System.nanoTime() < deadline, "serve did not come up");
         Thread.sleep(100);
       }
-      Thread.sleep(500); // the port opens a moment before the stop hook is in place
+      // No pause: the stop hook is in place before the port opens (ServeCommand).
       new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
       assertTrue(p.waitFor(30, TimeUnit.SECONDS), "serve did not stop");
       assertEquals(0, p.exitValue());
@@ -63,7 +77,8 @@ class ServeQuietTest {
     if (port == 0) {
       return Files.readString(log).contains("\n");
     }
-    try (Socket s = new Socket("127.0.0.1", port)) {
+    // The strictest supervisor: it signals as soon as the port takes a connection.
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
       return true;
     } catch (java.net.ConnectException e) {
       return false;

@@ -47,18 +47,22 @@ class ServeSignalTest {
       int port = awaitPort(p, log);
       String secret = "ring social services on her zqxjv";
       byte[] body = ("{\"text\": \"" + secret + "\"}").getBytes(StandardCharsets.UTF_8);
+      int polls;
       try (Socket s = new Socket("127.0.0.1", port)) {
         s.setSoTimeout(30_000);
         OutputStream out = s.getOutputStream();
         out.write(("POST /v1/score HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
             + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(body, 0, 5); // the request is now in flight, its body half sent
+        out.write(body, 0, 5); // the request's body half sent
         out.flush();
-        Thread.sleep(300);
+        polls = awaitInFlight(port, 2); // this request and the metrics request asking
         new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
-        Thread.sleep(500);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!refused(port)) {
+          assertTrue(System.nanoTime() < deadline, "still accepting connections while stopping");
+          Thread.sleep(20);
+        }
         assertTrue(p.isAlive(), "it must wait for the request in flight");
-        assertTrue(refused(port), "no new connections once stopping");
         out.write(body, 5, body.length - 5);
         out.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(),
@@ -69,10 +73,31 @@ class ServeSignalTest {
       assertTrue(p.waitFor(15, TimeUnit.SECONDS), "serve did not stop");
       assertEquals(0, p.exitValue());
       String err = Files.readString(log);
-      assertTrue(err.contains("trollscan: stopped after 1 requests"), err);
+      assertTrue(err.contains("trollscan: stopped after " + (polls + 1) + " requests"), err);
       assertFalse(err.contains("zqxjv"), "request text must never be logged: " + err);
     } finally {
       p.destroyForcibly();
+    }
+  }
+
+  /**
+   * Waits until the server's in-flight gauge reaches {@code n}, so a request is really held;
+   * returns how many metrics requests that took.
+   */
+  private static int awaitInFlight(int port, int n) throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    Pattern gauge = Pattern.compile("(?m)^trollscan_requests_in_flight (\\d+)$");
+    for (int polls = 1; ; polls++) {
+      String metrics = http.send(java.net.http.HttpRequest.newBuilder(
+          java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      Matcher m = gauge.matcher(metrics);
+      if (m.find() && Integer.parseInt(m.group(1)) >= n) {
+        return polls;
+      }
+      assertTrue(System.nanoTime() < deadline, "the request never got in flight: " + metrics);
+      Thread.sleep(20);
     }
   }
 
