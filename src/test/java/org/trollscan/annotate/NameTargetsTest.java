@@ -14,7 +14,7 @@ class NameTargetsTest {
   private List<String> names(String post) {
     AnalyzedText t = analyzer.analyze(post);
     boolean[] names = new NameTargets(Rules.fromClasspath(), analyzer.cueMatcher())
-        .find(post, t.normalized(), t.spans(), t.tokens(), t.sentence());
+        .find(t.get(Annotation.TOKENS), t.get(Annotation.SENTENCES), t.get(Annotation.CASE));
     List<String> out = new ArrayList<>();
     for (int i = 0; i < names.length; i++) {
       if (names[i]) {
@@ -59,7 +59,7 @@ class NameTargetsTest {
   void cueWordsStayCuesAndAreNotCountedAsNames() {
     AnalyzedText t = analyzer.analyze("tip off Ofsted about Stacey");
     List<String> targets = new ArrayList<>();
-    for (CueMatcher.CueMatch m : t.cues()) {
+    for (CueMatcher.CueMatch m : t.get(Annotation.CUES)) {
       if (m.cue().equals("target_third")) {
         targets.add(t.originalPhrase(m.from(), m.to()));
       }

@@ -27,42 +27,42 @@ class TextAnalyzerTest {
   void forumTokenizerKeepsContractionsAndSplitsHyphensAndPunctuationRuns() {
     AnalyzedText t = analyzer.analyze("Don't mass-report her!!! 😂😂 ok?");
     assertArrayEquals(new String[] {"don't", "mass", "-", "report", "her", "!!", "😂", "😂", "ok", "?"},
-        t.tokens());
+        t.get(Annotation.TOKENS));
   }
 
   @Test
   void numbersKeepTheirSeparatorsButSentenceEndsAndListsSplit() {
     assertArrayEquals(new String[] {"£", "500,000", "in", "2.5", "years", ".", "1", ",", "2", "."},
-        analyzer.analyze("£500,000 in 2.5 years. 1, 2.").tokens());
+        analyzer.analyze("£500,000 in 2.5 years. 1, 2.").get(Annotation.TOKENS));
   }
 
   @Test
   void sentencesBreakAtFullStopsAndLineBreaks() {
     AnalyzedText t = analyzer.analyze("ring them. she is fine\nreally");
-    assertEquals(0, t.sentence()[0]);
-    assertEquals(1, t.sentence()[3]);
-    assertEquals(2, t.sentence()[t.tokens().length - 1]);
+    assertEquals(0, t.get(Annotation.SENTENCES)[0]);
+    assertEquals(1, t.get(Annotation.SENTENCES)[3]);
+    assertEquals(2, t.get(Annotation.SENTENCES)[t.size() - 1]);
   }
 
   @Test
   void originalPhraseQuotesTheTextAsWrittenEvenWhenObfuscated() {
     String post = "Pls r3port h3r to S O C I A L  S E R V I C E S today";
     AnalyzedText t = analyzer.analyze(post);
-    assertEquals("report", t.tokens()[1]);
+    assertEquals("report", t.get(Annotation.TOKENS)[1]);
     assertEquals("r3port h3r", t.originalPhrase(1, 3));
-    int social = java.util.Arrays.asList(t.tokens()).indexOf("social");
+    int social = java.util.Arrays.asList(t.get(Annotation.TOKENS)).indexOf("social");
     assertEquals("S O C I A L  S E R V I C E S", t.originalPhrase(social, social + 2));
   }
 
   @Test
   void htmlInAScrapedPostIsReadAsTextAndEvidenceQuotesItAsScraped() {
     AnalyzedText t = analyzer.analyze("nobody should report her, don&#39;t");
-    assertEquals("don't", t.tokens()[t.tokens().length - 1]);
-    assertEquals("don&#39;t", t.originalPhrase(t.tokens().length - 1, t.tokens().length));
+    assertEquals("don't", t.get(Annotation.TOKENS)[t.size() - 1]);
+    assertEquals("don&#39;t", t.originalPhrase(t.size() - 1, t.size()));
   }
 
   private static String quotedTokens(String post) {
-    return MarkedTokens.of(post, AnalyzedText::quoted);
+    return MarkedTokens.of(post, t -> t.get(Annotation.QUOTED));
   }
 
   @Test
@@ -94,6 +94,6 @@ class TextAnalyzerTest {
   void udTokenizerFromMavenLoadsAndTokenizes() {
     AnalyzedText t =
         TextAnalyzer.forTokenizer("ud", Rules.fromClasspath()).analyze("ring social services on her");
-    assertTrue(t.tokens().length >= 5);
+    assertTrue(t.size() >= 5);
   }
 }

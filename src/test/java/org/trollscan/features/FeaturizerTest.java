@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.HashSet;
 import org.junit.jupiter.api.Test;
+import org.trollscan.annotate.Annotation;
 import org.trollscan.annotate.AnalyzedText;
 
 class FeaturizerTest {
@@ -40,7 +41,7 @@ class FeaturizerTest {
     FeatureVector fv = featurizer.featurize(t);
     for (int k = 0; k < fv.occurrenceFeature().length; k++) {
       assertTrue(fv.occurrenceFrom()[k] >= 0);
-      assertTrue(fv.occurrenceTo()[k] <= t.tokens().length);
+      assertTrue(fv.occurrenceTo()[k] <= t.size());
       assertTrue(fv.occurrenceFrom()[k] <= fv.occurrenceTo()[k]);
     }
   }
