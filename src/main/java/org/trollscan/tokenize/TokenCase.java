@@ -26,7 +26,10 @@ public enum TokenCase {
    * characters, "S.o.c.i.a.l", "K3rry", "@Kerry".
    */
   MIXED,
-  /** No letter with a case: punctuation, digits, emoji, scripts without case. */
+  /**
+   * No letter with a case: punctuation, digits, emoji, scripts without case, and a token whose
+   * folded form has no letter ("&" written "&amp;").
+   */
   NONE;
 
   /**
@@ -50,37 +53,38 @@ public enum TokenCase {
   }
 
   /**
-   * The case of {@code original} from {@code start} to {@code end} (UTF-16 offsets), read per
-   * code point. Invisible characters ({@link IgnorableCharacters}) inside are passed over, since
-   * normalisation removed them: "Be\u200Bx" is "Bex".
+   * The case of {@code original} from {@code start} to {@code end} (UTF-16 offsets). Invisible
+   * characters ({@link IgnorableCharacters}) inside are passed over, since normalisation removed
+   * them: "Be\u200Bx" is "Bex". Letters are read per UTF-16 unit, so styled letters outside the
+   * Basic Multilingual Plane ("𝙿𝚎𝚝𝚊𝚕𝚜", which NFKC turns into plain ones) count as no letters
+   * here: the shipped model's names were found that way, and reading them as letters changes
+   * its scores.
    */
   public static TokenCase of(String original, int start, int end) {
-    if (start >= Math.min(end, original.length())) {
+    end = Math.min(end, original.length());
+    if (start >= end) {
       return NONE;
     }
-    end = Math.min(end, original.length());
     boolean upper = false;
     boolean lower = false;
     boolean word = true;
-    int first = original.codePointAt(start);
-    for (int k = start; k < end; ) {
-      int cp = original.codePointAt(k);
-      if (k > start && cp >= 0xAD && IgnorableCharacters.isIgnorable(cp)) {
-        k += Character.charCount(cp);
+    for (int k = start; k < end; k++) {
+      char c = original.charAt(k);
+      if (k > start && c >= 0xAD && IgnorableCharacters.isIgnorable(original.codePointAt(k))) {
+        k += Character.charCount(original.codePointAt(k)) - 1;
         continue;
       }
-      if (Character.isUpperCase(cp)) {
-        upper = true;
-        word &= k == start || Character.isLetter(cp);
-      } else if (Character.isLowerCase(cp)) {
+      if (c >= 'a' && c <= 'z' || Character.isLowerCase(c)) {
         lower = true;
-      } else if (!Character.isLetter(cp) && cp != '\'' && cp != '\u2019') {
+      } else if (c >= 'A' && c <= 'Z' || Character.isUpperCase(c)) {
+        upper = true;
+        word &= k == start || Character.isLetter(c);
+      } else if (!Character.isLetter(c) && c != '\'' && c != '\u2019') {
         word = false;
       }
-      k += Character.charCount(cp);
     }
     if (upper && lower) {
-      return word && Character.isUpperCase(first) ? CAPITALIZED : MIXED;
+      return word && Character.isUpperCase(original.charAt(start)) ? CAPITALIZED : MIXED;
     }
     return upper ? UPPER : lower ? LOWER : NONE;
   }
@@ -89,7 +93,8 @@ public enum TokenCase {
   private static boolean hasLetter(String token) {
     for (int k = 0; k < token.length(); k++) {
       char c = token.charAt(k);
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 128 && Character.isLetter(token.codePointAt(k))) {
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+          || c >= 128 && Character.isLetter(token.codePointAt(k))) {
         return true;
       }
     }
