@@ -70,16 +70,27 @@ public enum TokenCase {
     boolean word = true;
     for (int k = start; k < end; k++) {
       char c = original.charAt(k);
+      if (c < 128) {
+        // Most of every post: decided without a table look-up.
+        if (c >= 'a' && c <= 'z') {
+          lower = true;
+        } else if (c >= 'A' && c <= 'Z') {
+          upper = true;
+        } else if (c != '\'') {
+          word = false;
+        }
+        continue;
+      }
       if (k > start && c >= 0xAD && IgnorableCharacters.isIgnorable(original.codePointAt(k))) {
         k += Character.charCount(original.codePointAt(k)) - 1;
         continue;
       }
-      if (c >= 'a' && c <= 'z' || Character.isLowerCase(c)) {
+      if (Character.isLowerCase(c)) {
         lower = true;
-      } else if (c >= 'A' && c <= 'Z' || Character.isUpperCase(c)) {
+      } else if (Character.isUpperCase(c)) {
         upper = true;
         word &= k == start || Character.isLetter(c);
-      } else if (!Character.isLetter(c) && c != '\'' && c != '\u2019') {
+      } else if (!Character.isLetter(c) && c != '\u2019') {
         word = false;
       }
     }

@@ -125,6 +125,8 @@ class TextAnalyzerTest {
   void aCharacterReferenceIsReadAsTheCharacterItStandsFor() {
     assertEquals("tom/CAPITALIZED &/NONE jerry/CAPITALIZED", cases("Tom &amp; Jerry"));
     assertEquals("\"/NONE kerry/CAPITALIZED \"/NONE", cases("&quot;Kerry&quot;"));
+    // Inside a word the reference's letters are written ones: no capitalised word, no name.
+    assertEquals("renée/MIXED", cases("Ren&eacute;e"));
   }
 
   @Test
