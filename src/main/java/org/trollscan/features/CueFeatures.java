@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.trollscan.annotate.AnalyzedText;
+import org.trollscan.annotate.Annotation;
 import org.trollscan.annotate.CueMatcher;
 import org.trollscan.annotate.CueMatcher.CueMatch;
 import org.trollscan.annotate.PhraseIndex;
@@ -132,6 +133,12 @@ public final class CueFeatures implements TextFeatureGenerator {
     return "cue";
   }
 
+  @Override
+  public List<Annotation.Key<?>> requires() {
+    return List.of(Annotation.TOKENS, Annotation.SENTENCES, Annotation.QUOTED, Annotation.NEGATED,
+        Annotation.CUES);
+  }
+
   /** Through OpenNLP's interface, tokens are annotated with this family's own rules. */
   @Override
   public TextAnalyzer doccatAnalyzer() {
@@ -234,18 +241,15 @@ public final class CueFeatures implements TextFeatureGenerator {
     return false;
   }
 
-
-
-
-
   @Override
   public void generate(AnalyzedText text, FeatureSink sink) {
     List<CueMatch> spoken = new ArrayList<>();
     List<CueMatch> quoted = new ArrayList<>();
-    boolean[] inQuotes = text.quoted();
-    boolean[] reportNobody = verbsReportingNobody(text.cues(), text.tokens());
+    boolean[] inQuotes = text.get(Annotation.QUOTED);
+    List<CueMatch> cues = text.get(Annotation.CUES);
+    boolean[] reportNobody = verbsReportingNobody(cues, text.get(Annotation.TOKENS));
     // The analysis matched the cue phrases once already (there is one lexicon, so one matcher).
-    for (CueMatch m : text.cues()) {
+    for (CueMatch m : cues) {
       if (reportNobody != null && reportNobody[m.from()]
           && (m.cueId() == reportVerbId || m.cueId() == bragId)) {
         continue;
@@ -287,7 +291,8 @@ public final class CueFeatures implements TextFeatureGenerator {
   }
 
   private void emit(List<CueMatch> matches, Names names, AnalyzedText text, FeatureSink sink) {
-    int[] sentence = text.sentence();
+    int[] sentence = text.get(Annotation.SENTENCES);
+    boolean[] negated = text.get(Annotation.NEGATED);
     List<CueMatch> negations = new ArrayList<>();
     for (CueMatch m : matches) {
       if (m.cueId() == negationId) {
@@ -298,7 +303,7 @@ public final class CueFeatures implements TextFeatureGenerator {
     long present = 0;
     for (CueMatch m : matches) {
       CueMatch negatedBy = (negatable & 1L << m.cueId()) != 0
-          ? negation(m, negations, text.negated()) : null;
+          ? negation(m, negations, negated) : null;
       if (negatedBy != null) {
         // "nobody should report her": the report verb is negated, so it neither counts as a
         // report verb nor pairs with the authority or the target.

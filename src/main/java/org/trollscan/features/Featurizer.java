@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.trollscan.rules.Rules;
 import org.trollscan.annotate.AnalyzedText;
+import org.trollscan.annotate.Annotation;
 import org.trollscan.annotate.TextAnalyzer;
 
 /**
@@ -28,9 +29,17 @@ public final class Featurizer {
 
   /** A featurizer with a model's settings and rules; build it once per model and share it. */
   public Featurizer(FeatureSettings settings, Rules rules) {
+    this(settings, rules, TextAnalyzer.forTokenizer(settings.tokenizer(), rules));
+  }
+
+  /**
+   * A featurizer over an analyzer of one's own, built from the same rules; refused when a family
+   * the settings turn on reads a key the analyzer does not provide.
+   */
+  public Featurizer(FeatureSettings settings, Rules rules, TextAnalyzer analyzer) {
     this.settings = settings;
     this.rules = rules;
-    this.analyzer = TextAnalyzer.forTokenizer(settings.tokenizer(), rules);
+    this.analyzer = analyzer;
     if (settings.wordNgramMax() > 0) {
       generators.add(new WordNgramFeatures(settings.wordNgramMax(), settings.markNegatedAndQuoted()));
     }
@@ -40,6 +49,23 @@ public final class Featurizer {
     }
     if (settings.cues()) {
       generators.add(new CueFeatures(rules, analyzer.cueMatcher()));
+    }
+    checkProvided(analyzer, generators);
+  }
+
+  /**
+   * Refuses, when it is built rather than on the first post, a family that reads a key no stage
+   * of the analyzer writes.
+   */
+  private static void checkProvided(TextAnalyzer analyzer, List<TextFeatureGenerator> families) {
+    for (TextFeatureGenerator family : families) {
+      for (Annotation.Key<?> key : family.requires()) {
+        if (!analyzer.provides().contains(key)) {
+          throw new IllegalStateException("feature family " + family.family() + " reads "
+              + key + ", which no stage of the analyzer provides (it provides "
+              + analyzer.provides() + ")");
+        }
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.trollscan.annotate.AnalyzedText;
+import org.trollscan.annotate.Annotation;
 import org.trollscan.features.FeatureHash;
 import org.trollscan.features.FeatureVector;
 import org.trollscan.features.Featurizer;
@@ -109,8 +110,8 @@ public final class Scorer {
           models[l].threshold(), c.logits()[l], c.modelProbabilities()[l],
           c.implied() && l == harassment, list, score.evidence().get(label)));
     }
-    return new Explanation(c.analyzed().normalized().text(), List.of(c.analyzed().tokens()),
-        labels);
+    return new Explanation(c.analyzed().get(Annotation.NORMALIZED).text(),
+        List.of(c.analyzed().get(Annotation.TOKENS)), labels);
   }
 
   /**
@@ -237,7 +238,8 @@ public final class Scorer {
   /** {@link #evidence}, with each phrase's offsets in the original post and its weight. */
   static List<EvidenceSpan> evidenceSpans(java.util.Set<String> functionWords, AnalyzedText text,
       int[] occurrenceFeature, int[] occurrenceFrom, int[] occurrenceTo, double[] contributions) {
-    int n = text.tokens().length;
+    String[] tokens = text.get(Annotation.TOKENS);
+    int n = tokens.length;
     if (n == 0) {
       return List.of();
     }
@@ -261,7 +263,7 @@ public final class Scorer {
     List<double[]> phrases = new ArrayList<>(); // {score, from, to}
     int t = 0;
     while (t < n) {
-      if (tokenScore[t] <= 0 || !Chars.startsWord(text.tokens()[t])) {
+      if (tokenScore[t] <= 0 || !Chars.startsWord(tokens[t])) {
         t++;
         continue;
       }
@@ -270,7 +272,7 @@ public final class Scorer {
         t++;
       }
       int end = t;
-      while (end > start && !Chars.startsWord(text.tokens()[end - 1])) {
+      while (end > start && !Chars.startsWord(tokens[end - 1])) {
         end--;
       }
       phrases.add(bestWindow(tokenScore, start, end));
@@ -282,7 +284,7 @@ public final class Scorer {
       if (out.size() == EVIDENCE_PHRASES || p[0] < MIN_SHARE_OF_TOP * top) {
         break;
       }
-      if (onlyFunctionWords(functionWords, text.tokens(), (int) p[1], (int) p[2])) {
+      if (onlyFunctionWords(functionWords, tokens, (int) p[1], (int) p[2])) {
         continue; // "and | as" tells a moderator nothing
       }
       EvidenceSpan span = span(text, (int) p[1], (int) p[2], p[0]);
@@ -298,7 +300,7 @@ public final class Scorer {
    * as {@code String.strip} would, with its offsets; null when nothing is left.
    */
   private static EvidenceSpan span(AnalyzedText text, int from, int to, double weight) {
-    String original = text.original();
+    String original = text.get(Annotation.ORIGINAL);
     int begin = text.originalStart(from);
     int end = Math.max(begin, text.originalEnd(to));
     while (begin < end) {

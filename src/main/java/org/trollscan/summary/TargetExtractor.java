@@ -10,6 +10,7 @@ import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.tokenize.SimpleTokenizer;
 import org.trollscan.annotate.AnalyzedText;
+import org.trollscan.annotate.Annotation;
 import org.trollscan.annotate.TextAnalyzer;
 import org.trollscan.normalize.Handles;
 import org.trollscan.rules.Rules;
@@ -53,10 +54,11 @@ public final class TargetExtractor {
       }
     }
     AnalyzedText analyzed = analyzer.analyze(post);
-    for (CueMatcher.CueMatch c : analyzed.cues()) {
+    String[] analyzedTokens = analyzed.get(Annotation.TOKENS);
+    for (CueMatcher.CueMatch c : analyzed.get(Annotation.CUES)) {
       // Titles: "her husband", "the op", "that vlogger"; a lone "op" or handle is not a title.
       if (TITLE_CUES.contains(c.cue()) && c.to() - c.from() > 1) {
-        out.add(String.join(" ", java.util.Arrays.copyOfRange(analyzed.tokens(), c.from(), c.to())));
+        out.add(String.join(" ", java.util.Arrays.copyOfRange(analyzedTokens, c.from(), c.to())));
       }
     }
     String[] tokens = SimpleTokenizer.INSTANCE.tokenize(post);
