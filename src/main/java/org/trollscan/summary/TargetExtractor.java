@@ -27,8 +27,7 @@ public final class TargetExtractor {
 
   private final Function<String, AnalyzedText> analysis;
 
-  /** The targets of a post as {@code analysis} reads it. */
-  public TargetExtractor(Function<String, AnalyzedText> analysis) {
+  private TargetExtractor(Function<String, AnalyzedText> analysis) {
     this.analysis = analysis;
   }
 
