@@ -142,9 +142,11 @@ final class SummarizeCommand implements Callable<Integer> {
     ModelBundle bundle = model.load();
     List<Label> labels = bundle.labels();
     Scorer scorer = new Scorer(bundle);
+    // Targets from the analysis the scorer makes, with the bundle's rules: the people the
+    // scores were computed from.
     Summarizer summarizer = new Summarizer(labels,
-        new Summarizer.Columns(threadColumn, authorColumn, timeColumn), new TargetExtractor(),
-        campaignMin);
+        new Summarizer.Columns(threadColumn, authorColumn, timeColumn),
+        TargetExtractor.of(scorer), campaignMin);
     ReaderOptions reader = input.readerOptions();
     List<String> inputs = files.isEmpty() ? List.of("-") : files;
     // No evidence: summarize counts flagged posts and never shows their phrases.

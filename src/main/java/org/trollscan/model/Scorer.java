@@ -123,11 +123,18 @@ public final class Scorer {
       double[][] contributions, double[] logits, double[] modelProbabilities,
       double[] probabilities, boolean implied, boolean truncated) {}
 
+  /**
+   * The analysis {@link #score} makes of a post, with the bundle's rules: of its first
+   * {@link #MAX_CHARS} characters. {@code summarize} finds a flagged post's targets in it.
+   */
+  public AnalyzedText analyze(String text) {
+    return featurizer.analyze(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
+  }
+
   /** The one computation behind {@link #score} and {@link #explain}. */
   private Computed compute(String text) {
     boolean truncated = text.length() > MAX_CHARS;
-    String scored = truncated ? text.substring(0, MAX_CHARS) : text;
-    AnalyzedText analyzed = featurizer.analyze(scored);
+    AnalyzedText analyzed = analyze(text);
     HashedFeatures hf = featurizer.featurizeHashed(analyzed);
     CompiledWeights compiled = bundle.compiled();
     int features = hf.hashes().length;
