@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.trollscan.rules.Rules;
+import org.trollscan.rules.StepSettings;
 import org.trollscan.annotate.AnalyzedText;
 import org.trollscan.annotate.TextAnalyzer;
 
@@ -22,15 +23,25 @@ public final class Featurizer {
   public static final long BIAS_HASH = FeatureHash.of(BIAS);
 
   private final FeatureSettings settings;
+  private final StepSettings steps;
   private final Rules rules;
   private final TextAnalyzer analyzer;
   private final List<TextFeatureGenerator> generators = new ArrayList<>();
 
-  /** A featurizer with a model's settings and rules; build it once per model and share it. */
+  /** A featurizer with a model's settings and rules, its steps at their default settings. */
   public Featurizer(FeatureSettings settings, Rules rules) {
+    this(settings, StepSettings.defaults(), rules);
+  }
+
+  /**
+   * A featurizer with a model's feature settings, step settings and rules; build it once per
+   * model and share it.
+   */
+  public Featurizer(FeatureSettings settings, StepSettings steps, Rules rules) {
     this.settings = settings;
+    this.steps = steps;
     this.rules = rules;
-    this.analyzer = TextAnalyzer.forTokenizer(settings.tokenizer(), rules);
+    this.analyzer = TextAnalyzer.forTokenizer(settings.tokenizer(), rules, steps);
     if (settings.wordNgramMax() > 0) {
       generators.add(new WordNgramFeatures(settings.wordNgramMax(), settings.markNegatedAndQuoted()));
     }
@@ -39,12 +50,19 @@ public final class Featurizer {
           settings.markNegatedAndQuoted()));
     }
     if (settings.cues()) {
-      generators.add(new CueFeatures(rules, analyzer.cueMatcher()));
+      generators.add(new CueFeatures(rules, analyzer.cueMatcher(),
+          steps.whole(StepSettings.Setting.CUES_OTHER_SUBJECT_MAX_TOKENS),
+          steps.whole(StepSettings.Setting.CUES_CAUSATIVE_MAX_DISTANCE)));
     }
   }
 
   public FeatureSettings settings() {
     return settings;
+  }
+
+  /** The step settings this featurizer analyses with. */
+  public StepSettings steps() {
+    return steps;
   }
 
   /** The rules this featurizer analyses with. */

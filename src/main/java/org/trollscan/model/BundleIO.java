@@ -137,7 +137,7 @@ public final class BundleIO {
       }
       Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, draft.modelVersion(),
           draft.toolVersion(), draft.createdAt(), draft.features(),
-          Pipeline.of(draft.features()), draft.training(), draft.data(), labels,
+          Pipeline.of(draft.features(), draft.pipeline().settings()), draft.training(), draft.data(), labels,
           draft.falseReportImpliesHarassment(), listed, context);
       byte[] manifestBytes = ManifestWriter.JSON.writeValueAsBytes(manifest);
       try {

@@ -13,11 +13,12 @@ public final class Normalizer {
 
   /**
    * The chain every model uses: invisible characters, HTML markup, NFKC, case folding,
-   * placeholders, spacing, elongation, obfuscation; the two steps that need word lists get them
-   * from the caller (the rule data: {@code agency-handles.txt}, the de-obfuscation vocabulary).
+   * placeholders, spacing, elongation, obfuscation; the steps that need word lists or settings get
+   * them from the caller (the rule data: {@code agency-handles.txt}, the de-obfuscation
+   * vocabulary; the longest run of one character the elongation step keeps).
    */
   public static Normalizer standard(Predicate<String> isAgencyHandle,
-      List<String> deobfuscationVocabulary) {
+      List<String> deobfuscationVocabulary, int elongationMaxRun) {
     return new Normalizer(
         List.of(
             new IgnorableCharacterStep(),
@@ -26,7 +27,7 @@ public final class Normalizer {
             new CaseFoldStep(),
             new PlaceholderStep(isAgencyHandle),
             new SpacedLettersStep(),
-            new ElongationStep(),
+            new ElongationStep(elongationMaxRun),
             new ObfuscationStep(deobfuscationVocabulary)));
   }
 
