@@ -106,8 +106,12 @@ public final class StepSettings {
 
     /** What loading accepts, as an error message says it. */
     public String allowed() {
-      return whole() ? "a whole number from " + (int) min + " to " + (int) max
-          : "a number from " + min + " to " + max;
+      return (whole() ? "a whole number from " : "a number from ") + show(min) + " to "
+          + show(max);
+    }
+
+    private static String show(double d) {
+      return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     /** Whether {@code value} is of this setting's kind and in its range. */
