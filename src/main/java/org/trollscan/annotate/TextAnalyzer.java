@@ -112,7 +112,9 @@ public final class TextAnalyzer {
   /** The normalisation chain with a model's word lists and step settings. */
   public static Normalizer standardNormalizer(Lexicons lexicons, StepSettings settings) {
     return Normalizer.standard(lexicons::isAgencyHandle, lexicons.deobfuscationVocabulary(),
-        settings.whole(Setting.ELONGATION_MAX_RUN));
+        new Normalizer.Settings(settings.whole(Setting.SPACED_LETTERS_MIN_LETTERS),
+            settings.whole(Setting.SPACED_LETTERS_MIN_JOINED_LETTERS),
+            settings.whole(Setting.ELONGATION_MAX_RUN)));
   }
 
   /** The cue dictionary this analyzer annotates with. */

@@ -21,6 +21,11 @@ public final class StepSettings {
    * a bundle without it gets, and the range loading accepts.
    */
   public enum Setting {
+    /** The fewest letters spelled out with one separator ("s o c i a l") that are joined. */
+    SPACED_LETTERS_MIN_LETTERS("normalization", "spaced-letters", "minLetters", 4, 2, 20),
+    /** The fewest letters spelled out with dots or hyphens ("c-p-s", "d.w.p") that are joined. */
+    SPACED_LETTERS_MIN_JOINED_LETTERS("normalization", "spaced-letters", "minJoinedLetters", 3,
+        2, 20),
     /** A character repeated more than this many times in a row is cut to this many. */
     ELONGATION_MAX_RUN("normalization", "elongation", "maxRun", 2, 1, 20),
     /** A reply of at most this many agreeing words ("This.") makes a quote the writer's own. */

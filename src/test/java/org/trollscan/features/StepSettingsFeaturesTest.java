@@ -27,6 +27,12 @@ class StepSettingsFeaturesTest {
   /** Setting, another value, a post, a feature the default gives and the other value does not. */
   static Stream<Arguments> probes() {
     return Stream.of(
+        // Four letters spelled out are joined by default, not when five are needed.
+        Arguments.of(Setting.SPACED_LETTERS_MIN_LETTERS, 5, "c a l l cps on her", "w:call",
+            true),
+        // Three letters joined by hyphens are joined by default, not when four are needed.
+        Arguments.of(Setting.SPACED_LETTERS_MIN_JOINED_LETTERS, 4, "call c-p-s on her", "w:cps",
+            true),
         // "call" squeezed to "cal" is no report verb any more.
         Arguments.of(Setting.ELONGATION_MAX_RUN, 1, "call cps on that woman", "w:call", true),
         // "This, exactly this." is three agreeing words: more than one, so the quote stays quoted.
@@ -84,7 +90,9 @@ class StepSettingsFeaturesTest {
   void theDefaultsAreTheValuesTheCodeHadBefore() {
     // Stated once more here, by hand: a changed default changes every bundle that records none.
     StepSettings d = StepSettings.defaults();
-    assertEquals(List.of(2, 4, 6, 3, 6, 5, 3, 2, 3, 6), Stream.of(Setting.ELONGATION_MAX_RUN,
+    assertEquals(List.of(4, 3, 2, 4, 6, 3, 6, 5, 3, 2, 3, 6), Stream.of(
+        Setting.SPACED_LETTERS_MIN_LETTERS, Setting.SPACED_LETTERS_MIN_JOINED_LETTERS,
+        Setting.ELONGATION_MAX_RUN,
         Setting.QUOTES_AGREEMENT_MAX_WORDS, Setting.NAMES_TITLE_CASE_MIN_WORDS,
         Setting.NAMES_TITLE_CASE_ONE_IN, Setting.NEGATION_MAX_TOKENS,
         Setting.CONDEMNATION_VERDICT_MAX_WORDS, Setting.CUES_OTHER_SUBJECT_MAX_TOKENS,
