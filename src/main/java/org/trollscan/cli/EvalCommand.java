@@ -200,7 +200,8 @@ final class EvalCommand implements Callable<Integer> {
     }
     if (predictions != null) {
       try (OutputFile f = OutputFile.open(predictions, top.stdout)) {
-        EvaluationText.writePredictions(report, labels, by, f.stream(), runOptions.spreadsheetSafe());
+        EvaluationText.writePredictions(report, labels, by, f.stream(),
+            runOptions.spreadsheetSafe());
         f.commit();
       }
     }

@@ -231,9 +231,9 @@ public final class CueFeatures implements TextFeatureGenerator {
   }
 
   /**
-   * Whether an {@code [others_act]} phrase of up to {@code otherSubjectMaxTokens} tokens ends just before {@code end},
-   * and no "if" comes before it: "if someone told the commissioner ..." imagines a report, which
-   * is a way of asking for one.
+   * Whether an {@code [others_act]} phrase of up to {@code otherSubjectMaxTokens} tokens ends
+   * just before {@code end}, and no "if" comes before it: "if someone told the commissioner ..."
+   * imagines a report, which is a way of asking for one.
    */
   private boolean endsOtherSubject(String[] tokens, int end) {
     for (int start = Math.max(0, end - otherSubjectMaxTokens); start < end; start++) {
@@ -246,7 +246,8 @@ public final class CueFeatures implements TextFeatureGenerator {
 
   /** Whether "get", "got" or "have" stands before the authority, its article or possessive. */
   private boolean isCausativeObject(CueMatch authority, String[] tokens) {
-    for (int k = authority.from() - 1; k >= 0 && k >= authority.from() - causativeMaxDistance; k--) {
+    int from = authority.from();
+    for (int k = from - 1; k >= 0 && k >= from - causativeMaxDistance; k--) {
       if (causatives.contains(tokens[k])) {
         return true;
       }

@@ -257,7 +257,8 @@ public final class Scorer {
 
   /** {@link #evidence}, with each phrase's offsets in the original post and its weight. */
   static List<EvidenceSpan> evidenceSpans(EvidenceLimits limits,
-      java.util.Set<String> functionWords, AnalyzedText text, int[] occurrenceFeature, int[] occurrenceFrom, int[] occurrenceTo, double[] contributions) {
+      java.util.Set<String> functionWords, AnalyzedText text, int[] occurrenceFeature,
+      int[] occurrenceFrom, int[] occurrenceTo, double[] contributions) {
     int n = text.tokens().length;
     if (n == 0) {
       return List.of();

@@ -450,7 +450,8 @@ public final class TrainingRun {
     }
     Manifest draft = new Manifest(Manifest.FORMAT_VERSION, modelVersion, ToolVersion.get(),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), features,
-        Pipeline.of(features, steps), settings, data, entries, harassment != null && falseReport != null);
+        Pipeline.of(features, steps), settings, data, entries,
+        harassment != null && falseReport != null);
     ContextTraining.Result context = null;
     if (threadColumn != null) {
       if (falseReport == null || harassment == null) {
