@@ -4,6 +4,7 @@ import java.util.Set;
 import org.trollscan.normalize.PlaceholderStep;
 import org.trollscan.rules.Lexicons;
 import org.trollscan.rules.Rules;
+import org.trollscan.rules.StepSettings;
 import org.trollscan.tokenize.TokenCase;
 
 /**
@@ -26,11 +27,33 @@ public final class NameTargets implements Annotator {
   private final Lexicons lexicons;
   private final CueMatcher clitics;
 
-  /** The names annotator of a model's rules; {@code matcher} tells a word's clitic. */
+  /** Posts of fewer words than this are never taken for title case. */
+  private final int titleCaseMinWords;
+  /** Capitals on more than one word in this many make a post title case. */
+  private final int titleCaseOneIn;
+
+  /**
+   * The names annotator of a model's rules with the default title-case settings; {@code matcher}
+   * tells a word's clitic.
+   */
   public NameTargets(Rules rules, CueMatcher matcher) {
+    this(rules, matcher,
+        StepSettings.defaults().whole(StepSettings.Setting.NAMES_TITLE_CASE_MIN_WORDS),
+        StepSettings.defaults().whole(StepSettings.Setting.NAMES_TITLE_CASE_ONE_IN));
+  }
+
+  /**
+   * The names annotator of a model's rules and settings: a post of at least {@code
+   * titleCaseMinWords} words (after the first of each sentence) with capitals on more than one
+   * in {@code titleCaseOneIn} of them is in title case, and names nobody.
+   */
+  public NameTargets(Rules rules, CueMatcher matcher, int titleCaseMinWords,
+      int titleCaseOneIn) {
     this.noNameAfter = rules.words(Rules.NO_NAME_AFTER);
     this.lexicons = rules.lexicons();
     this.clitics = matcher;
+    this.titleCaseMinWords = titleCaseMinWords;
+    this.titleCaseOneIn = titleCaseOneIn;
   }
 
   @Override
@@ -88,7 +111,7 @@ public final class NameTargets implements Annotator {
           || isPlural(tokens[i]));
     }
     // Title case or capitals for emphasis ("Gun Control Now"): the capitals say nothing of names.
-    if (words >= 6 && capitalised * 3 > words) {
+    if (words >= titleCaseMinWords && capitalised * titleCaseOneIn > words) {
       java.util.Arrays.fill(name, false);
     }
     return name;

@@ -12,6 +12,8 @@ import org.trollscan.normalize.MappedText;
 import org.trollscan.normalize.Normalizer;
 import org.trollscan.rules.Lexicons;
 import org.trollscan.rules.Rules;
+import org.trollscan.rules.StepSettings;
+import org.trollscan.rules.StepSettings.Setting;
 import org.trollscan.tokenize.ForumTokenizer;
 import org.trollscan.tokenize.TokenCase;
 import org.trollscan.tokenize.UdTokenizer;
@@ -32,14 +34,26 @@ public final class TextAnalyzer {
   /** Every key a finished post holds. */
   private final Set<Annotation.Key<?>> provided;
 
-  /** The standard chain of annotators over a model's rules. */
+  /** An analyzer whose annotators have the default step settings. */
   public TextAnalyzer(Normalizer normalizer, Tokenizer tokenizer, Rules rules) {
-    this(normalizer, tokenizer, new CueMatcher(rules), rules);
+    this(normalizer, tokenizer, rules, StepSettings.defaults());
   }
 
-  private TextAnalyzer(Normalizer normalizer, Tokenizer tokenizer, CueMatcher cues, Rules rules) {
-    this(normalizer, tokenizer, cues, List.of(new Quotes(rules), new NameTargets(rules, cues),
-        cues, new NegationScope(), new CondemnedActScope(rules)));
+  /** The standard chain of annotators over a model's rules and step settings. */
+  public TextAnalyzer(Normalizer normalizer, Tokenizer tokenizer, Rules rules,
+      StepSettings settings) {
+    this(normalizer, tokenizer, new CueMatcher(rules), rules, settings);
+  }
+
+  private TextAnalyzer(Normalizer normalizer, Tokenizer tokenizer, CueMatcher cues, Rules rules,
+      StepSettings settings) {
+    this(normalizer, tokenizer, cues, List.of(
+        new Quotes(rules, settings.whole(Setting.QUOTES_AGREEMENT_MAX_WORDS)),
+        new NameTargets(rules, cues, settings.whole(Setting.NAMES_TITLE_CASE_MIN_WORDS),
+            settings.whole(Setting.NAMES_TITLE_CASE_ONE_IN)),
+        cues,
+        new NegationScope(settings.whole(Setting.NEGATION_MAX_TOKENS)),
+        new CondemnedActScope(rules, settings.whole(Setting.CONDEMNATION_VERDICT_MAX_WORDS))));
   }
 
   /**
@@ -95,9 +109,18 @@ public final class TextAnalyzer {
     return names;
   }
 
-  /** The analyzer for a tokenizer name in the feature settings ("forum" or "ud"). */
+  /**
+   * The analyzer for a tokenizer name in the feature settings ("forum" or "ud"), with the default
+   * step settings.
+   */
   public static TextAnalyzer forTokenizer(String name, Rules rules) {
-    return new TextAnalyzer(standardNormalizer(rules.lexicons()), tokenizer(name), rules);
+    return forTokenizer(name, rules, StepSettings.defaults());
+  }
+
+  /** The analyzer for a tokenizer name, a model's rules and its step settings. */
+  public static TextAnalyzer forTokenizer(String name, Rules rules, StepSettings settings) {
+    return new TextAnalyzer(standardNormalizer(rules.lexicons(), settings), tokenizer(name),
+        rules, settings);
   }
 
   /** The tokenizer a feature setting names: "forum" or "ud". */
@@ -109,9 +132,20 @@ public final class TextAnalyzer {
     };
   }
 
-  /** The normalisation chain every model uses, with its word lists from {@code lexicons}. */
+  /**
+   * The normalisation chain every model uses, with its word lists from {@code lexicons} and the
+   * default step settings.
+   */
   public static Normalizer standardNormalizer(Lexicons lexicons) {
-    return Normalizer.standard(lexicons::isAgencyHandle, lexicons.deobfuscationVocabulary());
+    return standardNormalizer(lexicons, StepSettings.defaults());
+  }
+
+  /** The normalisation chain with a model's word lists and step settings. */
+  public static Normalizer standardNormalizer(Lexicons lexicons, StepSettings settings) {
+    return Normalizer.standard(lexicons::isAgencyHandle, lexicons.deobfuscationVocabulary(),
+        new Normalizer.Settings(settings.whole(Setting.SPACED_LETTERS_MIN_LETTERS),
+            settings.whole(Setting.SPACED_LETTERS_MIN_JOINED_LETTERS),
+            settings.whole(Setting.ELONGATION_MAX_RUN)));
   }
 
   /** The cue dictionary this analyzer annotates with. */

@@ -12,6 +12,7 @@ import org.trollscan.annotate.PhraseIndex;
 import org.trollscan.annotate.TextAnalyzer;
 import org.trollscan.rules.Lexicons;
 import org.trollscan.rules.Rules;
+import org.trollscan.rules.StepSettings;
 
 /**
  * Cues from a model's lexicons ({@code cues.txt}, matched by the annotator {@link CueMatcher})
@@ -69,6 +70,8 @@ public final class CueFeatures implements TextFeatureGenerator {
   /** {@link #absence}: for each absence feature, the cues whose presence rules it out. */
   private final long[] absenceMasks;
   private final Names spokenNames;
+  private final int otherSubjectMaxTokens;
+  private final int causativeMaxDistance;
   private final Names quotedNames;
 
   /**
@@ -76,6 +79,23 @@ public final class CueFeatures implements TextFeatureGenerator {
    * from the same rules). Immutable; build it once per model.
    */
   public CueFeatures(Rules rules, CueMatcher matcher) {
+    this(rules, matcher,
+        StepSettings.defaults().whole(StepSettings.Setting.CUES_OTHER_SUBJECT_MAX_TOKENS),
+        StepSettings.defaults().whole(StepSettings.Setting.CUES_CAUSATIVE_MAX_DISTANCE));
+  }
+
+  /**
+   * The cue features of a model's rules and settings.
+   *
+   * @param otherSubjectMaxTokens the longest {@code [others_act]} subject ("someone", "her ex")
+   *     before a past report verb that then reports nobody
+   * @param causativeMaxDistance how many tokens before an authority "get" or "have" may stand
+   *     and make it the object ("get the council called on her")
+   */
+  public CueFeatures(Rules rules, CueMatcher matcher, int otherSubjectMaxTokens,
+      int causativeMaxDistance) {
+    this.otherSubjectMaxTokens = otherSubjectMaxTokens;
+    this.causativeMaxDistance = causativeMaxDistance;
     this.rules = rules;
     Lexicons lexicons = rules.lexicons();
     cueNames = matcher.cueNames();
@@ -218,12 +238,12 @@ public final class CueFeatures implements TextFeatureGenerator {
   }
 
   /**
-   * Whether an {@code [others_act]} phrase of up to three tokens ends just before {@code end},
-   * and no "if" comes before it: "if someone told the commissioner ..." imagines a report, which
-   * is a way of asking for one.
+   * Whether an {@code [others_act]} phrase of up to {@code otherSubjectMaxTokens} tokens ends
+   * just before {@code end}, and no "if" comes before it: "if someone told the commissioner ..."
+   * imagines a report, which is a way of asking for one.
    */
   private boolean endsOtherSubject(String[] tokens, int end) {
-    for (int start = Math.max(0, end - 3); start < end; start++) {
+    for (int start = Math.max(0, end - otherSubjectMaxTokens); start < end; start++) {
       if (otherSubjects.longestAt(tokens, start) == end - start) {
         return start == 0 || !conditionals.contains(tokens[start - 1]);
       }
@@ -233,7 +253,8 @@ public final class CueFeatures implements TextFeatureGenerator {
 
   /** Whether "get", "got" or "have" stands before the authority, its article or possessive. */
   private boolean isCausativeObject(CueMatch authority, String[] tokens) {
-    for (int k = authority.from() - 1; k >= 0 && k >= authority.from() - 2; k--) {
+    int from = authority.from();
+    for (int k = from - 1; k >= 0 && k >= from - causativeMaxDistance; k--) {
       if (causatives.contains(tokens[k])) {
         return true;
       }

@@ -15,6 +15,7 @@ import org.trollscan.features.Featurizer;
 import org.trollscan.features.HashedFeatures;
 import org.trollscan.normalize.Chars;
 import org.trollscan.rules.Rules;
+import org.trollscan.rules.StepSettings;
 
 /**
  * Scores posts with a model bundle: featurises the text with the bundle's settings, computes each
@@ -24,10 +25,24 @@ import org.trollscan.rules.Rules;
 public final class Scorer {
   /** Posts longer than this are scored on their first this-many characters and marked. */
   public static final int MAX_CHARS = 20_000;
-  static final int EVIDENCE_PHRASES = 3;
-  static final int MAX_PHRASE_TOKENS = 6;
-  /** A phrase raising the score by less than this share of the best phrase is not shown. */
-  static final double MIN_SHARE_OF_TOP = 0.2;
+
+  /**
+   * How evidence phrases are chosen, the evidence stage's settings in the bundle ({@link
+   * StepSettings}).
+   *
+   * @param phrases the most phrases per label
+   * @param maxTokens the most tokens in one phrase
+   * @param minShareOfTop a phrase raising the score by less than this share of the best phrase is
+   *     not shown
+   */
+  record EvidenceLimits(int phrases, int maxTokens, double minShareOfTop) {
+    static EvidenceLimits of(StepSettings settings) {
+      return new EvidenceLimits(settings.whole(StepSettings.Setting.EVIDENCE_PHRASES),
+          settings.whole(StepSettings.Setting.EVIDENCE_MAX_TOKENS),
+          settings.decimal(StepSettings.Setting.EVIDENCE_MIN_SHARE_OF_TOP));
+    }
+  }
+
   private static boolean onlyFunctionWords(java.util.Set<String> functionWords, String[] tokens,
       int from, int to) {
     for (int i = from; i < to; i++) {
@@ -40,6 +55,7 @@ public final class Scorer {
 
   private final ModelBundle bundle;
   private final Featurizer featurizer;
+  private final EvidenceLimits limits;
   /** Words that make no evidence phrase alone ({@code function-words.txt} of the bundle). */
   private final java.util.Set<String> functionWords;
   private final LabelModel[] models;
@@ -52,7 +68,10 @@ public final class Scorer {
 
   public Scorer(ModelBundle bundle) {
     this.bundle = bundle;
-    this.featurizer = new Featurizer(bundle.manifest().features(), bundle.rules());
+    // The bundle's own step settings: a bundle that records none has the defaults.
+    StepSettings steps = bundle.manifest().pipeline().settings();
+    this.featurizer = new Featurizer(bundle.manifest().features(), steps, bundle.rules());
+    this.limits = EvidenceLimits.of(steps);
     this.functionWords = bundle.rules().words(Rules.FUNCTION_WORDS);
     this.models = bundle.models().values().toArray(LabelModel[]::new);
     boolean implied = bundle.manifest().falseReportImpliesHarassment();
@@ -178,7 +197,7 @@ public final class Scorer {
       if (withEvidence && (flag || evidenceForAll)) {
         // Harassment that false_report implies is shown with false_report's phrases: they are
         // why the post counts as harassment.
-        List<EvidenceSpan> found = evidenceSpans(functionWords, c.analyzed(),
+        List<EvidenceSpan> found = evidenceSpans(limits, functionWords, c.analyzed(),
             hf.occurrenceFeature(), hf.occurrenceFrom(), hf.occurrenceTo(),
             c.contributions()[evidenceSource(l, c.implied())]);
         spans.put(m.label(), found);
@@ -224,13 +243,15 @@ public final class Scorer {
   }
 
   /**
-   * Up to three phrases that raised the score most. Each feature's contribution is shared out over
-   * the tokens it came from; phrases are runs of tokens with a positive share, at most six tokens
-   * long, ranked by their total.
+   * Up to {@code limits.phrases()} phrases (3 by default) that raised the score most. Each
+   * feature's contribution is shared out over the tokens it came from; phrases are runs of tokens
+   * with a positive share, at most {@code limits.maxTokens()} tokens long (6), ranked by their
+   * total.
    */
-  static List<String> evidence(java.util.Set<String> functionWords, AnalyzedText text,
-      int[] occurrenceFeature, int[] occurrenceFrom, int[] occurrenceTo, double[] contributions) {
-    return phrases(evidenceSpans(functionWords, text, occurrenceFeature, occurrenceFrom,
+  static List<String> evidence(EvidenceLimits limits, java.util.Set<String> functionWords,
+      AnalyzedText text, int[] occurrenceFeature, int[] occurrenceFrom, int[] occurrenceTo,
+      double[] contributions) {
+    return phrases(evidenceSpans(limits, functionWords, text, occurrenceFeature, occurrenceFrom,
         occurrenceTo, contributions));
   }
 
@@ -243,8 +264,9 @@ public final class Scorer {
   }
 
   /** {@link #evidence}, with each phrase's offsets in the original post and its weight. */
-  static List<EvidenceSpan> evidenceSpans(java.util.Set<String> functionWords, AnalyzedText text,
-      int[] occurrenceFeature, int[] occurrenceFrom, int[] occurrenceTo, double[] contributions) {
+  static List<EvidenceSpan> evidenceSpans(EvidenceLimits limits,
+      java.util.Set<String> functionWords, AnalyzedText text, int[] occurrenceFeature,
+      int[] occurrenceFrom, int[] occurrenceTo, double[] contributions) {
     String[] tokens = text.get(Annotation.TOKENS);
     int n = tokens.length;
     if (n == 0) {
@@ -282,13 +304,13 @@ public final class Scorer {
       while (end > start && !Chars.startsWord(tokens[end - 1])) {
         end--;
       }
-      phrases.add(bestWindow(tokenScore, start, end));
+      phrases.add(bestWindow(tokenScore, start, end, limits.maxTokens()));
     }
     phrases.sort(Comparator.comparingDouble((double[] p) -> -p[0]));
-    List<EvidenceSpan> out = new ArrayList<>(EVIDENCE_PHRASES);
+    List<EvidenceSpan> out = new ArrayList<>(limits.phrases());
     double top = phrases.isEmpty() ? 0 : phrases.get(0)[0];
     for (double[] p : phrases) {
-      if (out.size() == EVIDENCE_PHRASES || p[0] < MIN_SHARE_OF_TOP * top) {
+      if (out.size() == limits.phrases() || p[0] < limits.minShareOfTop() * top) {
         break;
       }
       if (onlyFunctionWords(functionWords, tokens, (int) p[1], (int) p[2])) {
@@ -337,8 +359,8 @@ public final class Scorer {
     return false;
   }
 
-  private static double[] bestWindow(double[] score, int start, int end) {
-    int width = Math.min(MAX_PHRASE_TOKENS, end - start);
+  private static double[] bestWindow(double[] score, int start, int end, int maxTokens) {
+    int width = Math.min(maxTokens, end - start);
     double best = Double.NEGATIVE_INFINITY;
     int bestFrom = start;
     for (int from = start; from + width <= end; from++) {
