@@ -9,6 +9,9 @@ import org.trollscan.normalize.MappedText;
  * (the lexical chain works on folded text), so tokenization records it per token, once, through
  * the offset map. Only the characters the token came from count: markup removed before it, a
  * character reference that became punctuation, or an invisible character inside it do not.
+ * Markup removed right after a word does count ("<b>Kerry</b>" is {@link #MIXED}): the map
+ * tells where each normalised character came from, not where its source ends, so a removed tag
+ * after a word looks like the rest of a word a replacement stands for ("S.o.c.i.a.l").
  */
 public enum TokenCase {
   /** Letters, none of them in capitals: "kerry", "s.o.c.i.a.l". */
