@@ -80,7 +80,8 @@ public final class TextAnalyzer {
 
   /** The normalisation chain every model uses, with its word lists from {@code lexicons}. */
   public static Normalizer standardNormalizer(Lexicons lexicons) {
-    return Normalizer.standard(lexicons::isAgencyHandle, lexicons.deobfuscationVocabulary());
+    return Normalizer.standard(lexicons.markupTags(), lexicons::isAgencyHandle,
+        lexicons.deobfuscationVocabulary(), lexicons.leet());
   }
 
   /** The cue dictionary this analyzer annotates with. */

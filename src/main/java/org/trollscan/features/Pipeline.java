@@ -38,6 +38,11 @@ public record Pipeline(List<Stage> normalization, Stage tokenizer, List<Stage> a
       }
       return new Stage(name, entries);
     }
+
+    /** This stage without the rule entries in {@code entries}. */
+    Stage withoutRules(java.util.Set<String> entries) {
+      return new Stage(name, rules.stream().filter(r -> !entries.contains(r)).toList());
+    }
   }
 
   public Pipeline {
@@ -58,13 +63,13 @@ public record Pipeline(List<Stage> normalization, Stage tokenizer, List<Stage> a
   public static Pipeline of(FeatureSettings settings) {
     List<Stage> normalization = List.of(
         Stage.of("ignorable-characters"),
-        Stage.of("markup"),
+        Stage.of("markup", Rules.HTML_BREAKING_TAGS, Rules.HTML_INLINE_TAGS),
         Stage.of("unicode-nfkc"),
         Stage.of("case-fold"),
         Stage.of("placeholders", Rules.AGENCY_HANDLES),
         Stage.of("spaced-letters"),
         Stage.of("elongation"),
-        Stage.of("obfuscation", Rules.CUES, Rules.DEOBFUSCATION));
+        Stage.of("obfuscation", Rules.CUES, Rules.DEOBFUSCATION, Rules.LEET));
     List<Stage> annotators = List.of(
         Stage.of("sentences"),
         Stage.of("quotes", Rules.AGREEMENT),
@@ -87,6 +92,21 @@ public record Pipeline(List<Stage> normalization, Stage tokenizer, List<Stage> a
     }
     return new Pipeline(normalization, Stage.of(settings.tokenizer()), annotators, features,
         Stage.of("evidence", Rules.FUNCTION_WORDS));
+  }
+
+  /**
+   * This pipeline without the rule entries in {@code entries}: the pipeline of a bundle trained
+   * before those files were rule files ({@link Rules#TABLES_OLDER_BUNDLES_LACK}), whose stages
+   * read the tables of that time instead.
+   */
+  public Pipeline withoutRuleEntries(java.util.Set<String> entries) {
+    if (entries.isEmpty()) {
+      return this;
+    }
+    java.util.function.Function<List<Stage>, List<Stage>> strip =
+        stages -> stages.stream().map(s -> s.withoutRules(entries)).toList();
+    return new Pipeline(strip.apply(normalization), tokenizer.withoutRules(entries),
+        strip.apply(annotators), strip.apply(features), evidence.withoutRules(entries));
   }
 
   /** Every rule entry a bundle holds: one per {@link Rules#FILES}, in that order. */

@@ -13,21 +13,22 @@ public final class Normalizer {
 
   /**
    * The chain every model uses: invisible characters, HTML markup, NFKC, case folding,
-   * placeholders, spacing, elongation, obfuscation; the two steps that need word lists get them
-   * from the caller (the rule data: {@code agency-handles.txt}, the de-obfuscation vocabulary).
+   * placeholders, spacing, elongation, obfuscation; the steps that need word lists or tables
+   * get them from the caller (the rule data: the HTML tags, {@code agency-handles.txt}, the
+   * de-obfuscation vocabulary and the leet table).
    */
-  public static Normalizer standard(Predicate<String> isAgencyHandle,
-      List<String> deobfuscationVocabulary) {
+  public static Normalizer standard(MarkupStep.Tags tags, Predicate<String> isAgencyHandle,
+      List<String> deobfuscationVocabulary, ObfuscationStep.Leet leet) {
     return new Normalizer(
         List.of(
             new IgnorableCharacterStep(),
-            new MarkupStep(),
+            new MarkupStep(tags),
             new UnicodeNfkcStep(),
             new CaseFoldStep(),
             new PlaceholderStep(isAgencyHandle),
             new SpacedLettersStep(),
             new ElongationStep(),
-            new ObfuscationStep(deobfuscationVocabulary)));
+            new ObfuscationStep(deobfuscationVocabulary, leet)));
   }
 
   public MappedText normalize(String original) {
