@@ -80,8 +80,8 @@ public final class TextAnalyzer {
 
   /** The normalisation chain every model uses, with its word lists from {@code lexicons}. */
   public static Normalizer standardNormalizer(Lexicons lexicons) {
-    return Normalizer.standard(lexicons.markupTags(), lexicons::isAgencyHandle,
-        lexicons.deobfuscationVocabulary(), lexicons.leet());
+    return Normalizer.standard(lexicons.characterTables(), lexicons::isAgencyHandle,
+        lexicons.deobfuscationVocabulary());
   }
 
   /** The cue dictionary this analyzer annotates with. */

@@ -51,7 +51,8 @@ public final class ContextScorer {
    * kept because no later post can name its thread.
    */
   public Scores scoreAlone(String text, double aloneFalseReport, double aloneHarassment) {
-    return scores(ContextFeatures.of(replyCues, text, aloneFalseReport, aloneHarassment, ThreadState.EMPTY),
+    return scores(ContextFeatures.of(replyCues, text, aloneFalseReport, aloneHarassment,
+        ThreadState.EMPTY),
         aloneHarassment);
   }
 

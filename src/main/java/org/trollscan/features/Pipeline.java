@@ -65,7 +65,7 @@ public record Pipeline(List<Stage> normalization, Stage tokenizer, List<Stage> a
         Stage.of("ignorable-characters"),
         Stage.of("markup", Rules.HTML_BREAKING_TAGS, Rules.HTML_INLINE_TAGS),
         Stage.of("unicode-nfkc"),
-        Stage.of("case-fold"),
+        Stage.of("case-fold", Rules.QUOTE_MARKS),
         Stage.of("placeholders", Rules.AGENCY_HANDLES),
         Stage.of("spaced-letters"),
         Stage.of("elongation"),

@@ -116,7 +116,7 @@ public record Manifest(
       long positives,
       Map<String, double[]> crossValidation) {
 
-    /** The reply cues the context model was trained with: {@code shortWords}, {@code refersBack}. */
+    /** The reply cues the context model was trained with: shortWords and refersBack. */
     public org.trollscan.context.ReplyCues replyCues() {
       return new org.trollscan.context.ReplyCues(shortWords, refersBack);
     }

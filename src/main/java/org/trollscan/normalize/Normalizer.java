@@ -14,21 +14,21 @@ public final class Normalizer {
   /**
    * The chain every model uses: invisible characters, HTML markup, NFKC, case folding,
    * placeholders, spacing, elongation, obfuscation; the steps that need word lists or tables
-   * get them from the caller (the rule data: the HTML tags, {@code agency-handles.txt}, the
-   * de-obfuscation vocabulary and the leet table).
+   * get them from the caller (the rule data: the character tables, {@code agency-handles.txt},
+   * the de-obfuscation vocabulary).
    */
-  public static Normalizer standard(MarkupStep.Tags tags, Predicate<String> isAgencyHandle,
-      List<String> deobfuscationVocabulary, ObfuscationStep.Leet leet) {
+  public static Normalizer standard(CharacterTables tables, Predicate<String> isAgencyHandle,
+      List<String> deobfuscationVocabulary) {
     return new Normalizer(
         List.of(
             new IgnorableCharacterStep(),
-            new MarkupStep(tags),
+            new MarkupStep(tables.markupTags()),
             new UnicodeNfkcStep(),
-            new CaseFoldStep(),
+            new CaseFoldStep(tables.quoteMarks()),
             new PlaceholderStep(isAgencyHandle),
             new SpacedLettersStep(),
             new ElongationStep(),
-            new ObfuscationStep(deobfuscationVocabulary, leet)));
+            new ObfuscationStep(deobfuscationVocabulary, tables.leet())));
   }
 
   public MappedText normalize(String original) {

@@ -7,15 +7,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.trollscan.normalize.MarkupStep;
-import org.trollscan.normalize.ObfuscationStep;
+import org.trollscan.normalize.CharacterTables;
 import org.trollscan.tokenize.ForumTokenizer;
 
 /**
  * The lexicons among the rule data ({@link Rules}): for each cue of {@code cues.txt} (authority,
  * report verb, insult...) the phrases that signal it, as token arrays, the word lists of
  * handles, non-names and place words, and the character tables of normalisation (the HTML tags
- * taken out of a post, the leet table). Immutable.
+ * taken out of a post, the quote marks, the leet table). Immutable.
  */
 public final class Lexicons {
   /** Sections named this and a cue list exceptions to the cue ("not_report_verb"). */
@@ -28,13 +27,12 @@ public final class Lexicons {
   private final List<String> personParts;
   private final Set<String> notNames;
   private final Set<String> placeWords;
-  private final MarkupStep.Tags markupTags;
-  private final ObfuscationStep.Leet leet;
+  private final CharacterTables characterTables;
   private final String fingerprint;
 
   private Lexicons(Map<String, List<String[]>> phrasesByCue, List<String> vocabulary,
       List<String> handleParts, Set<String> notNames, Set<String> placeWords,
-      MarkupStep.Tags markupTags, ObfuscationStep.Leet leet, String fingerprint) {
+      CharacterTables characterTables, String fingerprint) {
     this.phrasesByCue = phrasesByCue;
     this.deobfuscationVocabulary = vocabulary;
     this.agencyParts = handleParts.stream().filter(p -> !p.startsWith("!")).toList();
@@ -42,19 +40,13 @@ public final class Lexicons {
         .map(p -> p.substring(1)).toList();
     this.notNames = notNames;
     this.placeWords = placeWords;
-    this.markupTags = markupTags;
-    this.leet = leet;
+    this.characterTables = characterTables;
     this.fingerprint = fingerprint;
   }
 
-  /** The HTML tags the markup step takes out ({@code html-breaking-tags.txt}, ...-inline-...). */
-  public MarkupStep.Tags markupTags() {
-    return markupTags;
-  }
-
-  /** The characters the obfuscation step reads as letters ({@code leet.txt}). */
-  public ObfuscationStep.Leet leet() {
-    return leet;
+  /** The HTML tags, quote marks and leet table the normalisation steps read. */
+  public CharacterTables characterTables() {
+    return characterTables;
   }
 
   /**
@@ -120,7 +112,7 @@ public final class Lexicons {
    */
   static Lexicons parse(List<Rules.Line> cueFile, List<Rules.Line> extraFile,
       List<Rules.Line> handleFile, List<Rules.Line> notNameFile, List<Rules.Line> placeFile,
-      MarkupStep.Tags markupTags, ObfuscationStep.Leet leet) {
+      CharacterTables characterTables) {
     Map<String, List<String[]>> cues = new LinkedHashMap<>();
     Set<String> vocabulary = new LinkedHashSet<>();
     String cue = null;
@@ -174,7 +166,7 @@ public final class Lexicons {
         + "\n--\n" + String.join("\n", placeWords);
     // File order, not Map.copyOf's per-run order: cue ids and feature order must not vary.
     return new Lexicons(java.util.Collections.unmodifiableMap(frozen), List.copyOf(vocabulary),
-        List.copyOf(handles), Set.copyOf(notNames), Set.copyOf(placeWords), markupTags, leet,
+        List.copyOf(handles), Set.copyOf(notNames), Set.copyOf(placeWords), characterTables,
         sha256(all));
   }
 

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.trollscan.normalize.CaseFoldStep;
+import org.trollscan.normalize.CharacterTables;
 import org.trollscan.normalize.MarkupStep;
 import org.trollscan.normalize.ObfuscationStep;
 
@@ -50,6 +52,7 @@ public final class Rules {
   public static final String FUNCTION_WORDS = "function-words.txt";
   public static final String HTML_BREAKING_TAGS = "html-breaking-tags.txt";
   public static final String HTML_INLINE_TAGS = "html-inline-tags.txt";
+  public static final String QUOTE_MARKS = "quote-marks.txt";
   public static final String LEET = "leet.txt";
 
   /** Every rule file a model has, in the order bundles list them. */
@@ -57,7 +60,7 @@ public final class Rules {
       NOT_NAMES, PLACE_WORDS, SCOPE_ONLY, CLITICS, AGREEMENT, NO_NAME_AFTER, VERDICT_FILLERS,
       IT_IS, CUE_PAIRS, ABSENCE, NEGATABLE, AIMLESS, AUXILIARIES, PASSIVE_AUXILIARIES,
       CONDITIONALS, PERSON_OBJECTS, AFTER_OBJECT_HER, CAUSATIVES, FUNCTION_WORDS,
-      HTML_BREAKING_TAGS, HTML_INLINE_TAGS, LEET);
+      HTML_BREAKING_TAGS, HTML_INLINE_TAGS, QUOTE_MARKS, LEET);
 
   /**
    * The rule files that format 3 bundles trained before 7 December 2026 lack (the shipped model
@@ -70,6 +73,7 @@ public final class Rules {
   public static final Map<String, String> TABLES_OLDER_BUNDLES_LACK = orderedMap(
       HTML_BREAKING_TAGS, "39289f238eacc1437998ba34f0fe658203c022085de05cd0183513a1a1ec5386",
       HTML_INLINE_TAGS, "87cff87ef41696adccc804093637023622576d98239c14ac3d1aca74391bf1f4",
+      QUOTE_MARKS, "f02cc049734469fce59edaddf18fcea2470f864e1f9cf74f7347bf7177c6760a",
       LEET, "ac87eb297f90a5f1b1640d6158501612c917753055d78d3e27b3b6c08d7107e2");
 
   /** The largest rule file read (cues.txt has about 40 kB). */
@@ -95,8 +99,9 @@ public final class Rules {
     }
     this.lexicons = Lexicons.parse(lines.get(CUES), lines.get(DEOBFUSCATION),
         lines.get(AGENCY_HANDLES), lines.get(NOT_NAMES), lines.get(PLACE_WORDS),
-        markupTags(lines.get(HTML_BREAKING_TAGS), lines.get(HTML_INLINE_TAGS)),
-        leet(lines.get(LEET)));
+        new CharacterTables(markupTags(lines.get(HTML_BREAKING_TAGS),
+            lines.get(HTML_INLINE_TAGS)), quoteMarks(lines.get(QUOTE_MARKS)),
+            leet(lines.get(LEET))));
     Set<String> sections = lexicons.phrasesByCue().keySet();
     for (Line l : lines.get(SCOPE_ONLY)) {
       if (!sections.contains(l.text())) {
@@ -334,6 +339,31 @@ public final class Rules {
       }
     }
     return new MarkupStep.Tags(Set.copyOf(texts(breaking)), Set.copyOf(texts(inline)));
+  }
+
+  /** The quote marks: a character, then ' or ", per line. */
+  private static Map<Character, Character> quoteMarks(List<Line> lines) {
+    Map<Character, Character> marks = new LinkedHashMap<>();
+    for (Line l : lines) {
+      String[] words = l.text().split(" ");
+      if (words.length != 2) {
+        throw new RuleException(QUOTE_MARKS, l.number(), "'" + l.text() + "' has "
+            + words.length + " words; allowed: a character and the mark it is written as,"
+            + " separated by a single space");
+      }
+      if (words[0].length() != 1 || !CaseFoldStep.canFold(words[0].charAt(0))) {
+        throw new RuleException(QUOTE_MARKS, l.number(), "'" + words[0] + "' cannot be"
+            + " written as a mark; allowed: one character but a space, #, ' and \"");
+      }
+      if (!words[1].equals("'") && !words[1].equals("\"")) {
+        throw new RuleException(QUOTE_MARKS, l.number(), "'" + words[1] + "' is no mark;"
+            + " allowed: ' or \"");
+      }
+      if (marks.put(words[0].charAt(0), words[1].charAt(0)) != null) {
+        throw new RuleException(QUOTE_MARKS, l.number(), "'" + words[0] + "' is listed twice");
+      }
+    }
+    return marks;
   }
 
   /** The leet table: a character, its letter and maybe a second letter per line. */

@@ -26,9 +26,10 @@ import org.trollscan.rules.Rules;
  * among them) scores with the tables of that time.
  */
 class CharacterTablesBundleTest {
-  /** Posts whose tokens depend on the tables: a breaking tag, an inline tag, leetspeak. */
+  /** Posts whose tokens depend on the tables: tags, leetspeak, curly quotes. */
   static final String POSTS = "ring social<br>services on her\nr<b>e</b>port her\n"
-      + "r3p0rt her to the c0unc1l\ns0c1al s3rv1ces need to take her kids\nlovely photo\n";
+      + "r3p0rt her to the c0unc1l\ns0c1al s3rv1ces need to take her kids\nlovely photo\n"
+      + "don\u2019t \u201cring social services on her\u201d\n";
 
   @TempDir Path dir;
 
@@ -40,13 +41,14 @@ class CharacterTablesBundleTest {
   @Test
   void trainingWritesTheTablesAndThePipelineNamesThemWhereTheyAreRead() throws IOException {
     List<BundleFiles.Entry> entries = BundleFiles.entries(TinyModels.shared());
-    for (String file : List.of(Rules.HTML_BREAKING_TAGS, Rules.HTML_INLINE_TAGS, Rules.LEET)) {
+    for (String file : Rules.TABLES_OLDER_BUNDLES_LACK.keySet()) {
       assertArrayEquals(Rules.fromClasspath().files().get(file),
           BundleFiles.get(entries, Pipeline.entry(file)), file);
     }
     Pipeline p = BundleIO.load(TinyModels.shared()).manifest().pipeline();
     assertEquals(List.of("rules/html-breaking-tags.txt", "rules/html-inline-tags.txt"),
         p.normalization().get(1).rules());
+    assertEquals(List.of("rules/quote-marks.txt"), p.normalization().get(3).rules());
     assertEquals(List.of("rules/cues.txt", "rules/deobfuscation-extra.txt", "rules/leet.txt"),
         p.normalization().get(7).rules());
   }
@@ -69,9 +71,8 @@ class CharacterTablesBundleTest {
     ModelBundle shipped = BundleIO.load(Path.of("models/trollscan-default.zip"));
     assertFalse(shipped.manifest().entries().stream()
         .anyMatch(e -> e.name().startsWith("rules/html-")), "re-saving it is not needed");
-    assertEquals(Rules.fromClasspath().lexicons().leet(), shipped.rules().lexicons().leet());
-    assertEquals(Rules.fromClasspath().lexicons().markupTags(),
-        shipped.rules().lexicons().markupTags());
+    assertEquals(Rules.fromClasspath().lexicons().characterTables(),
+        shipped.rules().lexicons().characterTables());
   }
 
   @Test

@@ -23,7 +23,8 @@ class ContextScorerTest {
       ex.add(new ContextModel.Example(ContextFeatures.of(CUES, "opener", opener, opener, before),
           campaign));
       before = before.after(opener, opener, opener >= 0.5);
-      ex.add(new ContextModel.Example(ContextFeatures.of(CUES, "done", 0.5, 0.5, before), campaign));
+      ex.add(new ContextModel.Example(ContextFeatures.of(CUES, "done", 0.5, 0.5, before),
+          campaign));
     }
     return new ContextScorer(ContextModel.train(ex, 0.1), CUES, 0.5, 0.5, maxThreads);
   }

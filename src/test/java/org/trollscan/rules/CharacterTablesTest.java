@@ -13,6 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.trollscan.normalize.CharacterTables;
 import org.trollscan.normalize.ObfuscationStep;
 
 /**
@@ -22,6 +23,7 @@ import org.trollscan.normalize.ObfuscationStep;
  */
 class CharacterTablesTest {
   private static final Rules RULES = Rules.fromClasspath();
+  private static final CharacterTables TABLES = RULES.lexicons().characterTables();
 
   /**
    * The digests of the tables format 3 bundles without these files were trained with. If this
@@ -33,6 +35,7 @@ class CharacterTablesTest {
   @CsvSource({
       "html-breaking-tags.txt, 39289f238eacc1437998ba34f0fe658203c022085de05cd0183513a1a1ec5386",
       "html-inline-tags.txt,   87cff87ef41696adccc804093637023622576d98239c14ac3d1aca74391bf1f4",
+      "quote-marks.txt,        f02cc049734469fce59edaddf18fcea2470f864e1f9cf74f7347bf7177c6760a",
       "leet.txt,               ac87eb297f90a5f1b1640d6158501612c917753055d78d3e27b3b6c08d7107e2"})
   void theTableOlderBundlesGetIsPinnedByDigest(String file, String sha256) {
     assertEquals(sha256, Rules.tableDigest(file, RULES.files().get(file)), file);
@@ -43,15 +46,38 @@ class CharacterTablesTest {
   @Test
   void theTagFilesHoldTheTagSetsThatWereJava() {
     assertEquals(Set.of("br", "p", "div", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4",
-        "h5", "h6", "tr", "table", "hr", "pre"), RULES.lexicons().markupTags().breaking());
+        "h5", "h6", "tr", "table", "hr", "pre"), TABLES.markupTags().breaking());
     assertEquals(Set.of("a", "b", "i", "u", "s", "em", "strong", "span", "img", "small", "big",
         "sup", "sub", "strike", "del", "ins", "font", "code", "mark", "abbr", "cite", "q", "td",
-        "th", "tbody", "thead"), RULES.lexicons().markupTags().inline());
+        "th", "tbody", "thead"), TABLES.markupTags().inline());
+  }
+
+  @Test
+  void theQuoteMarkFileHoldsTheSwitchThatWasJava() {
+    assertEquals(Map.of('\u2019', '\'', '\u2018', '\'', '\u00b4', '\'', '`', '\'', '\u02bc', '\'',
+        '\u201c', '"', '\u201d', '"'), TABLES.quoteMarks());
+  }
+
+  @Test
+  void aQuoteMarkLineThatDoesNotParseIsRefusedByLine() {
+    assertRefused(Rules.QUOTE_MARKS, "\u2019 '\n\u2018 ' '", 2, "'\u2018 ' '' has 3 words");
+    assertRefused(Rules.QUOTE_MARKS, "a x", 1, "'x' is no mark");
+    assertRefused(Rules.QUOTE_MARKS, "' \"", 1, "''' cannot be written as a mark");
+    assertRefused(Rules.QUOTE_MARKS, "` '\n` \"", 2, "'`' is listed twice");
+  }
+
+  private static void assertRefused(String file, String text, int line, String problem) {
+    Map<String, byte[]> files = new LinkedHashMap<>(RULES.files());
+    files.put(file, text.getBytes(StandardCharsets.UTF_8));
+    RuleException e = assertThrows(RuleException.class, () -> Rules.parse(files));
+    assertEquals(file, e.file());
+    assertEquals(line, e.line());
+    assertTrue(e.problem().startsWith(problem), e.problem());
   }
 
   @Test
   void theLeetFileHoldsTheSwitchThatWasJava() {
-    ObfuscationStep.Leet leet = RULES.lexicons().leet();
+    ObfuscationStep.Leet leet = TABLES.leet();
     Map<Character, Character> letters = new LinkedHashMap<>();
     for (String pair : List.of("0o", "1i", "!i", "|i", "3e", "4a", "@a", "5s", "$s", "7t", "8b",
         "9g")) {
@@ -59,6 +85,10 @@ class CharacterTablesTest {
     }
     assertEquals(letters, leet.letters());
     assertEquals(Map.of('1', 'l', '|', 'l'), leet.second());
+  }
+
+  private static CharacterTables tablesOf(Rules rules) {
+    return rules.lexicons().characterTables();
   }
 
   @Test
@@ -78,11 +108,11 @@ class CharacterTablesTest {
     Rules.TABLES_OLDER_BUNDLES_LACK.keySet().forEach(files::remove);
     assertThrows(RuleException.class, () -> Rules.parse(files), "parse wants every file");
     Rules older = Rules.ofBundle(files);
-    assertEquals(RULES.lexicons().leet(), older.lexicons().leet());
-    assertEquals(RULES.lexicons().markupTags(), older.lexicons().markupTags());
+    assertEquals(TABLES.leet(), tablesOf(older).leet());
+    assertEquals(TABLES.markupTags(), tablesOf(older).markupTags());
 
     files.put(Rules.LEET, "% o\n".getBytes(StandardCharsets.UTF_8));
-    assertEquals(Map.of('%', 'o'), Rules.ofBundle(files).lexicons().leet().letters());
+    assertEquals(Map.of('%', 'o'), tablesOf(Rules.ofBundle(files)).leet().letters());
   }
 
   @ParameterizedTest(name = "{0}: {2}")
@@ -96,7 +126,7 @@ class CharacterTablesTest {
       html-breaking-tags.txt | br\\n<p>                     | 2 | '<p>' is no tag name
       html-breaking-tags.txt | BR                           | 1 | 'BR' is no tag name
       html-breaking-tags.txt | verylongtagname              | 1 | 'verylongtagname' is no tag name
-      html-inline-tags.txt   | a\\nbr                       | 2 | 'br' is in html-breaking-tags.txt too
+      html-inline-tags.txt   | a\\nbr                       | 2 | 'br' is in html-breaking-tags
       """)
   void aTableThatDoesNotParseIsRefusedNamingTheFileAndLine(String file, String text, int line,
       String problem) {

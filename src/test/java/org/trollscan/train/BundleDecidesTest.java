@@ -173,7 +173,8 @@ class BundleDecidesTest {
         + "3,ring social<br>services on her,b\n"
         + "4,r<b>e</b>port her to the c0unc1l,b\n"
         + "5,r3p0rt her now,b\n"
-        + "6,lovely photo of the beach,c\n", StandardCharsets.UTF_8);
+        + "6,lovely photo of the beach,c\n"
+        + "7,\u201cring social services on her\u201d they said,c\n", StandardCharsets.UTF_8);
     String[] score = {"score", "--model", bundle.toString(), "--thread-column", "thread_id",
         "--id-column", "id", posts.toString()};
     Run before = trollscan(null, dir, score);
@@ -190,6 +191,7 @@ class BundleDecidesTest {
     edit(rules.resolve(Rules.LEET), "\n3 e\n", "\n");
     edit(rules.resolve(Rules.HTML_BREAKING_TAGS), "\nbr\n", "\n");
     edit(rules.resolve(Rules.HTML_INLINE_TAGS), "\nb\n", "\n");
+    edit(rules.resolve(Rules.QUOTE_MARKS), "\n\u201c \"\n", "\n");
     edit(rules.resolve(org.trollscan.context.ReplyCues.FILE), "\ndone\n", "\n");
     edit(rules.resolve(Rules.CUES), "\n[insult]\n", "\n[insult]\nlovely photo\n");
 
