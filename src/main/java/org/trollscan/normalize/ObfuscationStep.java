@@ -60,6 +60,12 @@ public final class ObfuscationStep implements NormalizationStep {
   private final Set<String> vocabulary;
   private final List<String> vocabularyByPriority;
   private final Leet leet;
+  /**
+   * The table's ASCII characters as arrays (0 for none): the step looks at every character of
+   * every post, and a map lookup there would box each one.
+   */
+  private final char[] asciiLetter = new char[128];
+  private final char[] asciiSecond = new char[128];
 
   /**
    * @param vocabularyByPriority the words it may recover, the first of a shape winning for
@@ -70,11 +76,39 @@ public final class ObfuscationStep implements NormalizationStep {
     this.vocabularyByPriority = List.copyOf(vocabularyByPriority);
     this.vocabulary = Set.copyOf(vocabularyByPriority);
     this.leet = leet;
+    leet.letters().forEach((c, letter) -> {
+      if (c < 128) {
+        asciiLetter[c] = letter;
+      }
+    });
+    leet.second().forEach((c, letter) -> {
+      if (c < 128) {
+        asciiSecond[c] = letter;
+      }
+    });
+  }
+
+  /** The letter a character stands for, or 0 when the table has none. */
+  private char letterOf(char c) {
+    if (c < 128) {
+      return asciiLetter[c];
+    }
+    Character letter = leet.letters().get(c);
+    return letter == null ? 0 : letter;
+  }
+
+  /** The second letter a character stands for, or 0 when the table has none. */
+  private char secondOf(char c) {
+    if (c < 128) {
+      return asciiSecond[c];
+    }
+    Character letter = leet.second().get(c);
+    return letter == null ? 0 : letter;
   }
 
   /** A word that may be obfuscated: letters, digits, the table's characters and '*'. */
   private boolean isCandidateChar(char c) {
-    return Character.isLetterOrDigit(c) || c == ANY_LETTER || leet.letters().containsKey(c);
+    return Character.isLetterOrDigit(c) || c == ANY_LETTER || letterOf(c) != 0;
   }
 
   @Override
@@ -135,7 +169,7 @@ public final class ObfuscationStep implements NormalizationStep {
   private boolean hasMaskCharacter(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c >= '0' && c <= '9' || c == ANY_LETTER || leet.letters().containsKey(c)) {
+      if (c >= '0' && c <= '9' || c == ANY_LETTER || letterOf(c) != 0) {
         return true;
       }
     }
@@ -162,8 +196,8 @@ public final class ObfuscationStep implements NormalizationStep {
     boolean hasStar = false;
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
-      Character letter = leet.letters().get(c);
-      char mapped = letter == null ? c : letter;
+      char letter = letterOf(c);
+      char mapped = letter == 0 ? c : letter;
       if (c == ANY_LETTER) {
         hasStar = true;
       }
@@ -178,8 +212,8 @@ public final class ObfuscationStep implements NormalizationStep {
         return null;
       }
       for (int i = 0; i < word.length(); i++) {
-        Character second = leet.second().get(word.charAt(i));
-        if (second != null) {
+        char second = secondOf(word.charAt(i));
+        if (second != 0) {
           String alt = candidate.substring(0, i) + second + candidate.substring(i + 1);
           if (vocabulary.contains(alt)) {
             return alt;
