@@ -78,10 +78,13 @@ class ContextBundleTest {
   void theReplyCuesAreTheManifestsNotThisTrollscans() throws IOException {
     Path bundle = BundleFiles.write(dir.resolve("cues.zip"), BundleFiles.editManifest(
         BundleFiles.entries(ContextModels.shared()),
-        m -> ((ObjectNode) m.get("context")).putArray("refersBack").add("zzz")));
+        m -> ((ObjectNode) m.get("context")).put("shortWords", 1).putArray("refersBack")
+            .add("zzz")));
     ModelBundle original = BundleIO.load(ContextModels.shared());
     ModelBundle edited = BundleIO.load(bundle);
     assertEquals(List.of("zzz"), edited.manifest().context().refersBack());
+    assertTrue(edited.manifest().context().replyCues().refersBack("zzz"));
+    assertTrue(!edited.manifest().context().replyCues().refersBack("zzz ok"), "two words");
     // The same reply under the same opener: "zzz" now refers back as "done" did, and "done" is a
     // short reply only.
     var before = original.contextScorer(0);
