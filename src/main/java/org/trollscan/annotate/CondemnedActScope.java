@@ -34,7 +34,12 @@ final class CondemnedActScope implements Annotator {
   private final PhraseIndex condemnations;
   private final PhraseIndex verdicts;
 
-  CondemnedActScope(Rules rules) {
+  /** A sentence of more words than this is no verdict-only sentence. */
+  private final int verdictMaxWords;
+
+  /** @param verdictMaxWords the most words of a verdict-only sentence ("Sick.", "So vile.") */
+  CondemnedActScope(Rules rules, int verdictMaxWords) {
+    this.verdictMaxWords = verdictMaxWords;
     Lexicons lexicons = rules.lexicons();
     this.verdictFillers = rules.words(Rules.VERDICT_FILLERS);
     this.itIs = rules.words(Rules.IT_IS);
@@ -131,7 +136,7 @@ final class CondemnedActScope implements Annotator {
       if (!Character.isLetter(tokens[k].charAt(0))) {
         continue;
       }
-      if (++words > 5) {
+      if (++words > verdictMaxWords) {
         return -1;
       }
       int length = verdictAt < 0 ? verdicts.longestAt(tokens, k) : 0;

@@ -56,9 +56,16 @@ public final class CueMatcher implements Annotator {
 
   /**
    * A cue found in a post, over tokens {@code from} to {@code to} (exclusive); {@code cueId} is
-   * the cue's position in the lexicon.
+   * the cue's position in the lexicon. {@code name} is true for a third-person target found as a
+   * name ({@link NameTargets}) outside every phrase, false for a phrase of the lexicon: these
+   * names are the people the scorer counts, and {@code summarize} lists them as targets.
    */
-  public record CueMatch(String cue, int cueId, int from, int to) {}
+  public record CueMatch(String cue, int cueId, int from, int to, boolean name) {
+    /** A match of a lexicon phrase. */
+    public CueMatch(String cue, int cueId, int from, int to) {
+      this(cue, cueId, from, to, false);
+    }
+  }
 
 
   private final Map<String, FirstWordEntries> byFirstWord = new HashMap<>();
@@ -161,7 +168,7 @@ public final class CueMatcher implements Annotator {
         if (merged == null) {
           merged = new ArrayList<>(matches);
         }
-        merged.add(new CueMatch(cueNames.get(targetThirdId), targetThirdId, i, i + 1));
+        merged.add(new CueMatch(cueNames.get(targetThirdId), targetThirdId, i, i + 1, true));
       }
     }
     if (merged == null) {

@@ -1,22 +1,22 @@
 package org.trollscan.annotate;
 
 import java.util.Set;
-import opennlp.tools.util.Span;
-import org.trollscan.normalize.IgnorableCharacters;
-import org.trollscan.normalize.MappedText;
 import org.trollscan.normalize.PlaceholderStep;
 import org.trollscan.rules.Lexicons;
 import org.trollscan.rules.Rules;
+import org.trollscan.rules.StepSettings;
+import org.trollscan.tokenize.TokenCase;
 
 /**
  * Finds the people a post names, by the writer's capitals: "ring social services on Kerry",
  * "mass report Becky's account". A name points at a person as "her" does, so the analysis counts
- * it as a third-person target. Case folding loses the capitals, so this reads the original text.
+ * it as a third-person target. The tokens are folded to lower case; the capitals come from each
+ * token's case as written ({@link Annotation#CASE}), which tokenization recorded.
  *
- * <p>A word is taken for a name when, as written, it starts with a capital and has lower-case
- * letters after it ("Kerry", not "HMRC" or "I"), and it is not at the start of a sentence (where
- * every word is capitalised; a possessive such as "Kayleigh's" counts there too), not after a
- * determiner ("the Council", "my Daughter"), not before a place word ("Elm Road"), not a plural
+ * <p>A word is taken for a name when it was written {@link TokenCase#CAPITALIZED}: a capital,
+ * then letters with lower case among them ("Kerry", not "HMRC", "I" or "K3rry"), and it is not
+ * at the start of a sentence (where every word is capitalised; a possessive such as "Kayleigh's"
+ * counts there too), not after a determiner ("the Council", "my Daughter"), not before a place word ("Elm Road"), not a plural
  * ("Democrats"), and not listed in {@code not-names.txt} (days, platforms, "Mum") or
  * {@code place-words.txt} ("Road" is no name itself). Cue phrases are no names either, which
  * the cue matcher checks. A post written in title case or in capitals names nobody this way.
@@ -27,11 +27,33 @@ public final class NameTargets implements Annotator {
   private final Lexicons lexicons;
   private final CueMatcher clitics;
 
-  /** The names annotator of a model's rules; {@code matcher} tells a word's clitic. */
+  /** Posts of fewer words than this are never taken for title case. */
+  private final int titleCaseMinWords;
+  /** Capitals on more than one word in this many make a post title case. */
+  private final int titleCaseOneIn;
+
+  /**
+   * The names annotator of a model's rules with the default title-case settings; {@code matcher}
+   * tells a word's clitic.
+   */
   public NameTargets(Rules rules, CueMatcher matcher) {
+    this(rules, matcher,
+        StepSettings.defaults().whole(StepSettings.Setting.NAMES_TITLE_CASE_MIN_WORDS),
+        StepSettings.defaults().whole(StepSettings.Setting.NAMES_TITLE_CASE_ONE_IN));
+  }
+
+  /**
+   * The names annotator of a model's rules and settings: a post of at least {@code
+   * titleCaseMinWords} words (after the first of each sentence) with capitals on more than one
+   * in {@code titleCaseOneIn} of them is in title case, and names nobody.
+   */
+  public NameTargets(Rules rules, CueMatcher matcher, int titleCaseMinWords,
+      int titleCaseOneIn) {
     this.noNameAfter = rules.words(Rules.NO_NAME_AFTER);
     this.lexicons = rules.lexicons();
     this.clitics = matcher;
+    this.titleCaseMinWords = titleCaseMinWords;
+    this.titleCaseOneIn = titleCaseOneIn;
   }
 
   @Override
@@ -41,8 +63,7 @@ public final class NameTargets implements Annotator {
 
   @Override
   public java.util.List<Annotation.Key<?>> requires() {
-    return java.util.List.of(Annotation.ORIGINAL, Annotation.NORMALIZED, Annotation.SPANS,
-        Annotation.TOKENS, Annotation.SENTENCES);
+    return java.util.List.of(Annotation.TOKENS, Annotation.SENTENCES, Annotation.CASE);
   }
 
   @Override
@@ -52,21 +73,18 @@ public final class NameTargets implements Annotator {
 
   @Override
   public void annotate(Annotation post) {
-    post.set(Annotation.NAMES, find(post.get(Annotation.ORIGINAL),
-        post.get(Annotation.NORMALIZED), post.get(Annotation.SPANS), post.get(Annotation.TOKENS),
-        post.get(Annotation.SENTENCES)));
+    post.set(Annotation.NAMES, find(post.get(Annotation.TOKENS), post.get(Annotation.SENTENCES),
+        post.get(Annotation.CASE)));
   }
 
   /**
    * Which tokens are names.
    *
-   * @param original the post as written
-   * @param normalized its normalised text, which {@code spans} index
    * @param tokens the tokens (normalised, lower case)
    * @param sentence each token's sentence number
+   * @param cases each token's case as written
    */
-  public boolean[] find(String original, MappedText normalized, Span[] spans,
-      String[] tokens, int[] sentence) {
+  public boolean[] find(String[] tokens, int[] sentence, TokenCase[] cases) {
     boolean[] name = new boolean[tokens.length];
     int words = 0;
     int capitalised = 0;
@@ -82,7 +100,7 @@ public final class NameTargets implements Annotator {
         // someone there: "Kayleigh's kids' school".
         continue;
       }
-      if (!looksLikeName(original, normalized, spans[i]) || isListed(tokens[i])) {
+      if (cases[i] != TokenCase.CAPITALIZED || isListed(tokens[i])) {
         continue;
       }
       if (!initial) {
@@ -93,7 +111,7 @@ public final class NameTargets implements Annotator {
           || isPlural(tokens[i]));
     }
     // Title case or capitals for emphasis ("Gun Control Now"): the capitals say nothing of names.
-    if (words >= 6 && capitalised * 3 > words) {
+    if (words >= titleCaseMinWords && capitalised * titleCaseOneIn > words) {
       java.util.Arrays.fill(name, false);
     }
     return name;
@@ -123,37 +141,6 @@ public final class NameTargets implements Annotator {
     char before = token.charAt(n - 2);
     return Character.isLetter(before) && "aeiousy".indexOf(before) < 0
         || token.endsWith("ves");
-  }
-
-  /**
-   * Whether the token, as written, is a capital, then letters with at least one in lower case;
-   * an apostrophe may join a clitic; invisible characters are passed over. Reads the original in
-   * place: this runs for every word.
-   */
-  private static boolean looksLikeName(String original, MappedText normalized, Span span) {
-    int start = normalized.originalStart(span.getStart());
-    if (start >= original.length() || !Character.isUpperCase(original.charAt(start))) {
-      return false;
-    }
-    int end = normalized.originalEnd(span.getEnd());
-    if (end - start < 2) {
-      return false;
-    }
-    boolean lower = false;
-    for (int k = start + 1; k < end; k++) {
-      char c = original.charAt(k);
-      if (c >= 0xAD && IgnorableCharacters.isIgnorable(Character.codePointAt(original, k))) {
-        // Normalisation removed it, so it splits no name: "Be\u200Bx" is "Bex".
-        k += Character.charCount(Character.codePointAt(original, k)) - 1;
-        continue;
-      }
-      if (c >= 'a' && c <= 'z' || Character.isLowerCase(c)) {
-        lower = true;
-      } else if (!Character.isLetter(c) && c != '\'' && c != '\u2019') {
-        return false;
-      }
-    }
-    return lower;
   }
 
   /**

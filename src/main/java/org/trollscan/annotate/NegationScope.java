@@ -5,14 +5,19 @@ import java.util.List;
 /**
  * Finds the tokens a negation scopes over: from the end of a negation phrase of the lexicon
  * ("nobody", "don't", "no need to", as the cue matcher finds them: "nobody's" too, "not me
- * reporting her" not) to the next punctuation mark, "but", the end of the sentence,
- * or {@value #MAX_TOKENS} tokens, whichever comes first. In "nobody should report her, she's
+ * reporting her" not) to the next punctuation mark, "but", the end of the sentence, or {@code
+ * maxTokens} tokens (6 by default), whichever comes first. In "nobody should report her, she's
  * done nothing" the scope is "should report her". Marking words in scope is the classic
  * bag-of-words treatment of negation (Das and Chen 2001; Pang, Lee and Vaithyanathan 2002): a
  * negated "report" becomes a feature of its own instead of counting as a call to report.
  */
 final class NegationScope implements Annotator {
-  private static final int MAX_TOKENS = 6;
+  private final int maxTokens;
+
+  /** @param maxTokens the most tokens a negation scopes over (a step setting of the bundle) */
+  NegationScope(int maxTokens) {
+    this.maxTokens = maxTokens;
+  }
 
   @Override
   public String name() {
@@ -36,13 +41,13 @@ final class NegationScope implements Annotator {
   }
 
   /** Marks the tokens in the scope of the post's negation cues ({@code matches}). */
-  static boolean[] mark(String[] tokens, int[] sentence, List<CueMatcher.CueMatch> matches) {
+  boolean[] mark(String[] tokens, int[] sentence, List<CueMatcher.CueMatch> matches) {
     boolean[] negated = new boolean[tokens.length];
     for (CueMatcher.CueMatch m : matches) {
       if (!m.cue().equals("negation")) {
         continue;
       }
-      for (int k = m.to(); k < tokens.length && k < m.to() + MAX_TOKENS; k++) {
+      for (int k = m.to(); k < tokens.length && k < m.to() + maxTokens; k++) {
         if (endsScope(tokens[k]) || sentence[k] != sentence[m.from()]) {
           break;
         }

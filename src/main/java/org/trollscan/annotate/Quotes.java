@@ -74,9 +74,16 @@ final class Quotes implements Annotator {
   /** Replies that only agree ("This.", "Agreed!", "100%"): the writer makes the quote theirs. */
   private final java.util.Set<String> agreement;
 
-  /** The quotes annotator of a model's rules ({@code agreement.txt}). */
-  Quotes(Rules rules) {
+  /** The most agreeing words a reply that makes a quote its own may have. */
+  private final int agreementMaxWords;
+
+  /**
+   * The quotes annotator of a model's rules ({@code agreement.txt}) and setting: a reply of at
+   * most {@code agreementMaxWords} agreeing words makes the quote the writer's own.
+   */
+  Quotes(Rules rules, int agreementMaxWords) {
     this.agreement = rules.words(Rules.AGREEMENT);
+    this.agreementMaxWords = agreementMaxWords;
   }
 
   @Override
@@ -127,7 +134,7 @@ final class Quotes implements Annotator {
       if (isPunctuation(t)) {
         continue;
       }
-      if (!agreement.contains(t) || ++words > 4) {
+      if (!agreement.contains(t) || ++words > agreementMaxWords) {
         return false;
       }
     }

@@ -23,6 +23,7 @@ import org.trollscan.model.Label;
 import org.trollscan.model.ModelBundle;
 import org.trollscan.files.OutputFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -111,19 +112,12 @@ final class EvalCommand implements Callable<Integer> {
           + "lower bound of the 95%% interval of (baseline - model) exceeds the value.")
   List<String> dropGates = new ArrayList<>();
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Scoring threads (default: all cores).")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @Mixin RunOptions runOptions;
 
   @Option(names = {"-q", "--quiet"},
       description = "On stderr only what failed: no line per passing gate, and no table when "
           + "--json - takes stdout (failed gates and warnings are still printed).")
   boolean quiet;
-
-  @Option(names = "--no-spreadsheet-safety",
-      description = "In --predictions, do not prefix cells starting with = + - @ tab or CR with "
-          + "an apostrophe (numbers are never prefixed).")
-  boolean noSpreadsheetSafety;
 
   @Override
   public Integer call() throws IOException {
@@ -135,9 +129,7 @@ final class EvalCommand implements Callable<Integer> {
       dropGates.forEach(s -> gates.add(Gate.parse(Gate.Kind.MAX_DROP, s, labelNames)));
       return gates;
     });
-    if (threads < 1) {
-      throw new UsageException("--threads must be at least 1");
-    }
+    int threads = runOptions.threads();
     for (Gate.Kind kind : Gate.Kind.values()) {
       for (String s : kind == Gate.Kind.MIN ? minGates : dropGates) {
         String note = Gate.deprecationNote(kind, s);
@@ -208,7 +200,8 @@ final class EvalCommand implements Callable<Integer> {
     }
     if (predictions != null) {
       try (OutputFile f = OutputFile.open(predictions, top.stdout)) {
-        EvaluationText.writePredictions(report, labels, by, f.stream(), !noSpreadsheetSafety);
+        EvaluationText.writePredictions(report, labels, by, f.stream(),
+            runOptions.spreadsheetSafe());
         f.commit();
       }
     }

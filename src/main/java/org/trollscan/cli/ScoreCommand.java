@@ -100,9 +100,7 @@ final class ScoreCommand implements Callable<Integer> {
       description = "Leave the evidence columns empty lists (faster).")
   boolean noEvidence;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Scoring threads (default: all cores).")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @Mixin RunOptions runOptions;
 
   @Option(names = "--meta", paramLabel = "FILE",
       description = "Write the run's provenance (model, checksum, thresholds, inputs, counts) "
@@ -112,18 +110,7 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--no-meta", description = "Write no provenance sidecar.")
   boolean noMeta;
 
-  @Option(names = "--errors", paramLabel = "FILE",
-      description = "Write rejected rows here as CSV: source, line, reason, raw.")
-  String errors;
-
-  @Option(names = "--strict", description = "Stop at the first rejected row (exit 3).")
-  boolean strict;
-
-  @Option(names = "--no-spreadsheet-safety",
-      description = "Do not prefix cells starting with = + - @ tab or CR with an apostrophe "
-          + "(for machine pipelines; keep it on for files people open in a spreadsheet; "
-          + "numbers are never prefixed).")
-  boolean noSpreadsheetSafety;
+  @Mixin RejectedRowOptions rejected;
 
   @Option(names = "--detect-language",
       description = "Add a language column (ISO 639-1, else 639-3; short or unclear posts count "
@@ -140,9 +127,8 @@ final class ScoreCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Instant started = Instant.now();
     PrintStream err = top.stderr;
-    if (threads < 1) {
-      throw new UsageException("--threads must be at least 1");
-    }
+    int threads = runOptions.threads();
+    String errors = rejected.errors;
     if (meta != null && noMeta) {
       throw new UsageException("--meta and --no-meta contradict each other; give one");
     }
@@ -211,7 +197,7 @@ final class ScoreCommand implements Callable<Integer> {
     ReaderOptions reader = input.readerOptions(required);
     List<String> inputs = files.isEmpty() ? List.of("-") : files;
     ScoringRun.Options options = new ScoringRun.Options(inputs, inputFormat, reader, threads,
-        onlyFlagged, !noEvidence, strict);
+        onlyFlagged, !noEvidence, rejected.strict);
     OutputColumns columns = new OutputColumns(bundle.labels(), keep, keepAll,
         source || inputs.size() > 1, context != null, detectLanguage);
     boolean progressShown = !quiet
@@ -230,13 +216,13 @@ final class ScoreCommand implements Callable<Integer> {
         OutputFile errorFile = errors == null ? null : OutputFile.open(errors, null)) {
       String format = outputFormat.toLowerCase(Locale.ROOT);
       ScoreWriter writer = switch (format) {
-        case "csv" -> new CsvScoreWriter(out.stream(), columns, !noSpreadsheetSafety);
+        case "csv" -> new CsvScoreWriter(out.stream(), columns, runOptions.spreadsheetSafe());
         case "jsonl" -> new JsonlScoreWriter(out.stream(), columns);
         default -> throw new UsageException(
             "--output-format must be csv or jsonl, not " + outputFormat);
       };
       RejectedRowWriter rejects = errorFile == null ? null
-          : new RejectedRowWriter(errorFile.stream(), !noSpreadsheetSafety);
+          : new RejectedRowWriter(errorFile.stream(), runOptions.spreadsheetSafe());
       summary = run.run(writer, notes.sink(rejects));
       if (rejects != null) {
         rejects.finish();

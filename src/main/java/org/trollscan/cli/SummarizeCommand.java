@@ -77,16 +77,9 @@ final class SummarizeCommand implements Callable<Integer> {
           + "from N different authors (default: ${DEFAULT-VALUE}; at least 2).")
   int campaignMin;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Processor threads that score posts, as in score (default: all cores).")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @Mixin RunOptions runOptions;
 
-  @Option(names = "--errors", paramLabel = "FILE",
-      description = "Write rejected rows here as CSV: source, line, reason, raw.")
-  String errors;
-
-  @Option(names = "--strict", description = "Stop at the first rejected row (exit 3).")
-  boolean strict;
+  @Mixin RejectedRowOptions rejected;
 
   @Option(names = "--detect-language",
       description = "Count the posts not detected as English in the summary line "
@@ -97,16 +90,10 @@ final class SummarizeCommand implements Callable<Integer> {
       description = "No summary line on stderr (rejected rows are still named).")
   boolean quiet;
 
-  @Option(names = "--no-spreadsheet-safety",
-      description = "Do not prefix cells starting with = + - @ tab or CR with an apostrophe "
-          + "(numbers are never prefixed).")
-  boolean noSpreadsheetSafety;
-
   @Override
   public Integer call() throws IOException {
-    if (threads < 1) {
-      throw new UsageException("--threads must be at least 1");
-    }
+    int threads = runOptions.threads();
+    String errors = rejected.errors;
     if (campaignMin < 2) {
       throw new UsageException("--campaign-min must be at least 2 (a campaign takes two authors)");
     }
@@ -142,21 +129,24 @@ final class SummarizeCommand implements Callable<Integer> {
     ModelBundle bundle = model.load();
     List<Label> labels = bundle.labels();
     Scorer scorer = new Scorer(bundle);
+    // Targets from the analysis the scorer makes, with the bundle's rules: the people the
+    // scores were computed from.
     Summarizer summarizer = new Summarizer(labels,
-        new Summarizer.Columns(threadColumn, authorColumn, timeColumn), new TargetExtractor(),
-        campaignMin);
+        new Summarizer.Columns(threadColumn, authorColumn, timeColumn),
+        TargetExtractor.of(scorer), campaignMin);
     ReaderOptions reader = input.readerOptions();
     List<String> inputs = files.isEmpty() ? List.of("-") : files;
     // No evidence: summarize counts flagged posts and never shows their phrases.
     ScoringRun run = new ScoringRun(ScoredFile.orModel(PostScorer.of(scorer), labels),
-        new ScoringRun.Options(inputs, input.inputFormat(), reader, threads, false, false, strict),
+        new ScoringRun.Options(inputs, input.inputFormat(), reader, threads, false, false,
+            rejected.strict),
         top.stdin, ScoringRun.Progress.NONE,
         detectLanguage ? LanguageGuess.notLoaded()::language : null);
     RejectedRowNotes notes = new RejectedRowNotes();
     ScoringRun.Summary counts;
     try (OutputFile errorFile = errors == null ? null : OutputFile.open(errors, null)) {
       RejectedRowWriter rejects = errorFile == null ? null
-          : new RejectedRowWriter(errorFile.stream(), !noSpreadsheetSafety);
+          : new RejectedRowWriter(errorFile.stream(), runOptions.spreadsheetSafe());
       counts = run.run(summarizer, notes.sink(rejects));
       if (rejects != null) {
         rejects.finish();
@@ -164,7 +154,7 @@ final class SummarizeCommand implements Callable<Integer> {
       }
     }
     Summary summary = summarizer.summary();
-    boolean safe = !noSpreadsheetSafety;
+    boolean safe = runOptions.spreadsheetSafe();
     if (outDir != null) {
       SummaryWriter.writeFolder(summary, labels, outDir, safe);
     }

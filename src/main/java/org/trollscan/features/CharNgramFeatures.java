@@ -1,6 +1,8 @@
 package org.trollscan.features;
 
+import java.util.List;
 import org.trollscan.annotate.AnalyzedText;
+import org.trollscan.annotate.Annotation;
 import org.trollscan.normalize.Chars;
 
 /**
@@ -15,6 +17,9 @@ public final class CharNgramFeatures implements TextFeatureGenerator {
   private final int minN;
   private final int maxN;
   private final boolean markUnasserted;
+  /** The tokens, and the three keys {@link AnalyzedText#unasserted} reads. */
+  private static final List<Annotation.Key<?>> UNASSERTED_KEYS = List.of(Annotation.TOKENS,
+      Annotation.NEGATED, Annotation.QUOTED, Annotation.CONDEMNED);
 
   /**
    * With {@code markUnasserted}, n-grams of a word in a negation's scope or inside quotes are
@@ -26,6 +31,12 @@ public final class CharNgramFeatures implements TextFeatureGenerator {
     this.markUnasserted = markUnasserted;
   }
 
+  /** The tokens, and the marks of what the writer does not assert when they are features. */
+  @Override
+  public List<Annotation.Key<?>> requires() {
+    return markUnasserted ? UNASSERTED_KEYS : List.of(Annotation.TOKENS);
+  }
+
   @Override
   public String family() {
     return "c";
@@ -33,7 +44,7 @@ public final class CharNgramFeatures implements TextFeatureGenerator {
 
   @Override
   public void generate(AnalyzedText text, FeatureSink sink) {
-    String[] t = text.tokens();
+    String[] t = text.get(Annotation.TOKENS);
     StringBuilder gram = new StringBuilder(16);
     for (int i = 0; i < t.length; i++) {
       String token = t[i];
@@ -57,7 +68,7 @@ public final class CharNgramFeatures implements TextFeatureGenerator {
 
   @Override
   public void generateHashed(AnalyzedText text, HashSink sink) {
-    String[] t = text.tokens();
+    String[] t = text.get(Annotation.TOKENS);
     for (int i = 0; i < t.length; i++) {
       String token = t[i];
       if (!Chars.startsWord(token)) {

@@ -5,12 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.trollscan.annotate.AnalyzedText;
+import org.trollscan.annotate.Annotation;
 import org.trollscan.annotate.CueMatcher;
 import org.trollscan.annotate.CueMatcher.CueMatch;
 import org.trollscan.annotate.PhraseIndex;
 import org.trollscan.annotate.TextAnalyzer;
 import org.trollscan.rules.Lexicons;
 import org.trollscan.rules.Rules;
+import org.trollscan.rules.StepSettings;
 
 /**
  * Cues from a model's lexicons ({@code cues.txt}, matched by the annotator {@link CueMatcher})
@@ -68,6 +70,8 @@ public final class CueFeatures implements TextFeatureGenerator {
   /** {@link #absence}: for each absence feature, the cues whose presence rules it out. */
   private final long[] absenceMasks;
   private final Names spokenNames;
+  private final int otherSubjectMaxTokens;
+  private final int causativeMaxDistance;
   private final Names quotedNames;
 
   /**
@@ -75,6 +79,23 @@ public final class CueFeatures implements TextFeatureGenerator {
    * from the same rules). Immutable; build it once per model.
    */
   public CueFeatures(Rules rules, CueMatcher matcher) {
+    this(rules, matcher,
+        StepSettings.defaults().whole(StepSettings.Setting.CUES_OTHER_SUBJECT_MAX_TOKENS),
+        StepSettings.defaults().whole(StepSettings.Setting.CUES_CAUSATIVE_MAX_DISTANCE));
+  }
+
+  /**
+   * The cue features of a model's rules and settings.
+   *
+   * @param otherSubjectMaxTokens the longest {@code [others_act]} subject ("someone", "her ex")
+   *     before a past report verb that then reports nobody
+   * @param causativeMaxDistance how many tokens before an authority "get" or "have" may stand
+   *     and make it the object ("get the council called on her")
+   */
+  public CueFeatures(Rules rules, CueMatcher matcher, int otherSubjectMaxTokens,
+      int causativeMaxDistance) {
+    this.otherSubjectMaxTokens = otherSubjectMaxTokens;
+    this.causativeMaxDistance = causativeMaxDistance;
     this.rules = rules;
     Lexicons lexicons = rules.lexicons();
     cueNames = matcher.cueNames();
@@ -130,6 +151,12 @@ public final class CueFeatures implements TextFeatureGenerator {
   @Override
   public String family() {
     return "cue";
+  }
+
+  @Override
+  public List<Annotation.Key<?>> requires() {
+    return List.of(Annotation.TOKENS, Annotation.SENTENCES, Annotation.QUOTED, Annotation.NEGATED,
+        Annotation.CUES);
   }
 
   /** Through OpenNLP's interface, tokens are annotated with this family's own rules. */
@@ -211,12 +238,12 @@ public final class CueFeatures implements TextFeatureGenerator {
   }
 
   /**
-   * Whether an {@code [others_act]} phrase of up to three tokens ends just before {@code end},
-   * and no "if" comes before it: "if someone told the commissioner ..." imagines a report, which
-   * is a way of asking for one.
+   * Whether an {@code [others_act]} phrase of up to {@code otherSubjectMaxTokens} tokens ends
+   * just before {@code end}, and no "if" comes before it: "if someone told the commissioner ..."
+   * imagines a report, which is a way of asking for one.
    */
   private boolean endsOtherSubject(String[] tokens, int end) {
-    for (int start = Math.max(0, end - 3); start < end; start++) {
+    for (int start = Math.max(0, end - otherSubjectMaxTokens); start < end; start++) {
       if (otherSubjects.longestAt(tokens, start) == end - start) {
         return start == 0 || !conditionals.contains(tokens[start - 1]);
       }
@@ -226,7 +253,8 @@ public final class CueFeatures implements TextFeatureGenerator {
 
   /** Whether "get", "got" or "have" stands before the authority, its article or possessive. */
   private boolean isCausativeObject(CueMatch authority, String[] tokens) {
-    for (int k = authority.from() - 1; k >= 0 && k >= authority.from() - 2; k--) {
+    int from = authority.from();
+    for (int k = from - 1; k >= 0 && k >= from - causativeMaxDistance; k--) {
       if (causatives.contains(tokens[k])) {
         return true;
       }
@@ -234,18 +262,15 @@ public final class CueFeatures implements TextFeatureGenerator {
     return false;
   }
 
-
-
-
-
   @Override
   public void generate(AnalyzedText text, FeatureSink sink) {
     List<CueMatch> spoken = new ArrayList<>();
     List<CueMatch> quoted = new ArrayList<>();
-    boolean[] inQuotes = text.quoted();
-    boolean[] reportNobody = verbsReportingNobody(text.cues(), text.tokens());
+    boolean[] inQuotes = text.get(Annotation.QUOTED);
+    List<CueMatch> cues = text.get(Annotation.CUES);
+    boolean[] reportNobody = verbsReportingNobody(cues, text.get(Annotation.TOKENS));
     // The analysis matched the cue phrases once already (there is one lexicon, so one matcher).
-    for (CueMatch m : text.cues()) {
+    for (CueMatch m : cues) {
       if (reportNobody != null && reportNobody[m.from()]
           && (m.cueId() == reportVerbId || m.cueId() == bragId)) {
         continue;
@@ -287,7 +312,8 @@ public final class CueFeatures implements TextFeatureGenerator {
   }
 
   private void emit(List<CueMatch> matches, Names names, AnalyzedText text, FeatureSink sink) {
-    int[] sentence = text.sentence();
+    int[] sentence = text.get(Annotation.SENTENCES);
+    boolean[] negated = text.get(Annotation.NEGATED);
     List<CueMatch> negations = new ArrayList<>();
     for (CueMatch m : matches) {
       if (m.cueId() == negationId) {
@@ -298,7 +324,7 @@ public final class CueFeatures implements TextFeatureGenerator {
     long present = 0;
     for (CueMatch m : matches) {
       CueMatch negatedBy = (negatable & 1L << m.cueId()) != 0
-          ? negation(m, negations, text.negated()) : null;
+          ? negation(m, negations, negated) : null;
       if (negatedBy != null) {
         // "nobody should report her": the report verb is negated, so it neither counts as a
         // report verb nor pairs with the authority or the target.

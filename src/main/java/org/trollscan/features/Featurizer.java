@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.trollscan.rules.Rules;
+import org.trollscan.rules.StepSettings;
 import org.trollscan.annotate.AnalyzedText;
+import org.trollscan.annotate.Annotation;
 import org.trollscan.annotate.TextAnalyzer;
 
 /**
@@ -22,15 +24,39 @@ public final class Featurizer {
   public static final long BIAS_HASH = FeatureHash.of(BIAS);
 
   private final FeatureSettings settings;
+  private final StepSettings steps;
   private final Rules rules;
   private final TextAnalyzer analyzer;
   private final List<TextFeatureGenerator> generators = new ArrayList<>();
 
-  /** A featurizer with a model's settings and rules; build it once per model and share it. */
+  /** A featurizer with a model's settings and rules, its steps at their default settings. */
   public Featurizer(FeatureSettings settings, Rules rules) {
+    this(settings, StepSettings.defaults(), rules);
+  }
+
+  /**
+   * A featurizer with a model's feature settings, step settings and rules; build it once per
+   * model and share it.
+   */
+  public Featurizer(FeatureSettings settings, StepSettings steps, Rules rules) {
+    this(settings, steps, rules, TextAnalyzer.forTokenizer(settings.tokenizer(), rules, steps));
+  }
+
+  /**
+   * A featurizer over an analyzer of one's own, built from the same rules, its cue features at
+   * default settings; refused when a family the settings turn on reads a key the analyzer does
+   * not provide.
+   */
+  public Featurizer(FeatureSettings settings, Rules rules, TextAnalyzer analyzer) {
+    this(settings, StepSettings.defaults(), rules, analyzer);
+  }
+
+  private Featurizer(FeatureSettings settings, StepSettings steps, Rules rules,
+      TextAnalyzer analyzer) {
     this.settings = settings;
+    this.steps = steps;
     this.rules = rules;
-    this.analyzer = TextAnalyzer.forTokenizer(settings.tokenizer(), rules);
+    this.analyzer = analyzer;
     if (settings.wordNgramMax() > 0) {
       generators.add(new WordNgramFeatures(settings.wordNgramMax(), settings.markNegatedAndQuoted()));
     }
@@ -39,12 +65,36 @@ public final class Featurizer {
           settings.markNegatedAndQuoted()));
     }
     if (settings.cues()) {
-      generators.add(new CueFeatures(rules, analyzer.cueMatcher()));
+      generators.add(new CueFeatures(rules, analyzer.cueMatcher(),
+          steps.whole(StepSettings.Setting.CUES_OTHER_SUBJECT_MAX_TOKENS),
+          steps.whole(StepSettings.Setting.CUES_CAUSATIVE_MAX_DISTANCE)));
+    }
+    checkProvided(analyzer, generators);
+  }
+
+  /**
+   * Refuses, when it is built rather than on the first post, a family that reads a key no stage
+   * of the analyzer writes.
+   */
+  private static void checkProvided(TextAnalyzer analyzer, List<TextFeatureGenerator> families) {
+    for (TextFeatureGenerator family : families) {
+      for (Annotation.Key<?> key : family.requires()) {
+        if (!analyzer.provides().contains(key)) {
+          throw new IllegalStateException("feature family " + family.family() + " reads "
+              + key + ", which no stage of the analyzer provides (it provides "
+              + analyzer.provides() + ")");
+        }
+      }
     }
   }
 
   public FeatureSettings settings() {
     return settings;
+  }
+
+  /** The step settings this featurizer analyses with. */
+  public StepSettings steps() {
+    return steps;
   }
 
   /** The rules this featurizer analyses with. */

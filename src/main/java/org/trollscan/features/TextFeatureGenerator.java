@@ -8,17 +8,23 @@ import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.util.Span;
 import org.trollscan.rules.Rules;
 import org.trollscan.annotate.AnalyzedText;
+import org.trollscan.annotate.Annotation;
 import org.trollscan.annotate.TextAnalyzer;
 import org.trollscan.normalize.MappedText;
 
 /**
- * One feature family. It is an OpenNLP {@link FeatureGenerator} (usable by Doccat), and also
- * reports where in the post each feature was found, which the evidence column needs.
+ * One feature family. It reads a post's annotations by key and nothing else, and declares the
+ * keys it reads ({@link #requires()}), which {@link Featurizer} checks the analyzer provides. It
+ * is an OpenNLP {@link FeatureGenerator} (usable by Doccat), and also reports where in the post
+ * each feature was found, which the evidence column needs.
  */
 public interface TextFeatureGenerator extends FeatureGenerator {
 
   /** Short family name, used in feature names and settings. */
   String family();
+
+  /** The annotation keys this family reads, directly or through {@link AnalyzedText}'s helpers. */
+  List<Annotation.Key<?>> requires();
 
   /** Emits every feature of this family found in the post. */
   void generate(AnalyzedText text, FeatureSink sink);
@@ -44,7 +50,7 @@ public interface TextFeatureGenerator extends FeatureGenerator {
       joined.append(tokens[i]);
     }
     String text = joined.toString();
-    AnalyzedText analyzed = doccatAnalyzer().withMarks(text, MappedText.of(text), tokens,
+    AnalyzedText analyzed = doccatAnalyzer().annotate(text, MappedText.of(text), tokens,
         spans, new int[tokens.length]);
     List<String> out = new ArrayList<>();
     generate(analyzed, (feature, from, to) -> out.add(feature.toString()));

@@ -1,6 +1,8 @@
 package org.trollscan.features;
 
+import java.util.List;
 import org.trollscan.annotate.AnalyzedText;
+import org.trollscan.annotate.Annotation;
 import org.trollscan.normalize.Chars;
 
 /**
@@ -13,6 +15,9 @@ public final class WordNgramFeatures implements TextFeatureGenerator {
   private static final long NEGATED_PREFIX = FeatureHash.extend(FeatureHash.START, "w:~");
   private final int maxN;
   private final boolean markUnasserted;
+  /** The tokens, and the three keys {@link AnalyzedText#unasserted} reads. */
+  private static final List<Annotation.Key<?>> UNASSERTED_KEYS = List.of(Annotation.TOKENS,
+      Annotation.NEGATED, Annotation.QUOTED, Annotation.CONDEMNED);
 
   /**
    * With {@code markUnasserted}, an n-gram starting in a negation's scope or inside quotes is
@@ -24,6 +29,12 @@ public final class WordNgramFeatures implements TextFeatureGenerator {
     this.markUnasserted = markUnasserted;
   }
 
+  /** The tokens, and the marks of what the writer does not assert when they are features. */
+  @Override
+  public List<Annotation.Key<?>> requires() {
+    return markUnasserted ? UNASSERTED_KEYS : List.of(Annotation.TOKENS);
+  }
+
   @Override
   public String family() {
     return "w";
@@ -31,7 +42,7 @@ public final class WordNgramFeatures implements TextFeatureGenerator {
 
   @Override
   public void generate(AnalyzedText text, FeatureSink sink) {
-    String[] t = text.tokens();
+    String[] t = text.get(Annotation.TOKENS);
     StringBuilder gram = new StringBuilder(32);
     for (int i = 0; i < t.length; i++) {
       if (skipped(t[i])) {
@@ -56,7 +67,7 @@ public final class WordNgramFeatures implements TextFeatureGenerator {
   /** The same n-grams as {@link #generate}, each hash extended from the one before it. */
   @Override
   public void generateHashed(AnalyzedText text, HashSink sink) {
-    String[] t = text.tokens();
+    String[] t = text.get(Annotation.TOKENS);
     for (int i = 0; i < t.length; i++) {
       if (skipped(t[i])) {
         continue;

@@ -137,8 +137,8 @@ public final class BundleIO {
       }
       Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, draft.modelVersion(),
           draft.toolVersion(), draft.createdAt(), draft.features(),
-          Pipeline.of(draft.features()), draft.training(), draft.data(), labels,
-          draft.falseReportImpliesHarassment(), listed, context);
+          Pipeline.of(draft.features(), draft.pipeline().settings()), draft.training(),
+          draft.data(), labels, draft.falseReportImpliesHarassment(), listed, context);
       byte[] manifestBytes = ManifestWriter.JSON.writeValueAsBytes(manifest);
       try {
         ManifestReader.read(manifestBytes); // never write a bundle that loading would refuse

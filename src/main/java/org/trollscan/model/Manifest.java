@@ -17,8 +17,9 @@ import org.trollscan.features.Pipeline;
  * @param createdAt when it was trained (ISO-8601)
  * @param features how posts are featurised
  * @param pipeline the stages a post goes through before the weights see it, with the rule
- *     entries each reads (format 3); it must be the pipeline this trollscan runs for {@code
- *     features}
+ *     entries each reads and its settings (format 3); its stages and rule entries must be the
+ *     pipeline this trollscan runs for {@code features}, and a setting it does not record has
+ *     its default ({@link org.trollscan.rules.StepSettings})
  * @param training the maxent settings
  * @param data the training files with their row counts and SHA-256
  * @param labels one entry per label model

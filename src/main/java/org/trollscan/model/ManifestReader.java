@@ -104,11 +104,12 @@ final class ManifestReader {
     }
     Set<String> lacking = tablesLacking(entryNames);
     Pipeline expected = Pipeline.of(features).withoutRuleEntries(lacking);
-    if (!pipeline.equals(expected)) {
+    if (!pipeline.withoutSettings().equals(expected.withoutSettings())) {
       throw new IOException("pipeline is not the one this trollscan runs for these features"
           + " (a bundle made by another version): " + describe(pipeline) + "; this trollscan: "
           + describe(expected));
     }
+    checkSettings(pipeline);
     Set<String> used = new HashSet<>();
     labels.forEach(l -> used.add(l.entry()));
     List<String> rules = Pipeline.ruleEntries();
@@ -257,6 +258,33 @@ final class ManifestReader {
     return stages;
   }
 
+  /**
+   * Each stage's recorded settings are settings of that stage with a value in range; a setting not
+   * recorded has its default ({@link org.trollscan.rules.StepSettings}).
+   */
+  private static void checkSettings(Pipeline pipeline) throws IOException {
+    for (Map.Entry<String, List<Pipeline.Stage>> part : pipeline.parts().entrySet()) {
+      List<Pipeline.Stage> stages = part.getValue();
+      boolean list = !part.getKey().equals("tokenizer") && !part.getKey().equals("evidence");
+      for (int i = 0; i < stages.size(); i++) {
+        Pipeline.Stage stage = stages.get(i);
+        String where = "pipeline." + part.getKey() + (list ? "[" + i + "]" : "") + ".settings";
+        for (Map.Entry<String, Number> e : stage.settings().entrySet()) {
+          org.trollscan.rules.StepSettings.Setting setting;
+          try {
+            setting = Pipeline.setting(part.getKey(), stage.name(), e.getKey());
+          } catch (IllegalArgumentException unknown) {
+            throw new IOException(where + "." + e.getKey() + ": " + unknown.getMessage());
+          }
+          if (!setting.accepts(e.getValue())) {
+            throw new IOException(where + "." + e.getKey() + " is " + show(e.getValue())
+                + "; allowed: " + setting.allowed());
+          }
+        }
+      }
+    }
+  }
+
   private static Pipeline.Stage stage(Fields s) throws IOException {
     String name = s.text("name", MAX_VERSION);
     List<String> rules = new ArrayList<>();
@@ -269,8 +297,21 @@ final class ManifestReader {
       }
       rules.add(r);
     }
+    Map<String, Number> settings = new LinkedHashMap<>();
+    // Optional: bundles written before stages recorded settings have none, and get the defaults.
+    if (s.map.containsKey("settings")) {
+      Fields values = s.object("settings");
+      for (String key : List.copyOf(values.map.keySet())) {
+        Object o = values.get(key);
+        if (!(o instanceof Number n)) {
+          throw new IOException(values.where(key) + " is " + show(o) + "; allowed: a number");
+        }
+        settings.put(key, n);
+      }
+      values.done();
+    }
     s.done();
-    return new Pipeline.Stage(name, rules);
+    return new Pipeline.Stage(name, rules, settings);
   }
 
   /** A pipeline as one line: "stage, stage | tokenizer | annotator, ... | family, ...". */

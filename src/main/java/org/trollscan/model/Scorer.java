@@ -8,12 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.trollscan.annotate.AnalyzedText;
+import org.trollscan.annotate.Annotation;
 import org.trollscan.features.FeatureHash;
 import org.trollscan.features.FeatureVector;
 import org.trollscan.features.Featurizer;
 import org.trollscan.features.HashedFeatures;
 import org.trollscan.normalize.Chars;
 import org.trollscan.rules.Rules;
+import org.trollscan.rules.StepSettings;
 
 /**
  * Scores posts with a model bundle: featurises the text with the bundle's settings, computes each
@@ -23,10 +25,24 @@ import org.trollscan.rules.Rules;
 public final class Scorer {
   /** Posts longer than this are scored on their first this-many characters and marked. */
   public static final int MAX_CHARS = 20_000;
-  static final int EVIDENCE_PHRASES = 3;
-  static final int MAX_PHRASE_TOKENS = 6;
-  /** A phrase raising the score by less than this share of the best phrase is not shown. */
-  static final double MIN_SHARE_OF_TOP = 0.2;
+
+  /**
+   * How evidence phrases are chosen, the evidence stage's settings in the bundle ({@link
+   * StepSettings}).
+   *
+   * @param phrases the most phrases per label
+   * @param maxTokens the most tokens in one phrase
+   * @param minShareOfTop a phrase raising the score by less than this share of the best phrase is
+   *     not shown
+   */
+  record EvidenceLimits(int phrases, int maxTokens, double minShareOfTop) {
+    static EvidenceLimits of(StepSettings settings) {
+      return new EvidenceLimits(settings.whole(StepSettings.Setting.EVIDENCE_PHRASES),
+          settings.whole(StepSettings.Setting.EVIDENCE_MAX_TOKENS),
+          settings.decimal(StepSettings.Setting.EVIDENCE_MIN_SHARE_OF_TOP));
+    }
+  }
+
   private static boolean onlyFunctionWords(java.util.Set<String> functionWords, String[] tokens,
       int from, int to) {
     for (int i = from; i < to; i++) {
@@ -39,6 +55,7 @@ public final class Scorer {
 
   private final ModelBundle bundle;
   private final Featurizer featurizer;
+  private final EvidenceLimits limits;
   /** Words that make no evidence phrase alone ({@code function-words.txt} of the bundle). */
   private final java.util.Set<String> functionWords;
   private final LabelModel[] models;
@@ -51,7 +68,10 @@ public final class Scorer {
 
   public Scorer(ModelBundle bundle) {
     this.bundle = bundle;
-    this.featurizer = new Featurizer(bundle.manifest().features(), bundle.rules());
+    // The bundle's own step settings: a bundle that records none has the defaults.
+    StepSettings steps = bundle.manifest().pipeline().settings();
+    this.featurizer = new Featurizer(bundle.manifest().features(), steps, bundle.rules());
+    this.limits = EvidenceLimits.of(steps);
     this.functionWords = bundle.rules().words(Rules.FUNCTION_WORDS);
     this.models = bundle.models().values().toArray(LabelModel[]::new);
     boolean implied = bundle.manifest().falseReportImpliesHarassment();
@@ -109,8 +129,8 @@ public final class Scorer {
           models[l].threshold(), c.logits()[l], c.modelProbabilities()[l],
           c.implied() && l == harassment, list, score.evidence().get(label)));
     }
-    return new Explanation(c.analyzed().normalized().text(), List.of(c.analyzed().tokens()),
-        labels);
+    return new Explanation(c.analyzed().get(Annotation.NORMALIZED).text(),
+        List.of(c.analyzed().get(Annotation.TOKENS)), labels);
   }
 
   /**
@@ -122,11 +142,18 @@ public final class Scorer {
       double[][] contributions, double[] logits, double[] modelProbabilities,
       double[] probabilities, boolean implied, boolean truncated) {}
 
+  /**
+   * The analysis {@link #score} makes of a post, with the bundle's rules: of its first
+   * {@link #MAX_CHARS} characters. {@code summarize} finds a flagged post's targets in it.
+   */
+  public AnalyzedText analyze(String text) {
+    return featurizer.analyze(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
+  }
+
   /** The one computation behind {@link #score} and {@link #explain}. */
   private Computed compute(String text) {
     boolean truncated = text.length() > MAX_CHARS;
-    String scored = truncated ? text.substring(0, MAX_CHARS) : text;
-    AnalyzedText analyzed = featurizer.analyze(scored);
+    AnalyzedText analyzed = analyze(text);
     HashedFeatures hf = featurizer.featurizeHashed(analyzed);
     CompiledWeights compiled = bundle.compiled();
     int features = hf.hashes().length;
@@ -170,7 +197,7 @@ public final class Scorer {
       if (withEvidence && (flag || evidenceForAll)) {
         // Harassment that false_report implies is shown with false_report's phrases: they are
         // why the post counts as harassment.
-        List<EvidenceSpan> found = evidenceSpans(functionWords, c.analyzed(),
+        List<EvidenceSpan> found = evidenceSpans(limits, functionWords, c.analyzed(),
             hf.occurrenceFeature(), hf.occurrenceFrom(), hf.occurrenceTo(),
             c.contributions()[evidenceSource(l, c.implied())]);
         spans.put(m.label(), found);
@@ -216,13 +243,15 @@ public final class Scorer {
   }
 
   /**
-   * Up to three phrases that raised the score most. Each feature's contribution is shared out over
-   * the tokens it came from; phrases are runs of tokens with a positive share, at most six tokens
-   * long, ranked by their total.
+   * Up to {@code limits.phrases()} phrases (3 by default) that raised the score most. Each
+   * feature's contribution is shared out over the tokens it came from; phrases are runs of tokens
+   * with a positive share, at most {@code limits.maxTokens()} tokens long (6), ranked by their
+   * total.
    */
-  static List<String> evidence(java.util.Set<String> functionWords, AnalyzedText text,
-      int[] occurrenceFeature, int[] occurrenceFrom, int[] occurrenceTo, double[] contributions) {
-    return phrases(evidenceSpans(functionWords, text, occurrenceFeature, occurrenceFrom,
+  static List<String> evidence(EvidenceLimits limits, java.util.Set<String> functionWords,
+      AnalyzedText text, int[] occurrenceFeature, int[] occurrenceFrom, int[] occurrenceTo,
+      double[] contributions) {
+    return phrases(evidenceSpans(limits, functionWords, text, occurrenceFeature, occurrenceFrom,
         occurrenceTo, contributions));
   }
 
@@ -235,9 +264,11 @@ public final class Scorer {
   }
 
   /** {@link #evidence}, with each phrase's offsets in the original post and its weight. */
-  static List<EvidenceSpan> evidenceSpans(java.util.Set<String> functionWords, AnalyzedText text,
-      int[] occurrenceFeature, int[] occurrenceFrom, int[] occurrenceTo, double[] contributions) {
-    int n = text.tokens().length;
+  static List<EvidenceSpan> evidenceSpans(EvidenceLimits limits,
+      java.util.Set<String> functionWords, AnalyzedText text, int[] occurrenceFeature,
+      int[] occurrenceFrom, int[] occurrenceTo, double[] contributions) {
+    String[] tokens = text.get(Annotation.TOKENS);
+    int n = tokens.length;
     if (n == 0) {
       return List.of();
     }
@@ -261,7 +292,7 @@ public final class Scorer {
     List<double[]> phrases = new ArrayList<>(); // {score, from, to}
     int t = 0;
     while (t < n) {
-      if (tokenScore[t] <= 0 || !Chars.startsWord(text.tokens()[t])) {
+      if (tokenScore[t] <= 0 || !Chars.startsWord(tokens[t])) {
         t++;
         continue;
       }
@@ -270,19 +301,19 @@ public final class Scorer {
         t++;
       }
       int end = t;
-      while (end > start && !Chars.startsWord(text.tokens()[end - 1])) {
+      while (end > start && !Chars.startsWord(tokens[end - 1])) {
         end--;
       }
-      phrases.add(bestWindow(tokenScore, start, end));
+      phrases.add(bestWindow(tokenScore, start, end, limits.maxTokens()));
     }
     phrases.sort(Comparator.comparingDouble((double[] p) -> -p[0]));
-    List<EvidenceSpan> out = new ArrayList<>(EVIDENCE_PHRASES);
+    List<EvidenceSpan> out = new ArrayList<>(limits.phrases());
     double top = phrases.isEmpty() ? 0 : phrases.get(0)[0];
     for (double[] p : phrases) {
-      if (out.size() == EVIDENCE_PHRASES || p[0] < MIN_SHARE_OF_TOP * top) {
+      if (out.size() == limits.phrases() || p[0] < limits.minShareOfTop() * top) {
         break;
       }
-      if (onlyFunctionWords(functionWords, text.tokens(), (int) p[1], (int) p[2])) {
+      if (onlyFunctionWords(functionWords, tokens, (int) p[1], (int) p[2])) {
         continue; // "and | as" tells a moderator nothing
       }
       EvidenceSpan span = span(text, (int) p[1], (int) p[2], p[0]);
@@ -298,7 +329,7 @@ public final class Scorer {
    * as {@code String.strip} would, with its offsets; null when nothing is left.
    */
   private static EvidenceSpan span(AnalyzedText text, int from, int to, double weight) {
-    String original = text.original();
+    String original = text.get(Annotation.ORIGINAL);
     int begin = text.originalStart(from);
     int end = Math.max(begin, text.originalEnd(to));
     while (begin < end) {
@@ -328,8 +359,8 @@ public final class Scorer {
     return false;
   }
 
-  private static double[] bestWindow(double[] score, int start, int end) {
-    int width = Math.min(MAX_PHRASE_TOKENS, end - start);
+  private static double[] bestWindow(double[] score, int start, int end, int maxTokens) {
+    int width = Math.min(maxTokens, end - start);
     double best = Double.NEGATIVE_INFINITY;
     int bestFrom = start;
     for (int from = start; from + width <= end; from++) {

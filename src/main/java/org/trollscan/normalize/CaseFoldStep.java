@@ -6,6 +6,13 @@ import java.util.Map;
  * Lower-cases per code point and writes the characters of the model's quote-mark table
  * ({@code quote-marks.txt}: ’ ‘ ´ ` ʼ, “ ”) as the plain apostrophe or quotation mark, so that
  * "Don’t" and "don't" are one word. Per-code-point lower-casing keeps lengths, hence origins.
+ *
+ * <p>It runs early, before the placeholder, spaced-letter, elongation and obfuscation steps: the
+ * lexical chain works on folded text, so those steps and their word lists see one spelling of
+ * each word, and the features read folded tokens (moving it would change the shipped model's
+ * scores). Case is not lost: tokenization records each token's case as written in the original,
+ * through the offset map, as a token attribute ({@code Annotation.CASE}, {@code
+ * tokenize.TokenCase}), which is what the names annotator reads.
  */
 public final class CaseFoldStep implements NormalizationStep {
   /** The table as two arrays: a handful of characters, looked up for every non-ASCII one. */

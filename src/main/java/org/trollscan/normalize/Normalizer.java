@@ -13,12 +13,12 @@ public final class Normalizer {
 
   /**
    * The chain every model uses: invisible characters, HTML markup, NFKC, case folding,
-   * placeholders, spacing, elongation, obfuscation; the steps that need word lists or tables
-   * get them from the caller (the rule data: the character tables, {@code agency-handles.txt},
-   * the de-obfuscation vocabulary).
+   * placeholders, spacing, elongation, obfuscation; the steps that need word lists, tables or
+   * numbers get them from the caller (the rule data: the character tables, {@code
+   * agency-handles.txt}, the de-obfuscation vocabulary, and {@code settings}).
    */
   public static Normalizer standard(CharacterTables tables, Predicate<String> isAgencyHandle,
-      List<String> deobfuscationVocabulary) {
+      List<String> deobfuscationVocabulary, Settings settings) {
     return new Normalizer(
         List.of(
             new IgnorableCharacterStep(),
@@ -26,10 +26,20 @@ public final class Normalizer {
             new UnicodeNfkcStep(),
             new CaseFoldStep(tables.quoteMarks()),
             new PlaceholderStep(isAgencyHandle),
-            new SpacedLettersStep(),
-            new ElongationStep(),
+            new SpacedLettersStep(settings.spacedMinLetters(), settings.spacedMinJoinedLetters()),
+            new ElongationStep(settings.elongationMaxRun()),
             new ObfuscationStep(deobfuscationVocabulary, tables.leet())));
   }
+
+  /**
+   * The numbers of the standard chain's steps (a model's step settings).
+   *
+   * @param spacedMinLetters the fewest letters spelled out with one separator that are joined
+   * @param spacedMinJoinedLetters the fewest when dots or hyphens separate them
+   * @param elongationMaxRun the longest run of one character kept
+   */
+  public record Settings(int spacedMinLetters, int spacedMinJoinedLetters,
+      int elongationMaxRun) {}
 
   public MappedText normalize(String original) {
     MappedText text = MappedText.of(original);

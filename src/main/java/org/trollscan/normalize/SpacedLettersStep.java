@@ -5,19 +5,42 @@ import java.util.regex.Pattern;
 
 /**
  * Joins words spelled out letter by letter to dodge filters: "s o c i a l  s e r v i c e s"
- * becomes "social services", "r.e.p.o.r.t" becomes "report". Needs at least four single
- * characters in a row with the same separator between them (so "c-a-l-l C-P-S" is two words),
- * so that ordinary text such as "i am a" is left alone; three are enough
- * when dots or hyphens join them, as in acronyms spelled out ("C-P-S", "D.W.P"), which ordinary
- * text does not do with spaces.
+ * becomes "social services", "r.e.p.o.r.t" becomes "report". Needs at least {@code minLetters}
+ * (4 by default) single characters in a row with the same separator between them (so "c-a-l-l
+ * C-P-S" is two words), so that ordinary text such as "i am a" is left alone; {@code
+ * minJoinedLetters} (3) are enough when dots or hyphens join them, as in acronyms spelled out
+ * ("C-P-S", "D.W.P"), which ordinary text does not do with spaces.
  */
 public final class SpacedLettersStep implements NormalizationStep {
   /** One spelled-out character: a letter, a digit, or a symbol standing in for a letter. */
   private static final String ONE = "[\\p{L}\\p{N}@$*]";
-  static final Pattern SPACED = Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
-      + ONE + "([ .\\-_])(?:" + ONE + "\\1){2,}" + ONE // four or more, one separator throughout
-      + "|" + ONE + "([.\\-])" + ONE + "\\2" + ONE // three, joined by dots or hyphens
-      + ")(?![\\p{L}\\p{N}])");
+
+  private final int minLetters;
+  private final int minJoinedLetters;
+  private final Pattern spaced;
+
+  /**
+   * @param minLetters the fewest single characters, with one separator throughout, that are
+   *     joined; at least 2
+   * @param minJoinedLetters the fewest when dots or hyphens separate them; at least 2
+   */
+  public SpacedLettersStep(int minLetters, int minJoinedLetters) {
+    if (minLetters < 2 || minJoinedLetters < 2) {
+      throw new IllegalArgumentException("spaced letters need at least 2 characters, not "
+          + minLetters + " / " + minJoinedLetters);
+    }
+    this.minLetters = minLetters;
+    this.minJoinedLetters = minJoinedLetters;
+    this.spaced = Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
+        + ONE + "([ .\\-_])(?:" + ONE + "\\1){" + (minLetters - 2) + ",}" + ONE // any separator
+        + "|" + ONE + "([.\\-])(?:" + ONE + "\\2){" + (minJoinedLetters - 2) + ",}" + ONE // dots
+        + ")(?![\\p{L}\\p{N}])");
+  }
+
+  /** The pattern of a spelled-out word. */
+  Pattern pattern() {
+    return spaced;
+  }
 
   @Override
   public MappedText apply(MappedText in) {
@@ -25,7 +48,7 @@ public final class SpacedLettersStep implements NormalizationStep {
     if (!mayHaveSpacedLetters(s)) {
       return in;
     }
-    Matcher m = SPACED.matcher(s);
+    Matcher m = spaced.matcher(s);
     if (!m.find()) {
       return in;
     }
@@ -43,12 +66,12 @@ public final class SpacedLettersStep implements NormalizationStep {
   }
 
   /**
-   * Cheap pre-check, true wherever {@link #SPACED} can match: three single characters in a row,
-   * each followed by the same separator (the pattern's four), or two followed by a dot or hyphen
-   * (its three). A looser check sent "she's a joke" ("s", "a") to the pattern: one post in twelve
-   * of the benchmark's sample.
+   * Cheap pre-check, true wherever {@link #pattern()} can match: {@code minLetters - 1} single
+   * characters in a row, each followed by the same separator, or {@code minJoinedLetters - 1}
+   * followed by a dot or hyphen. A looser check sent "she's a joke" ("s", "a") to the pattern:
+   * one post in twelve of the benchmark's sample.
    */
-  static boolean mayHaveSpacedLetters(String s) {
+  boolean mayHaveSpacedLetters(String s) {
     int run = 0;
     char runSeparator = 0;
     for (int i = 0; i + 1 < s.length(); i++) {
@@ -62,7 +85,7 @@ public final class SpacedLettersStep implements NormalizationStep {
       }
       run = run > 0 && sep == runSeparator ? run + 1 : 1;
       runSeparator = sep;
-      if (run >= 3 || run == 2 && (sep == '.' || sep == '-')) {
+      if (run >= minLetters - 1 || run >= minJoinedLetters - 1 && (sep == '.' || sep == '-')) {
         return true;
       }
       i++;

@@ -1,80 +1,98 @@
 package org.trollscan.summary;
 
-import org.trollscan.annotate.CueMatcher;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import opennlp.tools.postag.POSModel;
-import opennlp.tools.postag.POSTaggerME;
-import opennlp.tools.tokenize.SimpleTokenizer;
+import java.util.function.Function;
 import org.trollscan.annotate.AnalyzedText;
-import org.trollscan.annotate.TextAnalyzer;
-import org.trollscan.normalize.Handles;
-import org.trollscan.rules.Rules;
-import org.trollscan.tokenize.ClasspathModel;
+import org.trollscan.annotate.Annotation;
+import org.trollscan.annotate.CueMatcher;
+import org.trollscan.model.Scorer;
+import org.trollscan.normalize.IgnorableCharacters;
+import org.trollscan.normalize.PlaceholderStep;
 
 /**
- * Finds the people a post aims at: @handles, titles such as "her husband" or "the OP" (from the
- * target cues), and names, which OpenNLP's UD English part-of-speech model
- * ({@code opennlp-models-pos-en}) tags as proper nouns. Agencies and platforms ("Ofsted",
- * "HMRC", "@HMRCgovuk", "Instagram") are not people and are left out, nor are the words
- * {@code not-names.txt} lists as no names (days, places, shops, "Mum"). Each thread gets its own
- * tagger (POSTaggerME is not thread-safe).
+ * Finds the people a post aims at, as the model's scorer sees them: it reads the analysis the
+ * scorer makes of the post with the bundle's own rules ({@link Scorer#analyze}), so a summary
+ * names exactly the targets the scores were computed from. A target is an @handle (an agency's
+ * own account, which the bundle's {@code agency-handles.txt} lists, is none: the normaliser
+ * made it {@value PlaceholderStep#AGENCY}), a title from the {@code target_handle} and
+ * {@code target_family} cues ("her husband", "the op"), or a name ({@code NameTargets}) that no
+ * cue phrase covers: "Ofsted" is an authority and "She's" is "she", not people named.
+ * Thread-safe when the analysis is (the scorer's is).
  */
 public final class TargetExtractor {
-  private static final ClasspathModel<POSModel> POS_MODEL =
-      new ClasspathModel<>("/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin", POSModel::new);
   private static final Set<String> TITLE_CUES = Set.of("target_handle", "target_family");
 
-  // Summaries are no scores: this trollscan's own rule files serve them, whatever the model.
-  private final Rules rules = Rules.fromClasspath();
-  private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum", rules);
-  private final Set<String> notPeople = new java.util.HashSet<>();
-  private final ThreadLocal<POSTaggerME> tagger = ThreadLocal.withInitial(() -> new POSTaggerME(POS_MODEL.get()));
+  private final Function<String, AnalyzedText> analysis;
 
-  public TargetExtractor() {
-    for (String cue : List.of("authority", "platform")) {
-      for (String[] phrase : rules.lexicons().phrasesByCue().get(cue)) {
-        if (phrase.length == 1) {
-          notPeople.add(phrase[0].replace("*", ""));
-        }
-      }
-    }
+  private TargetExtractor(Function<String, AnalyzedText> analysis) {
+    this.analysis = analysis;
   }
 
-  /** The targets named in a post, in order of first mention, without duplicates. */
+  /** The targets as {@code scorer} sees them: what its bundle's rules analyse. */
+  public static TargetExtractor of(Scorer scorer) {
+    return new TargetExtractor(scorer::analyze);
+  }
+
+  /** The targets named in a post ({@link #targets(AnalyzedText)}). */
   public List<String> targets(String post) {
+    return targets(analysis.apply(post));
+  }
+
+  /**
+   * The targets of an analysed post without duplicates: its handles, then its titles and names,
+   * each in order of first mention.
+   */
+  public static List<String> targets(AnalyzedText analyzed) {
     Set<String> out = new LinkedHashSet<>();
-    for (String handle : Handles.in(post)) {
-      if (!rules.lexicons().isAgencyHandle(handle)) {
-        out.add(handle);
-      }
-    }
-    AnalyzedText analyzed = analyzer.analyze(post);
-    for (CueMatcher.CueMatch c : analyzed.cues()) {
-      // Titles: "her husband", "the op", "that vlogger"; a lone "op" or handle is not a title.
-      if (TITLE_CUES.contains(c.cue()) && c.to() - c.from() > 1) {
-        out.add(String.join(" ", java.util.Arrays.copyOfRange(analyzed.tokens(), c.from(), c.to())));
-      }
-    }
-    String[] tokens = SimpleTokenizer.INSTANCE.tokenize(post);
-    String[] tags = tagger.get().tag(tokens);
+    String[] tokens = analyzed.get(Annotation.TOKENS);
     for (int i = 0; i < tokens.length; i++) {
-      String t = tokens[i];
-      boolean proper = tags[i].equals("PROPN") || tags[i].equals("NNP");
-      if (proper && Character.isUpperCase(t.charAt(0)) && t.length() > 1
-          && !t.equals(t.toUpperCase(Locale.ROOT)) && !notAPerson(t.toLowerCase(Locale.ROOT))
-          && (i == 0 || !tokens[i - 1].equals("@"))) {
-        out.add(t);
+      if (withoutPossessive(tokens[i]).equals(PlaceholderStep.MENTION)) {
+        out.add(asWritten(analyzed, i));
+      }
+    }
+    for (CueMatcher.CueMatch c : analyzed.get(Annotation.CUES)) {
+      if (c.name()) {
+        out.add(asWritten(analyzed, c.from()));
+      } else if (TITLE_CUES.contains(c.cue()) && c.to() - c.from() > 1) {
+        // A lone "op" or handle is no title. Titles are counted as the cue reads them, in lower
+        // case, so "Her husband" and "her husband's" are one target.
+        String[] words = Arrays.copyOfRange(tokens, c.from(), c.to());
+        words[words.length - 1] = withoutPossessive(words[words.length - 1]);
+        out.add(String.join(" ", words));
       }
     }
     return new ArrayList<>(out);
   }
 
-  /** An agency, a platform, or a capitalised word that is no name ("Monday", "Tesco", "Mum"). */
-  private boolean notAPerson(String word) {
-    return notPeople.contains(word) || rules.lexicons().isNotAName(word);
+  /** A normalised token without its possessive: "kerry" for "kerry's". */
+  private static String withoutPossessive(String token) {
+    return token.length() > 2 && token.endsWith("'s") ? token.substring(0, token.length() - 2)
+        : token;
+  }
+
+  /**
+   * Token {@code i} (a name or a handle) as written, without a possessive ("Kayleigh" for
+   * "Kayleigh's", "Kayleigh’s" or "Kayleigh&#39;s": one person however the post names her) and
+   * without the invisible characters normalisation removed ("Be\u200Bx" is "Bex").
+   */
+  private static String asWritten(AnalyzedText analyzed, int i) {
+    String token = analyzed.get(Annotation.TOKENS)[i];
+    // The token is normalised: its apostrophe is the ASCII one whatever the post wrote.
+    int end = analyzed.get(Annotation.SPANS)[i].getEnd() - (token.length() - withoutPossessive(token).length());
+    String original = analyzed.get(Annotation.ORIGINAL);
+    int from = analyzed.originalStart(i);
+    int to = Math.max(from, analyzed.get(Annotation.NORMALIZED).originalEnd(end));
+    StringBuilder sb = new StringBuilder(to - from);
+    for (int k = from; k < to; k += Character.charCount(original.codePointAt(k))) {
+      int cp = original.codePointAt(k);
+      if (!IgnorableCharacters.isIgnorable(cp)) {
+        sb.appendCodePoint(cp);
+      }
+    }
+    return sb.toString();
   }
 }

@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * An OpenNLP model artifact (a tokenizer or part-of-speech model from Maven) read from the
- * classpath once, on first use, and shared by every thread.
+ * An OpenNLP model artifact (the UD tokenizer model from Maven) read from the classpath once,
+ * on first use, and shared by every thread.
  */
 public final class ClasspathModel<T> {
   /** Reads the model from its stream, e.g. {@code TokenizerModel::new}. */

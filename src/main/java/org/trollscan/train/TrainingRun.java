@@ -37,6 +37,7 @@ import org.trollscan.features.FeatureVector;
 import org.trollscan.features.Featurizer;
 import org.trollscan.features.Pipeline;
 import org.trollscan.rules.Rules;
+import org.trollscan.rules.StepSettings;
 
 /**
  * Trains a model bundle from labelled CSV files: featurises every post once, runs K-fold
@@ -55,6 +56,8 @@ public final class TrainingRun {
   private final Map<String, Integer> weights;
   /** The rule files the features are computed with and the bundle carries. */
   private Rules rules = Rules.fromClasspath();
+  /** The pipeline stages' numeric settings, which the bundle records. */
+  private StepSettings steps = StepSettings.defaults();
 
   public TrainingRun(TrainingSettings settings, FeatureSettings features, PrintStream log) {
     this(settings, features, log, Set.of(), Map.of());
@@ -93,6 +96,15 @@ public final class TrainingRun {
    */
   public TrainingRun withRules(Rules rules) {
     this.rules = rules;
+    return this;
+  }
+
+  /**
+   * Trains with these step settings instead of the defaults (the negation scope, the evidence
+   * limits...); the bundle records them in its pipeline and scores with them. Returns this run.
+   */
+  public TrainingRun withStepSettings(StepSettings settings) {
+    this.steps = settings;
     return this;
   }
 
@@ -395,7 +407,7 @@ public final class TrainingRun {
   public Result train(Corpus corpus, String modelVersion, Path output) {
     List<LabelledPost> posts = corpus.posts();
     List<Manifest.DataFile> data = corpus.data();
-    Featurizer featurizer = new Featurizer(features, rules);
+    Featurizer featurizer = new Featurizer(features, steps, rules);
     long start = System.nanoTime();
     FeatureVector[] vectors = new FeatureVector[posts.size()];
     IntStream.range(0, posts.size()).parallel()
@@ -438,7 +450,8 @@ public final class TrainingRun {
     }
     Manifest draft = new Manifest(Manifest.FORMAT_VERSION, modelVersion, ToolVersion.get(),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), features,
-        Pipeline.of(features), settings, data, entries, harassment != null && falseReport != null);
+        Pipeline.of(features, steps), settings, data, entries,
+        harassment != null && falseReport != null);
     ContextTraining.Result context = null;
     if (threadColumn != null) {
       if (falseReport == null || harassment == null) {

@@ -17,9 +17,9 @@ final class MarkedTokens {
     AnalyzedText t = ANALYZER.analyze(post);
     boolean[] marked = marks.apply(t);
     List<String> out = new ArrayList<>();
-    for (int i = 0; i < t.tokens().length; i++) {
+    for (int i = 0; i < t.size(); i++) {
       if (marked[i]) {
-        out.add(t.tokens()[i]);
+        out.add(t.get(Annotation.TOKENS)[i]);
       }
     }
     return String.join(" ", out);

@@ -1,11 +1,13 @@
 package org.trollscan.annotate;
 
 import org.trollscan.rules.Rules;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.trollscan.tokenize.TokenCase;
 
 class NameTargetsTest {
   private final TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum", Rules.fromClasspath());
@@ -14,7 +16,7 @@ class NameTargetsTest {
   private List<String> names(String post) {
     AnalyzedText t = analyzer.analyze(post);
     boolean[] names = new NameTargets(Rules.fromClasspath(), analyzer.cueMatcher())
-        .find(post, t.normalized(), t.spans(), t.tokens(), t.sentence());
+        .find(t.get(Annotation.TOKENS), t.get(Annotation.SENTENCES), t.get(Annotation.CASE));
     List<String> out = new ArrayList<>();
     for (int i = 0; i < names.length; i++) {
       if (names[i]) {
@@ -59,7 +61,7 @@ class NameTargetsTest {
   void cueWordsStayCuesAndAreNotCountedAsNames() {
     AnalyzedText t = analyzer.analyze("tip off Ofsted about Stacey");
     List<String> targets = new ArrayList<>();
-    for (CueMatcher.CueMatch m : t.cues()) {
+    for (CueMatcher.CueMatch m : t.get(Annotation.CUES)) {
       if (m.cue().equals("target_third")) {
         targets.add(t.originalPhrase(m.from(), m.to()));
       }
@@ -79,5 +81,25 @@ class NameTargetsTest {
   void aLowerCaseNameIsNotFound() {
     // The capitals are the only sign used: without them a name is an unknown word.
     assertEquals(List.of(), names("someone ring social services on kerry"));
+  }
+
+  @Test
+  void namesAreReadFromTheTokensCaseNotFromTheText() {
+    NameTargets names = new NameTargets(Rules.fromClasspath(), analyzer.cueMatcher());
+    String[] tokens = {"ring", "social", "services", "on", "kerry"};
+    int[] sentence = new int[5];
+    TokenCase[] cases = {TokenCase.LOWER, TokenCase.LOWER, TokenCase.LOWER, TokenCase.LOWER,
+        TokenCase.CAPITALIZED};
+    assertArrayEquals(new boolean[] {false, false, false, false, true},
+        names.find(tokens, sentence, cases));
+    cases[4] = TokenCase.MIXED;
+    assertArrayEquals(new boolean[5], names.find(tokens, sentence, cases));
+  }
+
+  @Test
+  void anObfuscatedOrStyledCapitalIsNoName() {
+    assertEquals(List.of(), names("someone ring social services on K.e.r.r.y"));
+    assertEquals(List.of(), names("someone ring social services on <b>KERRY</b>"));
+    assertEquals(List.of("Kerry"), names("someone ring social services on <b>Kerry"));
   }
 }

@@ -12,11 +12,11 @@ import org.trollscan.features.Featurizer;
 
 class NegationScopeTest {
   private String scoped(String post) {
-    return MarkedTokens.of(post, AnalyzedText::negated);
+    return MarkedTokens.of(post, t -> t.get(Annotation.NEGATED));
   }
 
   private String condemned(String post) {
-    return MarkedTokens.of(post, AnalyzedText::condemned);
+    return MarkedTokens.of(post, t -> t.get(Annotation.CONDEMNED));
   }
 
   @Test

@@ -64,6 +64,22 @@ class ModelTamperTest {
             manifest(m -> m.replaceFirst("\"threshold\" : [0-9.E-]+", "\"threshold\" : 1.5"))),
         tamper("another tokenizer", "manifest.json does not match its checksum in manifest.sha256",
             manifest(m -> m.replace("\"forum\"", "\"ud\""))),
+        tamper("a step setting edited", "manifest.json does not match its checksum in"
+            + " manifest.sha256: the file is corrupt or was modified",
+            manifest(m -> {
+              assertTrue(m.contains("\"maxTokens\" : 6"), m);
+              return m.replaceFirst("\"maxTokens\" : 6", "\"maxTokens\" : 1");
+            })),
+        tamper("a step setting out of range, resealed", "invalid manifest.json:"
+            + " pipeline.annotators[4].settings.maxTokens is 0; allowed: a whole number from 1"
+            + " to 50",
+            resealed(m -> ((ObjectNode) m.get("pipeline").get("annotators").get(4)
+                .get("settings")).put("maxTokens", 0))),
+        tamper("an unknown step setting, resealed", "invalid manifest.json:"
+            + " pipeline.evidence.settings.phrazes: 'phrazes' is no setting of the evidence stage"
+            + " 'evidence'; its settings: phrases, maxTokens, minShareOfTop",
+            resealed(m -> ((ObjectNode) m.get("pipeline").get("evidence").get("settings"))
+                .put("phrazes", 2))),
         tamper("a threshold of 1.5, resealed", "invalid manifest.json: labels[0].threshold is"
             + " 1.5; allowed: a number from 0 to 1",
             resealed(m -> ((ObjectNode) m.get("labels").get(0)).put("threshold", 1.5))),

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.trollscan.annotate.Annotation;
 import org.trollscan.annotate.TextAnalyzer;
 
 /** The corpus issue's rules: counts, variety, and splits by thread (see DATASHEET.md). */
@@ -83,7 +84,7 @@ class CorpusTest {
   void atLeastFourHundredNegativesAreHard() {
     TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum", Rules.fromClasspath());
     long hard = rows.stream().filter(CorpusTest::isNegative)
-        .filter(r -> analyzer.analyze(r.get("text")).cues().stream()
+        .filter(r -> analyzer.analyze(r.get("text")).get(Annotation.CUES).stream()
             .anyMatch(m -> HARD_CUES.contains(m.cue())))
         .count();
     assertTrue(hard >= 400, "hard negatives: " + hard);

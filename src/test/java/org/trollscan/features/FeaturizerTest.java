@@ -3,11 +3,18 @@ package org.trollscan.features;
 import org.trollscan.rules.Rules;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.trollscan.annotate.Annotation;
+import org.trollscan.annotate.Annotator;
+import org.trollscan.annotate.CueMatcher;
+import org.trollscan.annotate.NameTargets;
+import org.trollscan.annotate.TextAnalyzer;
 import org.trollscan.annotate.AnalyzedText;
 
 class FeaturizerTest {
@@ -40,7 +47,7 @@ class FeaturizerTest {
     FeatureVector fv = featurizer.featurize(t);
     for (int k = 0; k < fv.occurrenceFeature().length; k++) {
       assertTrue(fv.occurrenceFrom()[k] >= 0);
-      assertTrue(fv.occurrenceTo()[k] <= t.tokens().length);
+      assertTrue(fv.occurrenceTo()[k] <= t.size());
       assertTrue(fv.occurrenceFrom()[k] <= fv.occurrenceTo()[k]);
     }
   }
@@ -77,5 +84,42 @@ class FeaturizerTest {
       h = FeatureHash.extend(h, c);
     }
     assertEquals(FeatureHash.of("c:<rep"), FeatureHash.finish(h));
+  }
+
+  /** An analyzer of the forum tokenizer whose chain holds only {@code annotators}. */
+  private static TextAnalyzer analyzerWith(Rules rules, CueMatcher cues,
+      List<Annotator> annotators) {
+    return new TextAnalyzer(TextAnalyzer.standardNormalizer(rules.lexicons()),
+        TextAnalyzer.tokenizer("forum"), cues, annotators);
+  }
+
+  @Test
+  void aFamilyThatReadsAKeyNoStageProvidesIsRefusedWhenTheFeaturizerIsBuilt() {
+    Rules rules = Rules.fromClasspath();
+    CueMatcher cues = new CueMatcher(rules);
+    TextAnalyzer noScopes = analyzerWith(rules, cues,
+        List.of(new NameTargets(rules, cues), cues));
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> new Featurizer(FeatureSettings.defaults(), rules, noScopes));
+    assertEquals("feature family w reads negated, which no stage of the analyzer provides (it "
+        + "provides [original, normalized, tokens, spans, sentences, case, names, cues])",
+        e.getMessage());
+  }
+
+  @Test
+  void aFamilyRunsOnWhatItDeclaresAlone() {
+    // Word n-grams without scope marks declare the tokens only: tokenization alone serves them,
+    // and a read of any key an annotator writes would fail here.
+    Rules rules = Rules.fromClasspath();
+    TextAnalyzer bare = analyzerWith(rules, new CueMatcher(rules), List.of());
+    Featurizer words = new Featurizer(new FeatureSettings("forum", 2, 3, 4, false, false), rules,
+        bare);
+    Featurizer full = new Featurizer(new FeatureSettings("forum", 2, 3, 4, false, false), rules);
+    String post = "Nobody should \"ring Kerry's school\"";
+    assertArrayEquals(full.featurize(post).names(), words.featurize(post).names());
+    // The cue family declares the scopes it reads, so it needs the whole chain.
+    Featurizer cueFamily = new Featurizer(new FeatureSettings("forum", 0, 3, 0, true, false),
+        rules);
+    assertTrue(cueFamily.featurize(post).names().length > 1);
   }
 }

@@ -94,6 +94,9 @@ class BundleConverterTest {
     Path converted = dir.resolve("converted.zip");
     Manifest m = BundleConverter.convert(old, converted);
     assertEquals(BundleIO.load(current).manifest().pipeline(), m.pipeline());
+    // A converted bundle records its step settings, at the values the old one was trained with.
+    assertEquals(java.util.Map.of("maxTokens", 6), m.pipeline().annotators().get(4).settings());
+    assertEquals(org.trollscan.rules.StepSettings.defaults(), m.pipeline().settings());
     List<BundleFiles.Entry> now = BundleFiles.entries(converted);
     for (String maxent : List.of("harassment.maxent", "false_report.maxent")) {
       assertArrayEquals(BundleFiles.get(entries, maxent), BundleFiles.get(now, maxent));

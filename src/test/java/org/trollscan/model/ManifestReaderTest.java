@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.stream.Stream;
 import org.trollscan.features.FeatureSettings;
 import org.trollscan.features.Pipeline;
+import org.trollscan.rules.StepSettings;
 
 class ManifestReaderTest {
   private static final ObjectMapper DATA_BINDING = new ObjectMapper();
@@ -91,6 +92,30 @@ class ManifestReaderTest {
   }
 
   @Test
+  void aPipelineThatRecordsNoSettingsHasTheDefaultsAndOneThatDoesHasItsOwn() throws IOException {
+    ObjectNode m = (ObjectNode) DATA_BINDING.readTree(DATA_BINDING.writeValueAsBytes(sample(null)));
+    negationSettings(m).put("maxTokens", 2);
+    assertEquals(StepSettings.defaults().with(StepSettings.Setting.NEGATION_MAX_TOKENS, 2),
+        ManifestReader.read(DATA_BINDING.writeValueAsBytes(m)).pipeline().settings());
+    // As bundles written before stages recorded settings (the shipped model among them).
+    m.get("pipeline").forEach(part -> (part.isArray() ? part : List.of(part))
+        .forEach(stage -> ((ObjectNode) stage).remove("settings")));
+    assertTrue(!DATA_BINDING.writeValueAsString(m).contains("settings"));
+    assertEquals(StepSettings.defaults(),
+        ManifestReader.read(DATA_BINDING.writeValueAsBytes(m)).pipeline().settings());
+    // Some settings of a stage recorded, others not: the others have their defaults.
+    ObjectNode partial = sampleTree();
+    ((ObjectNode) partial.get("pipeline").get("evidence").get("settings")).remove("phrases");
+    ((ObjectNode) partial.get("pipeline").get("evidence").get("settings")).put("maxTokens", 4);
+    assertEquals(StepSettings.defaults().with(StepSettings.Setting.EVIDENCE_MAX_TOKENS, 4),
+        ManifestReader.read(DATA_BINDING.writeValueAsBytes(partial)).pipeline().settings());
+  }
+
+  private static ObjectNode sampleTree() throws IOException {
+    return (ObjectNode) DATA_BINDING.readTree(DATA_BINDING.writeValueAsBytes(sample(null)));
+  }
+
+  @Test
   void aNullTargetPrecisionMeansNotSet() throws IOException {
     assertNull(ManifestReader.read(DATA_BINDING.writeValueAsBytes(sample(null))).training()
         .targetPrecision());
@@ -98,6 +123,13 @@ class ManifestReaderTest {
 
   private static ObjectNode label(ObjectNode m, int i) {
     return (ObjectNode) m.get("labels").get(i);
+  }
+
+  /** The settings object of the negation annotator (the fifth). */
+  private static ObjectNode negationSettings(ObjectNode m) {
+    ObjectNode negation = (ObjectNode) m.get("pipeline").get("annotators").get(4);
+    assertEquals("negation", negation.get("name").asText());
+    return (ObjectNode) negation.get("settings");
   }
 
   private static Arguments bad(String expected, Consumer<ObjectNode> edit) {
@@ -156,6 +188,24 @@ class ManifestReaderTest {
             m -> ((ObjectNode) m.get("features")).put("tokenizer", "ud")),
         bad("pipeline is not the one this trollscan runs for these features",
             m -> ((ArrayNode) m.get("pipeline").get("annotators")).remove(4)),
+        bad("pipeline.annotators[4].settings.maxTokens is 0; allowed: a whole number from 1 to"
+            + " 50", m -> negationSettings(m).put("maxTokens", 0)),
+        bad("pipeline.annotators[4].settings.maxTokens is 2.5; allowed: a whole number from 1 to"
+            + " 50", m -> negationSettings(m).put("maxTokens", 2.5)),
+        bad("pipeline.annotators[4].settings.maxTokens is 'six'; allowed: a number",
+            m -> negationSettings(m).put("maxTokens", "six")),
+        bad("pipeline.annotators[4].settings.maxTokenz: 'maxTokenz' is no setting of the"
+            + " annotators stage 'negation'; its settings: maxTokens",
+            m -> negationSettings(m).put("maxTokenz", 3)),
+        bad("pipeline.annotators[0].settings.maxTokens: 'maxTokens' is no setting of the"
+            + " annotators stage 'sentences', which has none",
+            m -> ((ObjectNode) m.get("pipeline").get("annotators").get(0)).putObject("settings")
+                .put("maxTokens", 3)),
+        bad("pipeline.evidence.settings.minShareOfTop is 1.5; allowed: a number from 0 to 1",
+            m -> ((ObjectNode) m.get("pipeline").get("evidence").get("settings"))
+                .put("minShareOfTop", 1.5)),
+        bad("pipeline.evidence.settings is 'all'; allowed: an object",
+            m -> ((ObjectNode) m.get("pipeline").get("evidence")).put("settings", "all")),
         bad("entries lists no 'rules/cues.txt'; a format 3 bundle holds every rule file",
             m -> ((ArrayNode) m.get("entries")).remove(2)),
         bad("'rules/cues.txt' is a rule entry and the model of a label",

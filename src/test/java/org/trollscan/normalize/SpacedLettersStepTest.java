@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The spelled-out-letters step, and its pre-check that spares most posts the pattern. */
 class SpacedLettersStepTest {
-  private final SpacedLettersStep step = new SpacedLettersStep();
+  private final SpacedLettersStep step = new SpacedLettersStep(4, 3);
 
   @Test
   void joinsLettersSpelledOutWithOneSeparator() {
@@ -27,15 +27,43 @@ class SpacedLettersStepTest {
   void leavesSingleLettersOfOrdinaryTextAlone() {
     for (String text : new String[] {"she's a joke", "i am a mum", "a b c", "x-y", "plan b - a"}) {
       assertEquals(text, step.apply(MappedText.of(text)).text());
-      assertFalse(SpacedLettersStep.mayHaveSpacedLetters(text), text);
+      assertFalse(step.mayHaveSpacedLetters(text), text);
     }
   }
 
   @Test
   void preCheckLetsThroughTheShortestSpellings() {
-    assertTrue(SpacedLettersStep.mayHaveSpacedLetters("a b c d"));
-    assertTrue(SpacedLettersStep.mayHaveSpacedLetters("c-p-s"));
-    assertTrue(SpacedLettersStep.mayHaveSpacedLetters("x d.w.p"));
+    assertTrue(step.mayHaveSpacedLetters("a b c d"));
+    assertTrue(step.mayHaveSpacedLetters("c-p-s"));
+    assertTrue(step.mayHaveSpacedLetters("x d.w.p"));
+  }
+
+  @Test
+  void theFewestLettersJoinedAreSettings() {
+    SpacedLettersStep strict = new SpacedLettersStep(6, 4);
+    assertEquals("call c-p-s and r e p o r", strict.apply(MappedText.of(
+        "call c-p-s and r e p o r")).text());
+    assertEquals("call cpsx and report her", strict.apply(MappedText.of(
+        "call c-p-s-x and r e p o r t her")).text());
+    SpacedLettersStep loose = new SpacedLettersStep(3, 2);
+    assertEquals("abc and gp", loose.apply(MappedText.of("a b c and g.p")).text());
+  }
+
+  /** The pattern as it was before its numbers were settings: the defaults must match the same. */
+  private static final java.util.regex.Pattern BEFORE_SETTINGS = java.util.regex.Pattern.compile(
+      "(?<![\\p{L}\\p{N}])(?:[\\p{L}\\p{N}@$*]([ .\\-_])(?:[\\p{L}\\p{N}@$*]\\1){2,}"
+      + "[\\p{L}\\p{N}@$*]|[\\p{L}\\p{N}@$*]([.\\-])[\\p{L}\\p{N}@$*]\\2[\\p{L}\\p{N}@$*])"
+      + "(?![\\p{L}\\p{N}])");
+
+  @Property(tries = 5000)
+  void withTheDefaultsItJoinsWhatItJoinedBefore(@ForAll("nearSpelledOut") String text) {
+    java.util.regex.Matcher before = BEFORE_SETTINGS.matcher(text);
+    java.util.regex.Matcher now = step.pattern().matcher(text);
+    while (before.find()) {
+      assertTrue(now.find(), text);
+      assertEquals(before.start() + "-" + before.end(), now.start() + "-" + now.end(), text);
+    }
+    assertFalse(now.find(), text);
   }
 
   @Provide
@@ -47,8 +75,11 @@ class SpacedLettersStepTest {
 
   @Property(tries = 5000)
   void preCheckIsTrueWhereverThePatternMatches(@ForAll("nearSpelledOut") String text) {
-    if (SpacedLettersStep.SPACED.matcher(text).find()) {
-      assertTrue(SpacedLettersStep.mayHaveSpacedLetters(text), text);
+    for (SpacedLettersStep s : new SpacedLettersStep[] {step, new SpacedLettersStep(2, 2),
+        new SpacedLettersStep(3, 5), new SpacedLettersStep(6, 4)}) {
+      if (s.pattern().matcher(text).find()) {
+        assertTrue(s.mayHaveSpacedLetters(text), text);
+      }
     }
   }
 }

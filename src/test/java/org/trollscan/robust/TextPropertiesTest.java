@@ -16,6 +16,7 @@ import net.jqwik.api.Combinators;
 import org.trollscan.model.BundleIO;
 import org.trollscan.model.Label;
 import org.trollscan.model.Scorer;
+import org.trollscan.annotate.Annotation;
 import org.trollscan.annotate.AnalyzedText;
 import org.trollscan.annotate.TextAnalyzer;
 import org.trollscan.normalize.IgnorableCharacters;
@@ -67,7 +68,7 @@ class TextPropertiesTest {
   @Property
   void everyTokenQuotesSomethingOfTheOriginal(@ForAll("forumText") String post) {
     AnalyzedText t = ANALYZER.analyze(post);
-    for (int i = 0; i < t.tokens().length; i++) {
+    for (int i = 0; i < t.size(); i++) {
       String phrase = t.originalPhrase(i, i + 1);
       assertTrue(post.contains(phrase), phrase + " in " + post);
     }

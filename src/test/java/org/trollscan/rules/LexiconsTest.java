@@ -1,5 +1,6 @@
 package org.trollscan.rules;
 
+import org.trollscan.annotate.Annotation;
 import org.trollscan.annotate.CueMatcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,7 +52,7 @@ class LexiconsTest {
   void everyPhraseOfAFeatureCueMatchesAPostThatSaysItAsWritten() {
     List<String> unmatched = new ArrayList<>();
     forEachFeaturePhrase((cue, post) -> {
-      if (analyzer.analyze(post).cues().stream().noneMatch(m -> m.cue().equals(cue))) {
+      if (analyzer.analyze(post).get(Annotation.CUES).stream().noneMatch(m -> m.cue().equals(cue))) {
         unmatched.add(cue + ": " + post);
       }
     });
@@ -68,7 +69,7 @@ class LexiconsTest {
     java.util.Set<String> twice = new java.util.TreeSet<>();
     forEachFeaturePhrase((cue, post) -> {
       java.util.Set<CueMatcher.CueMatch> seen = new java.util.HashSet<>();
-      for (CueMatcher.CueMatch m : analyzer.analyze(post).cues()) {
+      for (CueMatcher.CueMatch m : analyzer.analyze(post).get(Annotation.CUES)) {
         if (!seen.add(m)) {
           twice.add(m.cue() + ": " + post);
         }

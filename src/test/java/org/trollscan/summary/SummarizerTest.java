@@ -11,13 +11,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.trollscan.input.InputException;
 import org.trollscan.input.Post;
+import org.trollscan.model.BundleIO;
 import org.trollscan.model.Label;
 import org.trollscan.model.Score;
+import org.trollscan.model.Scorer;
 
 /** The campaign rule and the author counts, on posts whose flags are given. */
 class SummarizerTest {
   private static final List<Label> LABELS = List.of(Label.HARASSMENT, Label.FALSE_REPORT);
-  private static final TargetExtractor TARGETS = new TargetExtractor();
+  private static final TargetExtractor TARGETS =
+      TargetExtractor.of(new Scorer(BundleIO.loadDefault()));
   private int line = 1;
 
   private Post post(String thread, String author) {
@@ -95,6 +98,23 @@ class SummarizerTest {
     InputException e = assertThrows(InputException.class, () -> s.add(post("t", "a"), none()));
     assertTrue(e.getMessage().startsWith("in.csv:2: no column 'time' for the time; the columns "
         + "are: thread, author"), e.getMessage());
+  }
+
+  @Test
+  void theTargetsOfFlaggedPostsAreCountedPerLabelAndThread() {
+    Summarizer s = summarizer("author", 2);
+    Map<String, String> t1 = Map.of("thread", "t1", "author", "ann");
+    Map<String, String> t2 = Map.of("thread", "t2", "author", "bea");
+    s.add(new Post("in.csv", 2, "p1", "ring social services on Kerry and her husband", t1),
+        report());
+    s.add(new Post("in.csv", 3, "p2", "report @kerry_cooks_uk and Kerry", t2), report());
+    s.add(new Post("in.csv", 4, "p3", "lovely cake, Becky", t2), none());
+    List<Summary.TargetRow> targets = s.summary().targets();
+    assertEquals(List.of("Kerry", "@kerry_cooks_uk", "her husband"),
+        targets.stream().map(Summary.TargetRow::target).toList(), "no post flagged names Becky");
+    assertEquals(List.of(0L, 2L), java.util.Arrays.stream(targets.get(0).flagged()).boxed()
+        .toList());
+    assertEquals(2, targets.get(0).threads());
   }
 
   @Test
