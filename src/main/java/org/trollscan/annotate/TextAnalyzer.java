@@ -140,9 +140,10 @@ public final class TextAnalyzer {
     return standardNormalizer(lexicons, StepSettings.defaults());
   }
 
-  /** The normalisation chain with a model's word lists and step settings. */
+  /** The normalisation chain with a model's word lists, character tables and step settings. */
   public static Normalizer standardNormalizer(Lexicons lexicons, StepSettings settings) {
-    return Normalizer.standard(lexicons::isAgencyHandle, lexicons.deobfuscationVocabulary(),
+    return Normalizer.standard(lexicons.characterTables(), lexicons::isAgencyHandle,
+        lexicons.deobfuscationVocabulary(),
         new Normalizer.Settings(settings.whole(Setting.SPACED_LETTERS_MIN_LETTERS),
             settings.whole(Setting.SPACED_LETTERS_MIN_JOINED_LETTERS),
             settings.whole(Setting.ELONGATION_MAX_RUN)));

@@ -18,7 +18,8 @@ public record ContextFeatures(String[] names, float[] values) {
   private static final double CLIP = 8;
   /**
    * The version of these features a bundle's context stage records: change it with any change to
-   * what {@link #of} computes or to {@link ReplyCues}, so that older bundles are refused.
+   * what {@link #of} computes, so that older bundles are refused. The reply cues' words and
+   * length are data the bundle records ({@link ReplyCues}), not part of the version.
    */
   public static final int VERSION = 1;
 
@@ -34,15 +35,21 @@ public record ContextFeatures(String[] names, float[] values) {
     REPLY_CUES
   }
 
-  /** The features of a post with these post-alone scores, after the thread's {@code before}. */
-  public static ContextFeatures of(String text, double falseReport, double harassment,
-      ThreadState before) {
-    return of(text, falseReport, harassment, before, EnumSet.noneOf(Family.class));
+  /**
+   * The features of a post with these post-alone scores, after the thread's {@code before}, with
+   * the model's reply cues.
+   */
+  public static ContextFeatures of(ReplyCues replyCues, String text, double falseReport,
+      double harassment, ThreadState before) {
+    return of(replyCues, text, falseReport, harassment, before, EnumSet.noneOf(Family.class));
   }
 
-  /** As {@link #of(String, double, double, ThreadState)} without the families in {@code off}. */
-  public static ContextFeatures of(String text, double falseReport, double harassment,
-      ThreadState before, Set<Family> off) {
+  /**
+   * As {@link #of(ReplyCues, String, double, double, ThreadState)} without the families in
+   * {@code off}.
+   */
+  public static ContextFeatures of(ReplyCues replyCues, String text, double falseReport,
+      double harassment, ThreadState before, Set<Family> off) {
     boolean opener = !off.contains(Family.OPENER);
     boolean running = !off.contains(Family.RUNNING);
     boolean recentOn = !off.contains(Family.RECENT);
@@ -66,7 +73,7 @@ public record ContextFeatures(String[] names, float[] values) {
     }
     double recent = !recentOn || before.sinceFlagged() == 0 ? 0 : 1.0 / before.sinceFlagged();
     b.add("recent_flag", recent);
-    if (cues && ReplyCues.refersBack(text)) {
+    if (cues && replyCues.refersBack(text)) {
       b.add("refers", 1);
       if (opener) {
         b.logit("refers*op_fr", before.openerFalseReport());
@@ -75,7 +82,7 @@ public record ContextFeatures(String[] names, float[] values) {
         b.add("refers*max_fr", before.maxFalseReport());
       }
       b.add("refers*recent_flag", recent);
-    } else if (cues && ReplyCues.isShort(text)) {
+    } else if (cues && replyCues.isShort(text)) {
       b.add("short", 1);
       if (opener) {
         b.logit("short*op_fr", before.openerFalseReport());

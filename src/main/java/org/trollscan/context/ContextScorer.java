@@ -11,6 +11,7 @@ package org.trollscan.context;
  */
 public final class ContextScorer {
   private final ContextModel falseReport;
+  private final ReplyCues replyCues;
   private final double contextFalseReportThreshold;
   private final double contextHarassmentThreshold;
   private final double postAloneFalseReportThreshold;
@@ -21,21 +22,24 @@ public final class ContextScorer {
       boolean harassmentFlagged) {}
 
   /** A scorer whose harassment threshold is the context false_report one (the prototype's). */
-  public ContextScorer(ContextModel falseReport, double contextFalseReportThreshold,
-      double postAloneFalseReportThreshold, int maxThreads) {
-    this(falseReport, contextFalseReportThreshold, contextFalseReportThreshold,
+  public ContextScorer(ContextModel falseReport, ReplyCues replyCues,
+      double contextFalseReportThreshold, double postAloneFalseReportThreshold, int maxThreads) {
+    this(falseReport, replyCues, contextFalseReportThreshold, contextFalseReportThreshold,
         postAloneFalseReportThreshold, maxThreads);
   }
 
   /**
+   * @param replyCues the reply cues the model was trained with (its manifest's)
    * @param contextHarassmentThreshold the threshold of harassment in context, chosen in training
    *     on the implied scores as they come out of {@link #score}
    * @param postAloneFalseReportThreshold the post-alone threshold by which a thread remembers its
    *     last flagged post
    */
-  public ContextScorer(ContextModel falseReport, double contextFalseReportThreshold,
-      double contextHarassmentThreshold, double postAloneFalseReportThreshold, int maxThreads) {
+  public ContextScorer(ContextModel falseReport, ReplyCues replyCues,
+      double contextFalseReportThreshold, double contextHarassmentThreshold,
+      double postAloneFalseReportThreshold, int maxThreads) {
     this.falseReport = falseReport;
+    this.replyCues = replyCues;
     this.contextFalseReportThreshold = contextFalseReportThreshold;
     this.contextHarassmentThreshold = contextHarassmentThreshold;
     this.postAloneFalseReportThreshold = postAloneFalseReportThreshold;
@@ -47,7 +51,8 @@ public final class ContextScorer {
    * kept because no later post can name its thread.
    */
   public Scores scoreAlone(String text, double aloneFalseReport, double aloneHarassment) {
-    return scores(ContextFeatures.of(text, aloneFalseReport, aloneHarassment, ThreadState.EMPTY),
+    return scores(ContextFeatures.of(replyCues, text, aloneFalseReport, aloneHarassment,
+        ThreadState.EMPTY),
         aloneHarassment);
   }
 
@@ -55,7 +60,8 @@ public final class ContextScorer {
   public Scores score(String thread, String text, double aloneFalseReport,
       double aloneHarassment) {
     ThreadState before = states.get(thread);
-    ContextFeatures f = ContextFeatures.of(text, aloneFalseReport, aloneHarassment, before);
+    ContextFeatures f = ContextFeatures.of(replyCues, text, aloneFalseReport, aloneHarassment,
+        before);
     states.put(thread, before.after(aloneFalseReport, aloneHarassment,
         aloneFalseReport >= postAloneFalseReportThreshold));
     return scores(f, aloneHarassment);

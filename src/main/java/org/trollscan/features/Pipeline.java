@@ -59,6 +59,12 @@ public record Pipeline(List<Stage> normalization, Stage tokenizer, List<Stage> a
       }
       return new Stage(name, entries, settings.of(part, name));
     }
+
+    /** This stage without the rule entries in {@code entries}. */
+    Stage withoutRules(java.util.Set<String> entries) {
+      return new Stage(name, rules.stream().filter(r -> !entries.contains(r)).toList(),
+          settings);
+    }
   }
 
   public Pipeline {
@@ -89,13 +95,13 @@ public record Pipeline(List<Stage> normalization, Stage tokenizer, List<Stage> a
     String n = "normalization";
     List<Stage> normalization = List.of(
         Stage.of(steps, n, "ignorable-characters"),
-        Stage.of(steps, n, "markup"),
+        Stage.of(steps, n, "markup", Rules.HTML_BREAKING_TAGS, Rules.HTML_INLINE_TAGS),
         Stage.of(steps, n, "unicode-nfkc"),
-        Stage.of(steps, n, "case-fold"),
+        Stage.of(steps, n, "case-fold", Rules.QUOTE_MARKS),
         Stage.of(steps, n, "placeholders", Rules.AGENCY_HANDLES),
         Stage.of(steps, n, "spaced-letters"),
         Stage.of(steps, n, "elongation"),
-        Stage.of(steps, n, "obfuscation", Rules.CUES, Rules.DEOBFUSCATION));
+        Stage.of(steps, n, "obfuscation", Rules.CUES, Rules.DEOBFUSCATION, Rules.LEET));
     String a = "annotators";
     List<Stage> annotators = List.of(
         Stage.of(steps, a, "sentences"),
@@ -175,6 +181,21 @@ public record Pipeline(List<Stage> normalization, Stage tokenizer, List<Stage> a
     throw new IllegalArgumentException("'" + key + "' is no setting of the " + part + " stage '"
         + stage + "'" + (known.isEmpty() ? ", which has none"
         : "; its settings: " + String.join(", ", known)));
+  }
+
+  /**
+   * This pipeline without the rule entries in {@code entries}: the pipeline of a bundle trained
+   * before those files were rule files ({@link Rules#TABLES_OLDER_BUNDLES_LACK}), whose stages
+   * read the tables of that time instead.
+   */
+  public Pipeline withoutRuleEntries(java.util.Set<String> entries) {
+    if (entries.isEmpty()) {
+      return this;
+    }
+    java.util.function.Function<List<Stage>, List<Stage>> strip =
+        stages -> stages.stream().map(s -> s.withoutRules(entries)).toList();
+    return new Pipeline(strip.apply(normalization), tokenizer.withoutRules(entries),
+        strip.apply(annotators), strip.apply(features), evidence.withoutRules(entries));
   }
 
   /** Every rule entry a bundle holds: one per {@link Rules#FILES}, in that order. */

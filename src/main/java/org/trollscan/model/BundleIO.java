@@ -322,7 +322,7 @@ public final class BundleIO {
       }
     }
     try {
-      return Rules.parse(files);
+      return Rules.ofBundle(files);
     } catch (RuleException e) {
       throw new BundleException(name + ": entry " + quoted(Pipeline.entry(e.file()))
           + (e.line() > 0 ? " line " + e.line() : "") + ": " + e.problem());

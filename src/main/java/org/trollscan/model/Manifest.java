@@ -117,6 +117,11 @@ public record Manifest(
       long positives,
       Map<String, double[]> crossValidation) {
 
+    /** The reply cues the context model was trained with: shortWords and refersBack. */
+    public org.trollscan.context.ReplyCues replyCues() {
+      return new org.trollscan.context.ReplyCues(shortWords, refersBack);
+    }
+
     /** The thresholds in context by label, in label order. */
     public Map<Label, Double> thresholds() {
       Map<Label, Double> t = new java.util.EnumMap<>(Label.class);

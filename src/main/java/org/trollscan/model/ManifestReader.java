@@ -102,7 +102,8 @@ final class ManifestReader {
       throw new IOException("falseReportImpliesHarassment is true, which needs both a harassment"
           + " and a false_report model; the manifest has " + labels.size() + " label");
     }
-    Pipeline expected = Pipeline.of(features);
+    Set<String> lacking = tablesLacking(entryNames);
+    Pipeline expected = Pipeline.of(features).withoutRuleEntries(lacking);
     if (!pipeline.withoutSettings().equals(expected.withoutSettings())) {
       throw new IOException("pipeline is not the one this trollscan runs for these features"
           + " (a bundle made by another version): " + describe(pipeline) + "; this trollscan: "
@@ -113,7 +114,7 @@ final class ManifestReader {
     labels.forEach(l -> used.add(l.entry()));
     List<String> rules = Pipeline.ruleEntries();
     for (String rule : rules) {
-      if (!entryNames.contains(rule)) {
+      if (!entryNames.contains(rule) && !lacking.contains(rule)) {
         throw new IOException("entries lists no '" + rule + "'; a format "
             + Manifest.FORMAT_VERSION + " bundle holds every rule file: " + String.join(", ",
             rules));
@@ -163,14 +164,9 @@ final class ManifestReader {
           + " computes context features version " + org.trollscan.context.ContextFeatures.VERSION
           + ": retrain the model or use a matching trollscan version");
     }
-    int shortWords = (int) c.whole("shortWords", org.trollscan.context.ReplyCues.SHORT_WORDS,
-        org.trollscan.context.ReplyCues.SHORT_WORDS, " (what this trollscan computes)");
-    List<Object> words = c.list("refersBack", 0, 1000);
-    if (!words.equals(List.copyOf(org.trollscan.context.ReplyCues.referringWords()))) {
-      throw new IOException(c.where("refersBack") + " is not this trollscan's list of words"
-          + " that refer back (" + org.trollscan.context.ReplyCues.referringWords()
-          + "): retrain the model or use a matching trollscan version");
-    }
+    int shortWords = (int) c.whole("shortWords", 1,
+        org.trollscan.context.ReplyCues.MAX_SHORT_WORDS);
+    List<String> refersBack = replyWords(c);
     double frThreshold = c.decimal("falseReportThreshold", 0, 1);
     double hThreshold = c.decimal("harassmentThreshold", 0, 1);
     double aloneThreshold = c.decimal("aloneFalseReportThreshold", 0, 1);
@@ -182,9 +178,47 @@ final class ManifestReader {
     long positives = c.whole("positives", 0, rows, " (0 to " + c.where("trainingRows") + ")");
     Map<String, double[]> cv = crossValidation(c.object("crossValidation"));
     c.done();
-    return new Manifest.Context(entry, version, shortWords,
-        org.trollscan.context.ReplyCues.referringWords(), frThreshold, hThreshold,
+    return new Manifest.Context(entry, version, shortWords, refersBack, frThreshold, hThreshold,
         aloneThreshold, rule, threadColumn, maxOpen, rows, threads, positives, cv);
+  }
+
+  /**
+   * The words that make a short reply refer back, as the context block records them: each a word
+   * as a reply is split into, each once. Scoring uses them, whatever this trollscan's rule file
+   * {@code reply-cues.txt} says now.
+   */
+  private static List<String> replyWords(Fields c) throws IOException {
+    List<Object> words = c.list("refersBack", 0, 1000);
+    Set<String> seen = new HashSet<>();
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      Object o = words.get(i);
+      if (!(o instanceof String w) || !org.trollscan.context.ReplyCues.isWord(w)) {
+        throw new IOException(c.where("refersBack") + "[" + i + "] is " + show(o)
+            + "; allowed: a lower-case word of letters, digits, ' and +");
+      }
+      if (!seen.add(w)) {
+        throw new IOException(c.where("refersBack") + "[" + i + "] '" + w
+            + "' is listed twice");
+      }
+      out.add(w);
+    }
+    return out;
+  }
+
+  /**
+   * The rule entries of {@link org.trollscan.rules.Rules#TABLES_OLDER_BUNDLES_LACK} that this
+   * bundle does not list: a bundle trained before they were rule files, whose pipeline lists them
+   * nowhere and which is scored with the tables of that time.
+   */
+  private static Set<String> tablesLacking(Set<String> entryNames) {
+    Set<String> lacking = new java.util.LinkedHashSet<>();
+    for (String file : org.trollscan.rules.Rules.TABLES_OLDER_BUNDLES_LACK.keySet()) {
+      if (!entryNames.contains(Pipeline.entry(file))) {
+        lacking.add(Pipeline.entry(file));
+      }
+    }
+    return lacking;
   }
 
   private static FeatureSettings features(Fields f) throws IOException {

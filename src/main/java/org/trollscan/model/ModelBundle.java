@@ -35,8 +35,8 @@ public record ModelBundle(Manifest manifest, Map<Label, LabelModel> models,
    */
   public org.trollscan.context.ContextScorer contextScorer(int maxOpenThreads) {
     Manifest.Context c = manifest.context();
-    return new org.trollscan.context.ContextScorer(context, c.falseReportThreshold(),
-        c.harassmentThreshold(), c.aloneFalseReportThreshold(),
+    return new org.trollscan.context.ContextScorer(context, c.replyCues(),
+        c.falseReportThreshold(), c.harassmentThreshold(), c.aloneFalseReportThreshold(),
         maxOpenThreads > 0 ? maxOpenThreads : c.maxOpenThreads());
   }
 

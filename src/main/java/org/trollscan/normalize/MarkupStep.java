@@ -1,5 +1,6 @@
 package org.trollscan.normalize;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Entities;
@@ -8,8 +9,10 @@ import org.jsoup.nodes.Entities;
  * Undoes the HTML that scraped posts carry: character references ("&amp;", "&#39;", "&quot;",
  * every name of HTML5, and numbers as HTML reads them) become the characters they stand for, and HTML tags are dropped, those that break a line
  * ("&lt;br&gt;", "&lt;/p&gt;") as a line break. Without it "don&amp;#39;t report her" is not a negation and
- * "&amp;quot;ring the council&amp;quot;" is not a quote. Only real tag names count as tags, so
- * "&lt;3" and "x &lt; y" stay as written.
+ * "&amp;quot;ring the council&amp;quot;" is not a quote. Only the tag names of the model's rule
+ * files count as tags ({@link Tags}), so "&lt;3" and "x &lt; y" stay as written. The character
+ * references are HTML's own (jsoup's table of HTML5 names, Windows-1252 for 128 to 159): a
+ * format, not a judgement, so they are not rule data.
  */
 public final class MarkupStep implements NormalizationStep {
   /**
@@ -26,11 +29,58 @@ public final class MarkupStep implements NormalizationStep {
       + "\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
   /** Longest tag looked at, attributes included (a link's href can be long). */
   private static final int MAX_TAG = 1000;
-  private static final Set<String> BREAKING = Set.of("br", "p", "div", "li", "ul", "ol",
-      "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "hr", "pre");
-  private static final Set<String> INLINE = Set.of("a", "b", "i", "u", "s", "em", "strong",
-      "span", "img", "small", "big", "sup", "sub", "strike", "del", "ins", "font", "code", "mark",
-      "abbr", "cite", "q", "td", "th", "tbody", "thead");
+  /** Longest tag name looked at ("blockquote" has 10 letters). */
+  public static final int MAX_TAG_NAME = 12;
+
+  /**
+   * The tags this step takes out of a post, from the model's rule files
+   * ({@code html-breaking-tags.txt}, {@code html-inline-tags.txt}): they decide whether a tag
+   * splits words, so they change tokens and features.
+   *
+   * @param breaking tags that become a line break ("br", "p")
+   * @param inline tags taken out without a trace ("b", "span")
+   */
+  public record Tags(Set<String> breaking, Set<String> inline) {
+    public Tags {
+      breaking = Set.copyOf(breaking);
+      inline = Set.copyOf(inline);
+      for (Set<String> names : List.of(breaking, inline)) {
+        for (String name : names) {
+          if (!isTagName(name)) {
+            throw new IllegalArgumentException("'" + name + "' is no tag name: a lower-case"
+                + " letter, then letters or digits, at most " + MAX_TAG_NAME + " characters");
+          }
+          if (names == breaking && inline.contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' is a breaking and an inline tag");
+          }
+        }
+      }
+    }
+
+    /** Whether {@code name} is a tag name as this step reads them ("h1", "blockquote"). */
+    public static boolean isTagName(String name) {
+      if (name.isEmpty() || name.length() > MAX_TAG_NAME || !(name.charAt(0) >= 'a'
+          && name.charAt(0) <= 'z')) {
+        return false;
+      }
+      for (int i = 1; i < name.length(); i++) {
+        char c = name.charAt(i);
+        if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private final Set<String> breaking;
+  private final Set<String> inline;
+
+  /** A step that takes out the tags of {@code tags} and no others. */
+  public MarkupStep(Tags tags) {
+    this.breaking = tags.breaking();
+    this.inline = tags.inline();
+  }
 
   @Override
   public MappedText apply(MappedText in) {
@@ -56,7 +106,7 @@ public final class MarkupStep implements NormalizationStep {
       } else if (c == '<') {
         int end = tagEnd(s, i);
         if (end > 0) {
-          if (BREAKING.contains(tagName(s, i))) {
+          if (breaking.contains(tagName(s, i))) {
             out.append('\n', in.from(i));
           }
           i = end;
@@ -121,9 +171,9 @@ public final class MarkupStep implements NormalizationStep {
   }
 
   /** The index of the '>' ending an HTML tag at {@code at}, or -1 when it is no tag. */
-  private static int tagEnd(String s, int at) {
+  private int tagEnd(String s, int at) {
     String name = tagName(s, at);
-    if (!BREAKING.contains(name) && !INLINE.contains(name)) {
+    if (!breaking.contains(name) && !inline.contains(name)) {
       return -1;
     }
     int k = at + 1 + (s.charAt(at + 1) == '/' ? 1 : 0) + name.length();
@@ -154,7 +204,7 @@ public final class MarkupStep implements NormalizationStep {
       k++;
     }
     int start = k;
-    while (k < s.length() && k - start < 12 && (Character.isLetter(s.charAt(k))
+    while (k < s.length() && k - start < MAX_TAG_NAME && (Character.isLetter(s.charAt(k))
         || k > start && Character.isDigit(s.charAt(k)))) {
       k++;
     }

@@ -13,22 +13,22 @@ public final class Normalizer {
 
   /**
    * The chain every model uses: invisible characters, HTML markup, NFKC, case folding,
-   * placeholders, spacing, elongation, obfuscation; the steps that need word lists or numbers get
-   * them from the caller (the rule data: {@code agency-handles.txt}, the de-obfuscation
-   * vocabulary, and {@code settings}).
+   * placeholders, spacing, elongation, obfuscation; the steps that need word lists, tables or
+   * numbers get them from the caller (the rule data: the character tables, {@code
+   * agency-handles.txt}, the de-obfuscation vocabulary, and {@code settings}).
    */
-  public static Normalizer standard(Predicate<String> isAgencyHandle,
+  public static Normalizer standard(CharacterTables tables, Predicate<String> isAgencyHandle,
       List<String> deobfuscationVocabulary, Settings settings) {
     return new Normalizer(
         List.of(
             new IgnorableCharacterStep(),
-            new MarkupStep(),
+            new MarkupStep(tables.markupTags()),
             new UnicodeNfkcStep(),
-            new CaseFoldStep(),
+            new CaseFoldStep(tables.quoteMarks()),
             new PlaceholderStep(isAgencyHandle),
             new SpacedLettersStep(settings.spacedMinLetters(), settings.spacedMinJoinedLetters()),
             new ElongationStep(settings.elongationMaxRun()),
-            new ObfuscationStep(deobfuscationVocabulary)));
+            new ObfuscationStep(deobfuscationVocabulary, tables.leet())));
   }
 
   /**

@@ -1,6 +1,8 @@
 package org.trollscan.normalize;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -9,17 +11,104 @@ import java.util.Set;
  * the rewrite is in the vocabulary of words worth recovering, so "2nd", "10pm" and "999" stay.
  */
 public final class ObfuscationStep implements NormalizationStep {
-  /** A word that may be obfuscated: letters, digits and the masks @ $ * | ! ("r3p0rt", "c*ll"). */
-  private static boolean isCandidateChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '@' || c == '$' || c == '*' || c == '|' || c == '!';
+  /** The mask that stands for any one letter ("c*ll"): the step's own rule, not table data. */
+  public static final char ANY_LETTER = '*';
+
+  /**
+   * The characters read as letters, from the model's rule file {@code leet.txt}: '3' is 'e',
+   * '$' is 's'. A character may have a second letter, tried when the first gives no word ('1'
+   * is 'i', else 'l').
+   *
+   * @param letters each character's letter, in the file's order
+   * @param second the second letter of the characters that have one, in the file's order
+   */
+  public record Leet(Map<Character, Character> letters, Map<Character, Character> second) {
+    public Leet {
+      letters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(letters));
+      second = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(second));
+      for (Map.Entry<Character, Character> e : letters.entrySet()) {
+        char c = e.getKey();
+        if (!isMaskable(c)) {
+          throw new IllegalArgumentException("'" + c + "' cannot stand for a letter: a letter, a"
+              + " space, '#' or '" + ANY_LETTER + "'");
+        }
+        if (!isLowerCaseLetter(e.getValue())) {
+          throw new IllegalArgumentException("'" + e.getValue() + "' is no lower-case letter");
+        }
+      }
+      for (Map.Entry<Character, Character> e : second.entrySet()) {
+        if (!letters.containsKey(e.getKey())) {
+          throw new IllegalArgumentException("'" + e.getKey() + "' has a second letter only");
+        }
+        if (!isLowerCaseLetter(e.getValue())) {
+          throw new IllegalArgumentException("'" + e.getValue() + "' is no lower-case letter");
+        }
+      }
+    }
+
+    /** Whether a character can stand for a letter in a table: not a letter, space, '#' or '*'. */
+    public static boolean isMaskable(char c) {
+      return !Character.isLetter(c) && !Character.isWhitespace(c) && c != '#' && c != ANY_LETTER
+          && !Character.isISOControl(c);
+    }
+
+    private static boolean isLowerCaseLetter(char c) {
+      return Character.isLetter(c) && Character.isLowerCase(c);
+    }
   }
 
   private final Set<String> vocabulary;
   private final List<String> vocabularyByPriority;
+  private final Leet leet;
+  /**
+   * The table's ASCII characters as arrays (0 for none): the step looks at every character of
+   * every post, and a map lookup there would box each one.
+   */
+  private final char[] asciiLetter = new char[128];
+  private final char[] asciiSecond = new char[128];
 
-  public ObfuscationStep(List<String> vocabularyByPriority) {
+  /**
+   * @param vocabularyByPriority the words it may recover, the first of a shape winning for
+   *     starred words
+   * @param leet the characters read as letters
+   */
+  public ObfuscationStep(List<String> vocabularyByPriority, Leet leet) {
     this.vocabularyByPriority = List.copyOf(vocabularyByPriority);
     this.vocabulary = Set.copyOf(vocabularyByPriority);
+    this.leet = leet;
+    leet.letters().forEach((c, letter) -> {
+      if (c < 128) {
+        asciiLetter[c] = letter;
+      }
+    });
+    leet.second().forEach((c, letter) -> {
+      if (c < 128) {
+        asciiSecond[c] = letter;
+      }
+    });
+  }
+
+  /** The letter a character stands for, or 0 when the table has none. */
+  private char letterOf(char c) {
+    if (c < 128) {
+      return asciiLetter[c];
+    }
+    Character letter = leet.letters().get(c);
+    return letter == null ? 0 : letter;
+  }
+
+  /** The second letter a character stands for, or 0 when the table has none. */
+  private char secondOf(char c) {
+    if (c < 128) {
+      return asciiSecond[c];
+    }
+    Character letter = leet.second().get(c);
+    return letter == null ? 0 : letter;
+  }
+
+  /** A word that may be obfuscated: letters, digits, the table's characters and '*'. */
+  private boolean isCandidateChar(char c) {
+    return Character.isLetterOrDigit(c) || c == ANY_LETTER || letterOf(c) != 0;
   }
 
   @Override
@@ -76,11 +165,11 @@ public final class ObfuscationStep implements NormalizationStep {
     return out.build();
   }
 
-  /** Only text with a digit or one of @ $ * | ! can hold an obfuscated word. */
-  private static boolean hasMaskCharacter(String s) {
+  /** Only text with a digit, '*' or a character of the table can hold an obfuscated word. */
+  private boolean hasMaskCharacter(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c >= '0' && c <= '9' || c == '@' || c == '$' || c == '*' || c == '|' || c == '!') {
+      if (c >= '0' && c <= '9' || c == ANY_LETTER || letterOf(c) != 0) {
         return true;
       }
     }
@@ -103,42 +192,41 @@ public final class ObfuscationStep implements NormalizationStep {
 
   /** The vocabulary word this obfuscated word stands for, or null when there is none. */
   String recover(String word) {
-    StringBuilder leet = new StringBuilder(word.length());
+    StringBuilder read = new StringBuilder(word.length());
     boolean hasStar = false;
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
-      char mapped = switch (c) {
-        case '0' -> 'o';
-        case '1', '!', '|' -> 'i';
-        case '3' -> 'e';
-        case '4', '@' -> 'a';
-        case '5', '$' -> 's';
-        case '7' -> 't';
-        case '8' -> 'b';
-        case '9' -> 'g';
-        default -> c;
-      };
-      if (c == '*') {
+      char letter = letterOf(c);
+      char mapped = letter == 0 ? c : letter;
+      if (c == ANY_LETTER) {
         hasStar = true;
       }
-      leet.append(mapped);
+      read.append(mapped);
     }
-    String candidate = leet.toString();
+    String candidate = read.toString();
     if (!hasStar) {
       if (vocabulary.contains(candidate)) {
         return candidate;
       }
-      String withL = candidate.replace('i', 'l');
+      if (leet.second().isEmpty()) {
+        return null;
+      }
       for (int i = 0; i < word.length(); i++) {
-        char c = word.charAt(i);
-        if (c == '1' || c == '|') {
-          String alt = candidate.substring(0, i) + 'l' + candidate.substring(i + 1);
+        char second = secondOf(word.charAt(i));
+        if (second != 0) {
+          String alt = candidate.substring(0, i) + second + candidate.substring(i + 1);
           if (vocabulary.contains(alt)) {
             return alt;
           }
         }
       }
-      return vocabulary.contains(withL) ? withL : null;
+      // Every letter that a character with a second letter stands for, wherever it stands
+      // (written letters too: "c1aim" is tried as "clalm"), as the step always did.
+      String all = candidate;
+      for (Map.Entry<Character, Character> e : leet.second().entrySet()) {
+        all = all.replace(leet.letters().get(e.getKey()), e.getValue());
+      }
+      return vocabulary.contains(all) ? all : null;
     }
     // Stars stand for unknown letters: the first vocabulary word of the same shape wins.
     for (String v : vocabularyByPriority) {

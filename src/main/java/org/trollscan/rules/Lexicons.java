@@ -7,12 +7,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.trollscan.normalize.CharacterTables;
 import org.trollscan.tokenize.ForumTokenizer;
 
 /**
  * The lexicons among the rule data ({@link Rules}): for each cue of {@code cues.txt} (authority,
- * report verb, insult...) the phrases that signal it, as token arrays, and the word lists of
- * handles, non-names and place words. Immutable.
+ * report verb, insult...) the phrases that signal it, as token arrays, the word lists of
+ * handles, non-names and place words, and the character tables of normalisation (the HTML tags
+ * taken out of a post, the quote marks, the leet table). Immutable.
  */
 public final class Lexicons {
   /** Sections named this and a cue list exceptions to the cue ("not_report_verb"). */
@@ -25,10 +27,12 @@ public final class Lexicons {
   private final List<String> personParts;
   private final Set<String> notNames;
   private final Set<String> placeWords;
+  private final CharacterTables characterTables;
   private final String fingerprint;
 
   private Lexicons(Map<String, List<String[]>> phrasesByCue, List<String> vocabulary,
-      List<String> handleParts, Set<String> notNames, Set<String> placeWords, String fingerprint) {
+      List<String> handleParts, Set<String> notNames, Set<String> placeWords,
+      CharacterTables characterTables, String fingerprint) {
     this.phrasesByCue = phrasesByCue;
     this.deobfuscationVocabulary = vocabulary;
     this.agencyParts = handleParts.stream().filter(p -> !p.startsWith("!")).toList();
@@ -36,12 +40,19 @@ public final class Lexicons {
         .map(p -> p.substring(1)).toList();
     this.notNames = notNames;
     this.placeWords = placeWords;
+    this.characterTables = characterTables;
     this.fingerprint = fingerprint;
+  }
+
+  /** The HTML tags, quote marks and leet table the normalisation steps read. */
+  public CharacterTables characterTables() {
+    return characterTables;
   }
 
   /**
    * SHA-256 of the lexicons as matched: format 2 bundles recorded it, and the converter checks it
-   * before it writes this trollscan's rule files into such a bundle.
+   * before it writes this trollscan's rule files into such a bundle. The character tables are
+   * not in it: format 2 had them in Java, as they are in the files today.
    */
   public String fingerprint() {
     return fingerprint;
@@ -97,10 +108,11 @@ public final class Lexicons {
   /**
    * The lexicons from the lines of their rule files ({@link Rules#lines}): {@code cues.txt},
    * {@code deobfuscation-extra.txt}, {@code agency-handles.txt}, {@code not-names.txt} and
-   * {@code place-words.txt}.
+   * {@code place-words.txt}; and the character tables, parsed by {@link Rules}.
    */
   static Lexicons parse(List<Rules.Line> cueFile, List<Rules.Line> extraFile,
-      List<Rules.Line> handleFile, List<Rules.Line> notNameFile, List<Rules.Line> placeFile) {
+      List<Rules.Line> handleFile, List<Rules.Line> notNameFile, List<Rules.Line> placeFile,
+      CharacterTables characterTables) {
     Map<String, List<String[]>> cues = new LinkedHashMap<>();
     Set<String> vocabulary = new LinkedHashSet<>();
     String cue = null;
@@ -154,7 +166,8 @@ public final class Lexicons {
         + "\n--\n" + String.join("\n", placeWords);
     // File order, not Map.copyOf's per-run order: cue ids and feature order must not vary.
     return new Lexicons(java.util.Collections.unmodifiableMap(frozen), List.copyOf(vocabulary),
-        List.copyOf(handles), Set.copyOf(notNames), Set.copyOf(placeWords), sha256(all));
+        List.copyOf(handles), Set.copyOf(notNames), Set.copyOf(placeWords), characterTables,
+        sha256(all));
   }
 
   /**

@@ -14,6 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.trollscan.normalize.CaseFoldStep;
+import org.trollscan.normalize.CharacterTables;
+import org.trollscan.normalize.MarkupStep;
+import org.trollscan.normalize.ObfuscationStep;
 
 /**
  * Every lexicon, word list and rule table that changes a feature or an evidence phrase: the
@@ -46,12 +50,31 @@ public final class Rules {
   public static final String AFTER_OBJECT_HER = "after-object-her.txt";
   public static final String CAUSATIVES = "causatives.txt";
   public static final String FUNCTION_WORDS = "function-words.txt";
+  public static final String HTML_BREAKING_TAGS = "html-breaking-tags.txt";
+  public static final String HTML_INLINE_TAGS = "html-inline-tags.txt";
+  public static final String QUOTE_MARKS = "quote-marks.txt";
+  public static final String LEET = "leet.txt";
 
   /** Every rule file a model has, in the order bundles list them. */
   public static final List<String> FILES = List.of(CUES, DEOBFUSCATION, AGENCY_HANDLES,
       NOT_NAMES, PLACE_WORDS, SCOPE_ONLY, CLITICS, AGREEMENT, NO_NAME_AFTER, VERDICT_FILLERS,
       IT_IS, CUE_PAIRS, ABSENCE, NEGATABLE, AIMLESS, AUXILIARIES, PASSIVE_AUXILIARIES,
-      CONDITIONALS, PERSON_OBJECTS, AFTER_OBJECT_HER, CAUSATIVES, FUNCTION_WORDS);
+      CONDITIONALS, PERSON_OBJECTS, AFTER_OBJECT_HER, CAUSATIVES, FUNCTION_WORDS,
+      HTML_BREAKING_TAGS, HTML_INLINE_TAGS, QUOTE_MARKS, LEET);
+
+  /**
+   * The rule files that format 3 bundles trained before 7 December 2026 lack (the shipped model
+   * among them), because these tables were Java code then, each with the SHA-256 of that table
+   * ({@link #tableDigest}). Such a bundle is scored with this trollscan's copy of the file, which
+   * must hold exactly that table: {@link #ofBundle} checks the digest, and a test pins it, so an
+   * edit of the file cannot silently change those bundles' scores (docs/model-bundle.md, "Bundles
+   * without the character tables").
+   */
+  public static final Map<String, String> TABLES_OLDER_BUNDLES_LACK = orderedMap(
+      HTML_BREAKING_TAGS, "39289f238eacc1437998ba34f0fe658203c022085de05cd0183513a1a1ec5386",
+      HTML_INLINE_TAGS, "87cff87ef41696adccc804093637023622576d98239c14ac3d1aca74391bf1f4",
+      QUOTE_MARKS, "f02cc049734469fce59edaddf18fcea2470f864e1f9cf74f7347bf7177c6760a",
+      LEET, "ac87eb297f90a5f1b1640d6158501612c917753055d78d3e27b3b6c08d7107e2");
 
   /** The largest rule file read (cues.txt has about 40 kB). */
   public static final int MAX_FILE_BYTES = 1 << 20;
@@ -69,13 +92,16 @@ public final class Rules {
     this.files = files;
     Map<String, List<Line>> lines = new LinkedHashMap<>();
     files.forEach((name, bytes) -> lines.put(name, lines(name, bytes)));
-    this.lexicons = Lexicons.parse(lines.get(CUES), lines.get(DEOBFUSCATION),
-        lines.get(AGENCY_HANDLES), lines.get(NOT_NAMES), lines.get(PLACE_WORDS));
     for (String set : List.of(SCOPE_ONLY, CLITICS, AGREEMENT, NO_NAME_AFTER, VERDICT_FILLERS,
         IT_IS, NEGATABLE, AIMLESS, AUXILIARIES, PASSIVE_AUXILIARIES, CONDITIONALS, PERSON_OBJECTS,
-        AFTER_OBJECT_HER, CAUSATIVES, FUNCTION_WORDS)) {
+        AFTER_OBJECT_HER, CAUSATIVES, FUNCTION_WORDS, HTML_BREAKING_TAGS, HTML_INLINE_TAGS)) {
       wordSets.put(set, wordSet(set, lines.get(set)));
     }
+    this.lexicons = Lexicons.parse(lines.get(CUES), lines.get(DEOBFUSCATION),
+        lines.get(AGENCY_HANDLES), lines.get(NOT_NAMES), lines.get(PLACE_WORDS),
+        new CharacterTables(markupTags(lines.get(HTML_BREAKING_TAGS),
+            lines.get(HTML_INLINE_TAGS)), quoteMarks(lines.get(QUOTE_MARKS)),
+            leet(lines.get(LEET))));
     Set<String> sections = lexicons.phrasesByCue().keySet();
     for (Line l : lines.get(SCOPE_ONLY)) {
       if (!sections.contains(l.text())) {
@@ -116,13 +142,67 @@ public final class Rules {
     return new Rules(java.util.Collections.unmodifiableMap(ordered));
   }
 
+  /**
+   * The rules in a bundle's rule entries: as {@link #parse}, except that a file of {@link
+   * #TABLES_OLDER_BUNDLES_LACK} the bundle lacks is this trollscan's copy, which must hold the
+   * table such bundles were trained with.
+   *
+   * @throws RuleException naming the file and line of the first fault
+   * @throws IllegalStateException if this trollscan's copy of such a file holds another table (a
+   *     build that changed it without keeping the old table for older bundles: a bug)
+   */
+  public static Rules ofBundle(Map<String, byte[]> files) {
+    Map<String, byte[]> completed = new LinkedHashMap<>(files);
+    for (String file : TABLES_OLDER_BUNDLES_LACK.keySet()) {
+      if (!files.containsKey(file)) {
+        completed.put(file, tableOlderBundlesLack(file));
+      }
+    }
+    return parse(completed);
+  }
+
+  /**
+   * This trollscan's copy of a file of {@link #TABLES_OLDER_BUNDLES_LACK}, checked to hold the
+   * table of that time: what bundles that lack the file (and format 1 and 2 bundles, converted)
+   * were trained with.
+   *
+   * @throws IllegalStateException if it holds another table (a bug of the build)
+   */
+  public static byte[] tableOlderBundlesLack(String file) {
+    String pinned = TABLES_OLDER_BUNDLES_LACK.get(file);
+    byte[] ours = Shipped.FILES.get(file);
+    String digest = tableDigest(file, ours);
+    if (!digest.equals(pinned)) {
+      throw new IllegalStateException("this trollscan's rules/" + file + " holds another table"
+          + " (SHA-256 " + digest + ") than the one bundles without it were trained with ("
+          + pinned + "); keep that table for them (docs/model-bundle.md, \"Bundles without the"
+          + " character tables\")");
+    }
+    return ours;
+  }
+
+  /**
+   * The SHA-256 of a rule file's table: its lines that hold something, stripped and joined by
+   * "\n", so that comments and blank lines can change without changing the digest.
+   */
+  public static String tableDigest(String file, byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(
+          "SHA-256").digest(String.join("\n", texts(lines(file, bytes)))
+          .getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The rule files of this trollscan, read once: what training writes into a new bundle. */
   public static Rules fromClasspath() {
     return Shipped.RULES;
   }
 
   private static final class Shipped {
-    static final Rules RULES = parse(readClasspath());
+    static final Map<String, byte[]> FILES = readClasspath();
+    static final Rules RULES = parse(FILES);
   }
 
   private static Map<String, byte[]> readClasspath() {
@@ -232,6 +312,92 @@ public final class Rules {
     List<String> out = new ArrayList<>(lines.size());
     lines.forEach(l -> out.add(l.text()));
     return out;
+  }
+
+  private static Map<String, String> orderedMap(String... keysAndValues) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(map);
+  }
+
+  /** The two tag lists, each a lower-case tag name per line, no tag in both. */
+  private static MarkupStep.Tags markupTags(List<Line> breaking, List<Line> inline) {
+    Set<String> seen = new java.util.HashSet<>();
+    for (String file : List.of(HTML_BREAKING_TAGS, HTML_INLINE_TAGS)) {
+      for (Line l : file.equals(HTML_BREAKING_TAGS) ? breaking : inline) {
+        if (!MarkupStep.Tags.isTagName(l.text())) {
+          throw new RuleException(file, l.number(), "'" + l.text() + "' is no tag name; allowed:"
+              + " a lower-case letter, then lower-case letters or digits, at most "
+              + MarkupStep.MAX_TAG_NAME + " characters");
+        }
+        if (!seen.add(l.text()) && file.equals(HTML_INLINE_TAGS)) {
+          throw new RuleException(file, l.number(), "'" + l.text() + "' is in "
+              + HTML_BREAKING_TAGS + " too; a tag breaks a line or not");
+        }
+      }
+    }
+    return new MarkupStep.Tags(Set.copyOf(texts(breaking)), Set.copyOf(texts(inline)));
+  }
+
+  /** The quote marks: a character, then ' or ", per line. */
+  private static Map<Character, Character> quoteMarks(List<Line> lines) {
+    Map<Character, Character> marks = new LinkedHashMap<>();
+    for (Line l : lines) {
+      String[] words = l.text().split(" ");
+      if (words.length != 2) {
+        throw new RuleException(QUOTE_MARKS, l.number(), "'" + l.text() + "' has "
+            + words.length + " words; allowed: a character and the mark it is written as,"
+            + " separated by a single space");
+      }
+      if (words[0].length() != 1 || !CaseFoldStep.canFold(words[0].charAt(0))) {
+        throw new RuleException(QUOTE_MARKS, l.number(), "'" + words[0] + "' cannot be"
+            + " written as a mark; allowed: one character but a space, #, ' and \"");
+      }
+      if (!words[1].equals("'") && !words[1].equals("\"")) {
+        throw new RuleException(QUOTE_MARKS, l.number(), "'" + words[1] + "' is no mark;"
+            + " allowed: ' or \"");
+      }
+      if (marks.put(words[0].charAt(0), words[1].charAt(0)) != null) {
+        throw new RuleException(QUOTE_MARKS, l.number(), "'" + words[0] + "' is listed twice");
+      }
+    }
+    return marks;
+  }
+
+  /** The leet table: a character, its letter and maybe a second letter per line. */
+  private static ObfuscationStep.Leet leet(List<Line> lines) {
+    Map<Character, Character> letters = new LinkedHashMap<>();
+    Map<Character, Character> second = new LinkedHashMap<>();
+    for (Line l : lines) {
+      String[] words = l.text().split(" ");
+      if (words.length < 2 || words.length > 3) {
+        throw new RuleException(LEET, l.number(), "'" + l.text() + "' has " + words.length
+            + " words; allowed: a character, its letter and maybe a second letter, separated by"
+            + " single spaces");
+      }
+      if (words[0].length() != 1 || !ObfuscationStep.Leet.isMaskable(words[0].charAt(0))) {
+        throw new RuleException(LEET, l.number(), "'" + words[0] + "' cannot stand for a"
+            + " letter; allowed: one character that is no letter, no space, not # and not "
+            + ObfuscationStep.ANY_LETTER);
+      }
+      for (int k = 1; k < words.length; k++) {
+        if (words[k].length() != 1 || !Character.isLetter(words[k].charAt(0))
+            || !Character.isLowerCase(words[k].charAt(0))) {
+          throw new RuleException(LEET, l.number(), "'" + words[k] + "' is no lower-case"
+              + " letter");
+        }
+      }
+      char c = words[0].charAt(0);
+      if (letters.put(c, words[1].charAt(0)) != null) {
+        throw new RuleException(LEET, l.number(), "'" + c + "' is listed twice");
+      }
+      if (words.length == 3) {
+        second.put(c, words[2].charAt(0));
+      }
+    }
+    return new ObfuscationStep.Leet(letters, second);
   }
 
   private static Set<String> wordSet(String file, List<Line> lines) {

@@ -58,6 +58,8 @@ final class ContextTraining {
    */
   Result train(List<LabelledPost> posts, String[] threads, double[] aloneFalseReport,
       double[] aloneHarassment, double aloneThreshold, String threadColumn) {
+    // The words come from this trollscan's rule file and go into the manifest, which scoring reads.
+    ReplyCues replyCues = ReplyCues.fromClasspath();
     List<Row> rows = new ArrayList<>();
     ThreadStates states = new ThreadStates(Integer.MAX_VALUE);
     for (int i = 0; i < posts.size(); i++) {
@@ -74,7 +76,7 @@ final class ContextTraining {
         states.put(thread, before.after(fr, h, fr >= aloneThreshold));
       }
       LabelledPost p = posts.get(i);
-      rows.add(new Row(ContextFeatures.of(p.post().text(), fr, h, before),
+      rows.add(new Row(ContextFeatures.of(replyCues, p.post().text(), fr, h, before),
           p.gold().get("false_report"), p.gold().get("harassment"), h, thread));
     }
     int n = rows.size();
@@ -140,7 +142,7 @@ final class ContextTraining {
         frThreshold.value(), frThreshold.rule(), hThreshold);
     cv.forEach((metric, ms) -> log.printf("  %-10s %.4f ± %.4f%n", metric, ms[0], ms[1]));
     Manifest.Context block = new Manifest.Context(null, ContextFeatures.VERSION,
-        ReplyCues.SHORT_WORDS, ReplyCues.referringWords(), frThreshold.value(), hThreshold,
+        replyCues.shortWords(), replyCues.referringWords(), frThreshold.value(), hThreshold,
         aloneThreshold, frThreshold.rule()
             + "; harassment: the post-alone score raised to the context false_report score"
             + " where that is flagged, its threshold by the same rule",

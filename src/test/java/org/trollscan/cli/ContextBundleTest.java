@@ -75,15 +75,40 @@ class ContextBundleTest {
   }
 
   @Test
-  void otherReplyCuesThanThisTrollscansAreRefused() throws IOException {
+  void theReplyCuesAreTheManifestsNotThisTrollscans() throws IOException {
+    Path bundle = BundleFiles.write(dir.resolve("cues.zip"), BundleFiles.editManifest(
+        BundleFiles.entries(ContextModels.shared()),
+        m -> ((ObjectNode) m.get("context")).put("shortWords", 1).putArray("refersBack")
+            .add("zzz")));
+    ModelBundle original = BundleIO.load(ContextModels.shared());
+    ModelBundle edited = BundleIO.load(bundle);
+    assertEquals(List.of("zzz"), edited.manifest().context().refersBack());
+    assertTrue(edited.manifest().context().replyCues().refersBack("zzz"));
+    assertTrue(!edited.manifest().context().replyCues().refersBack("zzz ok"), "two words");
+    // The same reply under the same opener: "zzz" now refers back as "done" did, and "done" is a
+    // short reply only.
+    var before = original.contextScorer(0);
+    var after = edited.contextScorer(0);
+    before.score("t", "ring social services on her", 0.9, 0.9);
+    after.score("t", "ring social services on her", 0.9, 0.9);
+    assertEquals(before.score("t", "done", 0.4, 0.4), after.score("t", "zzz", 0.4, 0.4));
+    before.score("u", "ring social services on her", 0.9, 0.9);
+    after.score("u", "ring social services on her", 0.9, 0.9);
+    assertEquals(before.score("u", "lovely", 0.4, 0.4), after.score("u", "done", 0.4, 0.4));
+  }
+
+  @Test
+  void aReplyCueThatIsNoWordIsRefusedEvenResealed() throws IOException {
     Path bundle = BundleFiles.write(dir.resolve("cues.zip"), BundleFiles.editManifest(
         BundleFiles.entries(ContextModels.shared()),
         m -> ((com.fasterxml.jackson.databind.node.ArrayNode) m.get("context")
-            .get("refersBack")).add("zzz")));
+            .get("refersBack")).add("me too")));
     Cli.Result r = Cli.runWithStdin("done mine\n", "score", "--model", bundle.toString(),
         "--format", "text", "-");
     assertEquals(ExitCodes.MODEL, r.exitCode(), r.err());
-    assertTrue(r.err().contains("context.refersBack is not this trollscan's list"), r.err());
+    assertTrue(r.err().contains("invalid manifest.json: context.refersBack[35] is 'me too';"
+        + " allowed: a lower-case word of letters, digits, ' and +"), r.err());
+    assertEquals("", r.out());
   }
 
   @Test

@@ -160,7 +160,8 @@ public final class ContextExperiment {
     List<ContextFeatures> out = new ArrayList<>(rows.size());
     for (Row r : rows) {
       ThreadState before = states.get(r.thread());
-      out.add(ContextFeatures.of(r.text(), r.fr(), r.h(), before, off));
+      out.add(ContextFeatures.of(ReplyCues.fromClasspath(), r.text(), r.fr(), r.h(), before,
+          off));
       states.put(r.thread(), before.after(r.fr(), r.h(), r.fr() >= aloneFrThreshold));
     }
     return out;

@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ContextScorerTest {
+  private static final ReplyCues CUES = ReplyCues.fromClasspath();
+
   /**
    * A context model trained on threads where "done" joins in with a campaign opener (positive)
    * or answers a harmless one (negative); post-alone, "done" scores 0.5 in both.
@@ -18,12 +20,13 @@ class ContextScorerTest {
       boolean campaign = i % 2 == 0;
       double opener = campaign ? 0.9 + i * 0.001 : 0.1 + i * 0.001;
       ThreadState before = ThreadState.EMPTY;
-      ex.add(new ContextModel.Example(ContextFeatures.of("opener", opener, opener, before),
+      ex.add(new ContextModel.Example(ContextFeatures.of(CUES, "opener", opener, opener, before),
           campaign));
       before = before.after(opener, opener, opener >= 0.5);
-      ex.add(new ContextModel.Example(ContextFeatures.of("done", 0.5, 0.5, before), campaign));
+      ex.add(new ContextModel.Example(ContextFeatures.of(CUES, "done", 0.5, 0.5, before),
+          campaign));
     }
-    return new ContextScorer(ContextModel.train(ex, 0.1), 0.5, 0.5, maxThreads);
+    return new ContextScorer(ContextModel.train(ex, 0.1), CUES, 0.5, 0.5, maxThreads);
   }
 
   @Test

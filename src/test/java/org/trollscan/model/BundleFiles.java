@@ -130,6 +130,27 @@ public final class BundleFiles {
   }
 
   /**
+   * A copy as a bundle trained before the character tables were rule files: without the entries
+   * of {@link org.trollscan.rules.Rules#TABLES_OLDER_BUNDLES_LACK}, the manifest listing them
+   * nowhere (entries, pipeline), resealed.
+   */
+  public static List<Entry> withoutCharacterTables(List<Entry> entries) throws IOException {
+    java.util.Set<String> tables = new java.util.HashSet<>();
+    org.trollscan.rules.Rules.TABLES_OLDER_BUNDLES_LACK.keySet()
+        .forEach(f -> tables.add(org.trollscan.features.Pipeline.entry(f)));
+    List<Entry> kept = new ArrayList<>(entries.stream()
+        .filter(e -> !tables.contains(e.name())).toList());
+    return editManifest(kept, m -> {
+      ((ArrayNode) m.get("entries")).removeIf(e -> tables.contains(e.get("name").asText()));
+      for (var part : m.get("pipeline")) {
+        for (var stage : part.isArray() ? part : List.of(part)) {
+          ((ArrayNode) stage.get("rules")).removeIf(r -> tables.contains(r.asText()));
+        }
+      }
+    });
+  }
+
+  /**
    * A copy whose manifest records the present SHA-256 and size of each entry it lists, and whose
    * manifest.sha256 matches the manifest.
    */

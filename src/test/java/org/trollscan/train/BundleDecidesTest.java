@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -14,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trollscan.features.FeatureSettings;
@@ -119,5 +122,100 @@ class BundleDecidesTest {
     assertTrue(loaded.rules().words(Rules.AGREEMENT).contains("indeed"));
     List<String> listed = loaded.manifest().entries().stream().map(e -> e.name()).toList();
     assertTrue(listed.containsAll(Pipeline.ruleEntries()), listed.toString());
+  }
+  /** What a child JVM printed and returned. */
+  private record Run(int exitCode, String out, String err) {}
+
+  /**
+   * Runs trollscan in a child JVM whose classpath starts with {@code overrides} (null for none):
+   * a folder there holding org/trollscan/rules/NAME.txt takes the place of the jar's rule file,
+   * as an edited source tree rebuilt would.
+   */
+  private static Run trollscan(Path overrides, Path dir, String... args) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classpath = System.getProperty("java.class.path");
+    if (overrides != null) {
+      classpath = overrides + File.pathSeparator + classpath;
+    }
+    List<String> command = new ArrayList<>(List.of(java, "-cp", classpath,
+        "org.trollscan.cli.Main"));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile(dir, "out", ".txt");
+    Path err = Files.createTempFile(dir, "err", ".txt");
+    Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
+        .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
+            Files.createTempFile(dir, "in", ".txt").toFile())).start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("trollscan " + String.join(" ", args) + " did not finish");
+    }
+    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  @Test
+  void aBundleScoresTheSameAfterThisTrollscansRuleFilesChangeOnTheClasspath(@TempDir Path dir)
+      throws Exception {
+    // A small bundle with a context stage, trained with this build's rule files.
+    Path corpus = TinyModels.writeCorpus(dir);
+    TrainingSettings s = new TrainingSettings("QN", 100, 0, 0, 0.1, 2, 1, 1L, null,
+        TrainingSettings.BREAK_EVEN, 1);
+    Path bundle = dir.resolve("context.zip");
+    new TrainingRun(s, FeatureSettings.defaults(), new PrintStream(OutputStream.nullOutputStream()))
+        .withThreadColumn("thread_id").run(List.of(corpus.toString()), "trial-1", bundle);
+    Path older = BundleFiles.write(dir.resolve("older.zip"),
+        BundleFiles.withoutCharacterTables(BundleFiles.entries(bundle)));
+    // Posts whose features each edited table changes: a breaking and an inline tag, leetspeak,
+    // a short reply that refers back, and a phrase the edited lexicon makes an insult.
+    Path posts = dir.resolve("posts.csv");
+    Files.writeString(posts, "id,text,thread_id\n"
+        + "1,someone ring social services on her the kids are filthy,a\n"
+        + "2,done,a\n"
+        + "3,ring social<br>services on her,b\n"
+        + "4,r<b>e</b>port her to the c0unc1l,b\n"
+        + "5,r3p0rt her now,b\n"
+        + "6,lovely photo of the beach,c\n"
+        + "7,\u201cring social services on her\u201d they said,c\n", StandardCharsets.UTF_8);
+    String[] score = {"score", "--model", bundle.toString(), "--thread-column", "thread_id",
+        "--id-column", "id", posts.toString()};
+    Run before = trollscan(null, dir, score);
+    assertEquals(0, before.exitCode(), before.err());
+
+    Path overrides = dir.resolve("classes");
+    Path rules = Files.createDirectories(overrides.resolve("org/trollscan/rules"));
+    Map<String, byte[]> files = new java.util.HashMap<>(Rules.fromClasspath().files());
+    files.put(org.trollscan.context.ReplyCues.FILE, Files.readAllBytes(
+        Path.of("src/main/resources/org/trollscan/rules/reply-cues.txt")));
+    for (var f : files.entrySet()) {
+      Files.write(rules.resolve(f.getKey()), f.getValue());
+    }
+    edit(rules.resolve(Rules.LEET), "\n3 e\n", "\n");
+    edit(rules.resolve(Rules.HTML_BREAKING_TAGS), "\nbr\n", "\n");
+    edit(rules.resolve(Rules.HTML_INLINE_TAGS), "\nb\n", "\n");
+    edit(rules.resolve(Rules.QUOTE_MARKS), "\n\u201c \"\n", "\n");
+    edit(rules.resolve(org.trollscan.context.ReplyCues.FILE), "\ndone\n", "\n");
+    edit(rules.resolve(Rules.CUES), "\n[insult]\n", "\n[insult]\nlovely photo\n");
+
+    Run after = trollscan(overrides, dir, score);
+    assertEquals(0, after.exitCode(), after.err());
+    assertEquals(before.out(), after.out());
+
+    // The child saw the edited files: a bundle it trains carries them, and a bundle that lacks
+    // the tables, which would get this build's copies, is refused instead of scored otherwise.
+    Path retrained = dir.resolve("retrained.zip");
+    Run train = trollscan(overrides, dir, "train", "--quiet", "--data", corpus.toString(),
+        "--thread-column", "thread_id", "--cv", "2", "--cv-repeats", "1", "-o",
+        retrained.toString());
+    assertEquals(0, train.exitCode(), train.err());
+    List<BundleFiles.Entry> entries = BundleFiles.entries(retrained);
+    assertArrayEquals(Files.readAllBytes(rules.resolve(Rules.LEET)),
+        BundleFiles.get(entries, Pipeline.entry(Rules.LEET)));
+    assertFalse(BundleIO.load(retrained).manifest().context().refersBack().contains("done"));
+    assertTrue(BundleIO.load(bundle).manifest().context().refersBack().contains("done"));
+    Run lacking = trollscan(overrides, dir, "score", "--model", older.toString(),
+        posts.toString());
+    assertEquals(1, lacking.exitCode(), lacking.err());
+    assertTrue(lacking.err().contains("this trollscan's rules/html-breaking-tags.txt holds"
+        + " another table"), lacking.err());
+    assertEquals("", lacking.out());
   }
 }
