@@ -17,9 +17,6 @@ public final class CharNgramFeatures implements TextFeatureGenerator {
   private final int minN;
   private final int maxN;
   private final boolean markUnasserted;
-  /** The tokens, and the three keys {@link AnalyzedText#unasserted} reads. */
-  private static final List<Annotation.Key<?>> UNASSERTED_KEYS = List.of(Annotation.TOKENS,
-      Annotation.NEGATED, Annotation.QUOTED, Annotation.CONDEMNED);
 
   /**
    * With {@code markUnasserted}, n-grams of a word in a negation's scope or inside quotes are
@@ -34,7 +31,7 @@ public final class CharNgramFeatures implements TextFeatureGenerator {
   /** The tokens, and the marks of what the writer does not assert when they are features. */
   @Override
   public List<Annotation.Key<?>> requires() {
-    return markUnasserted ? UNASSERTED_KEYS : List.of(Annotation.TOKENS);
+    return TextFeatureGenerator.tokens(markUnasserted);
   }
 
   @Override

@@ -20,6 +20,16 @@ import org.trollscan.normalize.MappedText;
  */
 public interface TextFeatureGenerator extends FeatureGenerator {
 
+  /**
+   * What a token n-gram family reads: the tokens, and with {@code markUnasserted} the three keys
+   * {@link AnalyzedText#unasserted} reads.
+   */
+  static List<Annotation.Key<?>> tokens(boolean markUnasserted) {
+    return markUnasserted
+        ? List.of(Annotation.TOKENS, Annotation.NEGATED, Annotation.QUOTED, Annotation.CONDEMNED)
+        : List.of(Annotation.TOKENS);
+  }
+
   /** Short family name, used in feature names and settings. */
   String family();
 

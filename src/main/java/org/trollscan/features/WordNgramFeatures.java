@@ -15,9 +15,6 @@ public final class WordNgramFeatures implements TextFeatureGenerator {
   private static final long NEGATED_PREFIX = FeatureHash.extend(FeatureHash.START, "w:~");
   private final int maxN;
   private final boolean markUnasserted;
-  /** The tokens, and the three keys {@link AnalyzedText#unasserted} reads. */
-  private static final List<Annotation.Key<?>> UNASSERTED_KEYS = List.of(Annotation.TOKENS,
-      Annotation.NEGATED, Annotation.QUOTED, Annotation.CONDEMNED);
 
   /**
    * With {@code markUnasserted}, an n-gram starting in a negation's scope or inside quotes is
@@ -32,7 +29,7 @@ public final class WordNgramFeatures implements TextFeatureGenerator {
   /** The tokens, and the marks of what the writer does not assert when they are features. */
   @Override
   public List<Annotation.Key<?>> requires() {
-    return markUnasserted ? UNASSERTED_KEYS : List.of(Annotation.TOKENS);
+    return TextFeatureGenerator.tokens(markUnasserted);
   }
 
   @Override
