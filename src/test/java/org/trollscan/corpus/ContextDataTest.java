@@ -19,15 +19,20 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 31's thread data: {@code samples/corpus/train-context.csv} (join-in replies under
- * harmless and campaign openers, for training) and {@code samples/context-pairs.csv} (pairs of
- * threads sharing their replies, never trained on). See DATASHEET.md and docs/context.md.
+ * harmless and campaign openers, for training) and the two families of pairs of threads sharing
+ * their replies, never trained on: {@code samples/context-pairs.csv} and
+ * {@code samples/context-pairs-2.csv} (the second, written blind to the first's results). See
+ * DATASHEET.md, samples/README.md and docs/context.md.
  */
 class ContextDataTest {
   static final Path CONTEXT = Path.of("samples/corpus/train-context.csv");
   static final Path PAIRS = Path.of("samples/context-pairs.csv");
+  static final Path PAIRS_2 = Path.of("samples/context-pairs-2.csv");
   static final List<String> CORPUS = List.of("train", "dev", "test");
   static final Set<String> STYLES = Set.of("gossip", "reddit", "facebook", "parenting", "twitter");
   /** Replies this short only mean something after their opener (docs/context.md). */
@@ -110,10 +115,12 @@ class ContextDataTest {
         "'" + text + "' is a false_report reply only: the shortcut this file is meant to break"));
   }
 
-  @Test
-  void eachPairIsACampaignAndAHarmlessThreadWithTheSameRepliesWordForWord() throws IOException {
+  @ParameterizedTest
+  @ValueSource(strings = {"samples/context-pairs.csv", "samples/context-pairs-2.csv"})
+  void eachPairIsACampaignAndAHarmlessThreadWithTheSameRepliesWordForWord(String family)
+      throws IOException {
     Map<String, Map<String, List<CSVRecord>>> threadsOfPair = new LinkedHashMap<>();
-    for (CSVRecord r : read(PAIRS)) {
+    for (CSVRecord r : read(Path.of(family))) {
       threadsOfPair.computeIfAbsent(r.get("pair_id"), p -> new HashMap<>())
           .computeIfAbsent(r.get("role"), role -> new ArrayList<>()).add(r);
     }
@@ -143,8 +150,10 @@ class ContextDataTest {
     });
   }
 
-  @Test
-  void noPairTextIsInAnyTrainingFileTheCorpusOrTheFunctionalTests() throws IOException {
+  @ParameterizedTest
+  @ValueSource(strings = {"samples/context-pairs.csv", "samples/context-pairs-2.csv"})
+  void noPairTextIsInAnyTrainingFileTheCorpusOrTheFunctionalTests(String family)
+      throws IOException {
     Map<String, String> seen = new HashMap<>();
     for (String split : CORPUS) {
       read(Path.of("samples/corpus/" + split + ".csv"))
@@ -153,9 +162,32 @@ class ContextDataTest {
     read(CONTEXT).forEach(r -> seen.put(key(r.get("text")), "train-context.csv " + r.get("id")));
     read(Path.of("samples/functional.csv"))
         .forEach(r -> seen.put(key(r.get("text")), "functional.csv " + r.get("id")));
-    for (CSVRecord r : read(PAIRS)) {
+    for (CSVRecord r : read(Path.of(family))) {
       String where = seen.get(key(r.get("text")));
       assertTrue(where == null, r.get("id") + " '" + r.get("text") + "' is also in " + where);
     }
+  }
+
+  @Test
+  void theSecondFamilyHasThirtyPairsOfItsOwnWithNoTextOfTheFirst() throws IOException {
+    Set<String> first = new HashSet<>();
+    read(PAIRS).forEach(r -> first.add(key(r.get("text"))));
+    Set<String> pairs = new HashSet<>();
+    Set<String> ids = new HashSet<>();
+    for (CSVRecord r : read(PAIRS_2)) {
+      String where = PAIRS_2 + " line " + (r.getRecordNumber() + 1);
+      String pair = r.get("pair_id");
+      assertTrue(pair.matches("cq(0[1-9]|[12][0-9]|30)"), where + ": pair " + pair);
+      pairs.add(pair);
+      String tag = r.get("role").equals("campaign") ? "c" : "h";
+      assertEquals(pair + "-" + tag, r.get("thread_id"), where);
+      assertEquals(pair + "-" + tag + r.get("position"), r.get("id"), where);
+      assertTrue(ids.add(r.get("id")), where + ": duplicate id " + r.get("id"));
+      assertTrue(STYLES.contains(r.get("source_style")), where);
+      assertFalse(first.contains(key(r.get("text"))),
+          where + ": '" + r.get("text") + "' is also in " + PAIRS);
+    }
+    assertEquals(30, pairs.size(), "pairs");
+    assertEquals(240, ids.size(), "posts: 30 pairs of two threads of four");
   }
 }
