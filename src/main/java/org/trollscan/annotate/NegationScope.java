@@ -8,10 +8,11 @@ import org.trollscan.rules.Rules;
  * Finds the tokens a negation scopes over: from the end of a negation phrase of the lexicon
  * ("nobody", "don't", "no need to", as the cue matcher finds them: "nobody's" too, "not me
  * reporting her" not) to the next punctuation mark, a word of {@code negation-ends.txt} ("but"),
- * the end of the sentence, or {@code maxTokens} tokens (6 by default), whichever comes first. In "nobody should report her, she's
- * done nothing" the scope is "should report her". Marking words in scope is the classic
- * bag-of-words treatment of negation (Das and Chen 2001; Pang, Lee and Vaithyanathan 2002): a
- * negated "report" becomes a feature of its own instead of counting as a call to report.
+ * the end of the sentence, or {@code maxTokens} tokens (6 by default), whichever comes first.
+ * In "nobody should report her, she's done nothing" the scope is "should report her". Marking
+ * words in scope is the classic bag-of-words treatment of negation (Das and Chen 2001; Pang, Lee
+ * and Vaithyanathan 2002): a negated "report" becomes a feature of its own instead of counting as
+ * a call to report.
  */
 final class NegationScope implements Annotator {
   private final int maxTokens;
