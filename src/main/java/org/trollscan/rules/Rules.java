@@ -196,7 +196,7 @@ public final class Rules {
       throw new IllegalStateException("this trollscan's rules/" + file + " holds another table"
           + " (SHA-256 " + digest + ") than the one bundles without it were trained with ("
           + pinned + "); keep that table for them (docs/model-bundle.md, \"Bundles without the"
-          + " character tables\")");
+          + " character tables or grammar words\")");
     }
     return ours;
   }
