@@ -158,13 +158,12 @@ final class TrainCommand implements Callable<Integer> {
         wordNgrams, min, max, !noCues, !noMarkNegatedAndQuoted));
     TrainingSettings settings = UsageException.fromOptions(() -> new TrainingSettings(algorithm,
         iterations, cutoff, l1, l2, folds, repeats, seed, targetPrecision, thresholdRule, threads));
-    StepSettings steps = UsageException.fromOptions(() -> {
-      try {
-        return StepSettings.defaults().with(stepSettings);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--step-setting " + e.getMessage(), e);
-      }
-    });
+    StepSettings steps;
+    try {
+      steps = StepSettings.defaults().with(stepSettings);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--step-setting " + e.getMessage());
+    }
     String version = modelVersion != null ? modelVersion : LocalDate.now().toString();
     java.io.PrintStream progress = quiet
         ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : top.stderr;
