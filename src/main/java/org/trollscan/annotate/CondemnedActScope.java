@@ -30,6 +30,8 @@ final class CondemnedActScope implements Annotator {
   private final Set<String> verdictFillers;
   /** Words that may open "it's (so) cruel that" before the verdict. */
   private final Set<String> itIs;
+  /** Words that join such a verdict to the clause it condemns: "that". */
+  private final Set<String> verdictThat;
 
   private final PhraseIndex condemnations;
   private final PhraseIndex verdicts;
@@ -43,6 +45,7 @@ final class CondemnedActScope implements Annotator {
     Lexicons lexicons = rules.lexicons();
     this.verdictFillers = rules.words(Rules.VERDICT_FILLERS);
     this.itIs = rules.words(Rules.IT_IS);
+    this.verdictThat = rules.words(Rules.VERDICT_THAT);
     this.condemnations =
         new PhraseIndex(lexicons.phrasesByCue().getOrDefault("condemnation2", List.of()));
     this.verdicts = new PhraseIndex(lexicons.phrasesByCue().getOrDefault("verdict", List.of()));
@@ -150,7 +153,7 @@ final class CondemnedActScope implements Annotator {
     return verdictAt;
   }
 
-  /** The index of "that" in "it's (so) cruel that ...", or -1. */
+  /** The index of "that" ({@code verdict-that.txt}) in "it's (so) cruel that ...", or -1. */
   private int itIsVerdictThat(String[] tokens, int start, int end) {
     int k = start;
     while (k < end && (itIs.contains(tokens[k]) || !Character.isLetter(tokens[k].charAt(0)))) {
@@ -161,7 +164,7 @@ final class CondemnedActScope implements Annotator {
     }
     int length = verdicts.longestAt(tokens, k);
     int that = k + length;
-    return length > 0 && that < end && tokens[that].equals("that") ? that : -1;
+    return length > 0 && that < end && verdictThat.contains(tokens[that]) ? that : -1;
   }
 
   private static boolean describesReport(List<CueMatcher.CueMatch> matches, int from, int to,

@@ -5,6 +5,7 @@ import org.trollscan.normalize.PlaceholderStep;
 import org.trollscan.rules.Lexicons;
 import org.trollscan.rules.Rules;
 import org.trollscan.rules.StepSettings;
+import org.trollscan.rules.WordEndings;
 import org.trollscan.tokenize.TokenCase;
 
 /**
@@ -16,8 +17,9 @@ import org.trollscan.tokenize.TokenCase;
  * <p>A word is taken for a name when it was written {@link TokenCase#CAPITALIZED}: a capital,
  * then letters with lower case among them ("Kerry", not "HMRC", "I" or "K3rry"), and it is not
  * at the start of a sentence (where every word is capitalised; a possessive such as "Kayleigh's"
- * counts there too), not after a determiner ("the Council", "my Daughter"), not before a place word ("Elm Road"), not a plural
- * ("Democrats"), and not listed in {@code not-names.txt} (days, platforms, "Mum") or
+ * counts there too), not after a determiner ("the Council", "my Daughter"), not before a place
+ * word ("Elm Road"), not a plural ("Democrats", by the endings of {@code plural-endings.txt}),
+ * and not listed in {@code not-names.txt} (days, platforms, "Mum") or
  * {@code place-words.txt} ("Road" is no name itself). Cue phrases are no names either, which
  * the cue matcher checks. A post written in title case or in capitals names nobody this way.
  */
@@ -26,6 +28,8 @@ public final class NameTargets implements Annotator {
   private final Set<String> noNameAfter;
   private final Lexicons lexicons;
   private final CueMatcher clitics;
+  /** Endings that make a word a plural, a group or a thing rather than a name. */
+  private final WordEndings pluralEndings;
 
   /** Posts of fewer words than this are never taken for title case. */
   private final int titleCaseMinWords;
@@ -52,6 +56,7 @@ public final class NameTargets implements Annotator {
     this.noNameAfter = rules.words(Rules.NO_NAME_AFTER);
     this.lexicons = rules.lexicons();
     this.clitics = matcher;
+    this.pluralEndings = rules.pluralEndings();
     this.titleCaseMinWords = titleCaseMinWords;
     this.titleCaseOneIn = titleCaseOneIn;
   }
@@ -108,7 +113,7 @@ public final class NameTargets implements Annotator {
       }
       name[i] = !(i > 0 && noNameAfter.contains(tokens[i - 1])
           || i + 1 < tokens.length && lexicons.isPlaceWord(tokens[i + 1])
-          || isPlural(tokens[i]));
+          || pluralEndings.test(tokens[i]));
     }
     // Title case or capitals for emphasis ("Gun Control Now"): the capitals say nothing of names.
     if (words >= titleCaseMinWords && capitalised * titleCaseOneIn > words) {
@@ -130,20 +135,6 @@ public final class NameTargets implements Annotator {
   }
 
   /**
-   * A plural such as "Democrats", "TikToks" (a consonant before the final s) or "Wives" is a
-   * group or a thing; names rarely end that way ("James", "Chris" and "Jess" do not).
-   */
-  private static boolean isPlural(String token) {
-    int n = token.length();
-    if (n < 3 || token.charAt(n - 1) != 's') {
-      return false;
-    }
-    char before = token.charAt(n - 2);
-    return Character.isLetter(before) && "aeiousy".indexOf(before) < 0
-        || token.endsWith("ves");
-  }
-
-  /**
    * The first word of a sentence, or the first after an opening mark or an emoji ("said: Honestly",
    * "so proud 😍 Today"), where writers capitalise whatever the word is.
    */
@@ -152,8 +143,7 @@ public final class NameTargets implements Annotator {
       return true;
     }
     String previous = tokens[i - 1];
-    if (previous.startsWith("xx") && (previous.equals(PlaceholderStep.MENTION)
-        || previous.equals(PlaceholderStep.URL) || previous.equals(PlaceholderStep.AGENCY))) {
+    if (PlaceholderStep.isPlaceholder(previous)) {
       return true; // "@USER The ..." starts the tweet's own text
     }
     if (previous.equals(",") || previous.equals(";") || previous.equals("&")) {

@@ -1,22 +1,32 @@
 package org.trollscan.annotate;
 
 import java.util.List;
+import java.util.Set;
+import org.trollscan.rules.Rules;
 
 /**
  * Finds the tokens a negation scopes over: from the end of a negation phrase of the lexicon
  * ("nobody", "don't", "no need to", as the cue matcher finds them: "nobody's" too, "not me
- * reporting her" not) to the next punctuation mark, "but", the end of the sentence, or {@code
- * maxTokens} tokens (6 by default), whichever comes first. In "nobody should report her, she's
- * done nothing" the scope is "should report her". Marking words in scope is the classic
- * bag-of-words treatment of negation (Das and Chen 2001; Pang, Lee and Vaithyanathan 2002): a
- * negated "report" becomes a feature of its own instead of counting as a call to report.
+ * reporting her" not) to the next punctuation mark, a word of {@code negation-ends.txt} ("but"),
+ * the end of the sentence, or {@code maxTokens} tokens (6 by default), whichever comes first.
+ * In "nobody should report her, she's done nothing" the scope is "should report her". Marking
+ * words in scope is the classic bag-of-words treatment of negation (Das and Chen 2001; Pang, Lee
+ * and Vaithyanathan 2002): a negated "report" becomes a feature of its own instead of counting as
+ * a call to report.
  */
 final class NegationScope implements Annotator {
   private final int maxTokens;
+  /** Words that end a scope as punctuation does: "but". */
+  private final Set<String> ends;
 
-  /** @param maxTokens the most tokens a negation scopes over (a step setting of the bundle) */
-  NegationScope(int maxTokens) {
+  /**
+   * The negation annotator of a model's rules ({@code negation-ends.txt}) and setting.
+   *
+   * @param maxTokens the most tokens a negation scopes over (a step setting of the bundle)
+   */
+  NegationScope(Rules rules, int maxTokens) {
     this.maxTokens = maxTokens;
+    this.ends = rules.words(Rules.NEGATION_ENDS);
   }
 
   @Override
@@ -57,10 +67,13 @@ final class NegationScope implements Annotator {
     return negated;
   }
 
-  /** Whether a token ends a negation's scope: clause punctuation, a bracket or "but". */
-  private static boolean endsScope(String token) {
+  /**
+   * Whether a token ends a negation's scope: clause punctuation, a bracket or a word of {@code
+   * negation-ends.txt}.
+   */
+  private boolean endsScope(String token) {
     char c = token.charAt(0);
-    return endsClause(token) || c == '(' || c == ')' || token.equals("but");
+    return endsClause(token) || c == '(' || c == ')' || ends.contains(token);
   }
 
   /** Whether a token is punctuation that closes a clause: , . ; : ! ? or a double quote. */

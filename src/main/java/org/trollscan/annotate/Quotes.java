@@ -10,14 +10,15 @@ import org.trollscan.rules.Rules;
 final class Quotes implements Annotator {
   /**
    * Marks the tokens of earlier posts that a forum post quotes as a block: lines starting with
-   * "&gt;" (Reddit, e-mail), BBCode "[quote]...[/quote]", and the "NAME said: ... Click to expand..."
-   * that XenForo forums put around a quote in scraped text. The words are someone else's,
+   * "&gt;" (Reddit, e-mail), BBCode "[quote]...[/quote]", and the text that forums put around a
+   * quote in scraped pages ({@code quote-block-markers.txt}: XenForo's "NAME said: ... Click to
+   * expand..."), from the start of the opener's line. The words are someone else's,
    * unless the reply opens with agreement and nothing else ("This.", "Agreed!"): then the writer
    * makes them theirs.
    */
   void markBlocks(String text, Span[] spans, String[] tokens, int[] sentence,
       boolean[] quoted) {
-    if (text.indexOf('>') < 0 && text.indexOf("[quote") < 0 && text.indexOf("said:") < 0) {
+    if (text.indexOf('>') < 0 && text.indexOf("[quote") < 0 && !holdsAnOpener(text)) {
       return;
     }
     boolean[] inBlock = new boolean[text.length() + 1];
@@ -41,12 +42,14 @@ final class Quotes implements Annotator {
       int end = close < 0 ? text.length() : close + "[/quote]".length();
       java.util.Arrays.fill(inBlock, open, end, true);
     }
-    for (int expand = text.indexOf("click to expand"); expand >= 0;
-        expand = text.indexOf("click to expand", expand + 1)) {
-      int said = text.lastIndexOf("said:", expand);
-      if (said >= 0) {
-        int start = text.lastIndexOf('\n', said) + 1;
-        java.util.Arrays.fill(inBlock, start, expand + "click to expand".length(), true);
+    for (Rules.QuoteBlockMarker marker : markers) {
+      String closer = marker.closer();
+      for (int close = text.indexOf(closer); close >= 0; close = text.indexOf(closer, close + 1)) {
+        int open = text.lastIndexOf(marker.opener(), close);
+        if (open >= 0) {
+          int start = text.lastIndexOf('\n', open) + 1;
+          java.util.Arrays.fill(inBlock, start, close + closer.length(), true);
+        }
       }
     }
     boolean[] block = new boolean[spans.length];
@@ -71,6 +74,18 @@ final class Quotes implements Annotator {
     }
   }
 
+  private boolean holdsAnOpener(String text) {
+    for (Rules.QuoteBlockMarker marker : markers) {
+      if (text.indexOf(marker.opener()) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The text forums write around a quoted post ("said:" ... "click to expand"). */
+  private final java.util.List<Rules.QuoteBlockMarker> markers;
+
   /** Replies that only agree ("This.", "Agreed!", "100%"): the writer makes the quote theirs. */
   private final java.util.Set<String> agreement;
 
@@ -78,11 +93,13 @@ final class Quotes implements Annotator {
   private final int agreementMaxWords;
 
   /**
-   * The quotes annotator of a model's rules ({@code agreement.txt}) and setting: a reply of at
-   * most {@code agreementMaxWords} agreeing words makes the quote the writer's own.
+   * The quotes annotator of a model's rules ({@code agreement.txt}, {@code
+   * quote-block-markers.txt}) and setting: a reply of at most {@code agreementMaxWords} agreeing
+   * words makes the quote the writer's own.
    */
   Quotes(Rules rules, int agreementMaxWords) {
     this.agreement = rules.words(Rules.AGREEMENT);
+    this.markers = rules.quoteBlockMarkers();
     this.agreementMaxWords = agreementMaxWords;
   }
 

@@ -52,7 +52,7 @@ public final class TextAnalyzer {
         new NameTargets(rules, cues, settings.whole(Setting.NAMES_TITLE_CASE_MIN_WORDS),
             settings.whole(Setting.NAMES_TITLE_CASE_ONE_IN)),
         cues,
-        new NegationScope(settings.whole(Setting.NEGATION_MAX_TOKENS)),
+        new NegationScope(rules, settings.whole(Setting.NEGATION_MAX_TOKENS)),
         new CondemnedActScope(rules, settings.whole(Setting.CONDEMNATION_VERDICT_MAX_WORDS))));
   }
 

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import org.trollscan.features.FeatureSettings;
+import org.trollscan.rules.StepSettings;
 
 /**
  * {@code trollscan train}: parses the settings, has a {@link TrainingRun} check them, read the
@@ -111,6 +112,12 @@ final class TrainCommand implements Callable<Integer> {
           + "condemned report as features of their own (for ablation).")
   boolean noMarkNegatedAndQuoted;
 
+  @Option(names = "--step-setting", paramLabel = "PART.STAGE.NAME=VALUE",
+      description = "Train with this step setting instead of its default (repeatable), e.g. "
+          + "annotators.negation.maxTokens=4; the bundle records it (docs/model-bundle.md, "
+          + "\"Step settings\").")
+  List<String> stepSettings = new java.util.ArrayList<>();
+
   @Option(names = "--thread-column", paramLabel = "NAME",
       description = "Also train a context stage: each post read with its thread so far (the "
           + "posts with the same value in this column, in file order), for score "
@@ -151,6 +158,12 @@ final class TrainCommand implements Callable<Integer> {
         wordNgrams, min, max, !noCues, !noMarkNegatedAndQuoted));
     TrainingSettings settings = UsageException.fromOptions(() -> new TrainingSettings(algorithm,
         iterations, cutoff, l1, l2, folds, repeats, seed, targetPrecision, thresholdRule, threads));
+    StepSettings steps;
+    try {
+      steps = StepSettings.defaults().with(stepSettings);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--step-setting " + e.getMessage());
+    }
     String version = modelVersion != null ? modelVersion : LocalDate.now().toString();
     java.io.PrintStream progress = quiet
         ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : top.stderr;
@@ -158,7 +171,8 @@ final class TrainCommand implements Callable<Integer> {
       throw new UsageException("--thread-column needs a column name");
     }
     TrainingRun run = new TrainingRun(settings, features, top.stderr, progress,
-        java.util.Set.copyOf(tuneOn), weights).withThreadColumn(threadColumn);
+        java.util.Set.copyOf(tuneOn), weights).withThreadColumn(threadColumn)
+        .withStepSettings(steps);
     UsageException.fromOptions(() -> run.check(data, version, output));
     TrainingRun.Corpus corpus = run.read(data);
     UsageException.fromOptions(() -> run.checkFolds(corpus));

@@ -41,8 +41,13 @@ public final class CueFeatures implements TextFeatureGenerator {
   /** Pronouns that, right after a contact verb, are the person contacted: "ring him". */
   private final java.util.Set<String> personObjects;
   /**
-   * Words after "her" that show it is the object ("send her something", "ring her and ..."), not
-   * a possessive before a gatekeeper ("ring her employer").
+   * Pronouns that, right after a contact verb, are its object or a possessive: "ring her", "ring
+   * her employer".
+   */
+  private final java.util.Set<String> objectOrPossessive;
+  /**
+   * Words after "her" ({@link #objectOrPossessive}) that show it is the object ("send her
+   * something", "ring her and ..."), not a possessive before a gatekeeper ("ring her employer").
    */
   private final java.util.Set<String> afterObjectHer;
   /** Words before an authority that make it the object of a verb: "get the police sent round". */
@@ -105,6 +110,7 @@ public final class CueFeatures implements TextFeatureGenerator {
     passiveAuxiliaries = rules.words(Rules.PASSIVE_AUXILIARIES);
     conditionals = rules.words(Rules.CONDITIONALS);
     personObjects = rules.words(Rules.PERSON_OBJECTS);
+    objectOrPossessive = rules.words(Rules.OBJECT_OR_POSSESSIVE);
     afterObjectHer = rules.words(Rules.AFTER_OBJECT_HER);
     causatives = rules.words(Rules.CAUSATIVES);
     pairIds = new int[pairs.length][2];
@@ -224,7 +230,7 @@ public final class CueFeatures implements TextFeatureGenerator {
     if (personObjects.contains(tokens[object])) {
       return true;
     }
-    return tokens[object].equals("her")
+    return objectOrPossessive.contains(tokens[object])
         && (object + 1 == tokens.length || afterObjectHer.contains(tokens[object + 1]));
   }
 

@@ -105,12 +105,13 @@ public record Pipeline(List<Stage> normalization, Stage tokenizer, List<Stage> a
     String a = "annotators";
     List<Stage> annotators = List.of(
         Stage.of(steps, a, "sentences"),
-        Stage.of(steps, a, "quotes", Rules.AGREEMENT),
+        Stage.of(steps, a, "quotes", Rules.AGREEMENT, Rules.QUOTE_BLOCK_MARKERS),
         Stage.of(steps, a, "names", Rules.NOT_NAMES, Rules.PLACE_WORDS, Rules.NO_NAME_AFTER,
-            Rules.CLITICS),
+            Rules.CLITICS, Rules.PLURAL_ENDINGS),
         Stage.of(steps, a, "cues", Rules.CUES, Rules.SCOPE_ONLY, Rules.CLITICS),
-        Stage.of(steps, a, "negation"),
-        Stage.of(steps, a, "condemnation", Rules.CUES, Rules.VERDICT_FILLERS, Rules.IT_IS));
+        Stage.of(steps, a, "negation", Rules.NEGATION_ENDS),
+        Stage.of(steps, a, "condemnation", Rules.CUES, Rules.VERDICT_FILLERS, Rules.IT_IS,
+            Rules.VERDICT_THAT));
     String f = "features";
     List<Stage> features = new ArrayList<>();
     if (settings.wordNgramMax() > 0) {
@@ -122,7 +123,8 @@ public record Pipeline(List<Stage> normalization, Stage tokenizer, List<Stage> a
     if (settings.cues()) {
       features.add(Stage.of(steps, f, "cues", Rules.CUES, Rules.CUE_PAIRS, Rules.ABSENCE,
           Rules.NEGATABLE, Rules.AIMLESS, Rules.AUXILIARIES, Rules.PASSIVE_AUXILIARIES,
-          Rules.CONDITIONALS, Rules.PERSON_OBJECTS, Rules.AFTER_OBJECT_HER, Rules.CAUSATIVES));
+          Rules.CONDITIONALS, Rules.PERSON_OBJECTS, Rules.OBJECT_OR_POSSESSIVE,
+          Rules.AFTER_OBJECT_HER, Rules.CAUSATIVES));
     }
     return new Pipeline(normalization, Stage.of(steps, "tokenizer", settings.tokenizer()),
         annotators, features, Stage.of(steps, "evidence", "evidence", Rules.FUNCTION_WORDS));

@@ -81,7 +81,8 @@ public final class BundleConverter {
           + "), so this trollscan cannot add the rule files it was trained with; convert it with"
           + " the version that trained it, or retrain it with this one");
     }
-    // Formats 1 and 2 had the character tables in Java, as they were when they became files.
+    // Formats 1 and 2 had the character tables and grammar words in Java, as they were when
+    // they became files.
     Rules.TABLES_OLDER_BUNDLES_LACK.keySet().forEach(Rules::tableOlderBundlesLack);
     Manifest written = BundleIO.writeEntries(manifest, models, rules, to);
     // The point of converting instead of retraining: the models score exactly as before.

@@ -14,6 +14,15 @@ public final class PlaceholderStep implements NormalizationStep {
   public static final String MENTION = "xxuser";
   public static final String AGENCY = "xxagency";
 
+  /**
+   * Whether a token is one of the placeholders this step writes. They are the pipeline's own
+   * tokens, not words of a language, so they are no rule data: a bundle's pipeline names this
+   * step, and the step decides them.
+   */
+  public static boolean isPlaceholder(String token) {
+    return token.equals(MENTION) || token.equals(URL) || token.equals(AGENCY);
+  }
+
   private final Predicate<String> isAgencyHandle;
 
   /**

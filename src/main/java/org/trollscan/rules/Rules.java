@@ -54,30 +54,45 @@ public final class Rules {
   public static final String HTML_INLINE_TAGS = "html-inline-tags.txt";
   public static final String QUOTE_MARKS = "quote-marks.txt";
   public static final String LEET = "leet.txt";
+  public static final String NEGATION_ENDS = "negation-ends.txt";
+  public static final String QUOTE_BLOCK_MARKERS = "quote-block-markers.txt";
+  public static final String PLURAL_ENDINGS = "plural-endings.txt";
+  public static final String VERDICT_THAT = "verdict-that.txt";
+  public static final String OBJECT_OR_POSSESSIVE = "object-or-possessive.txt";
 
   /** Every rule file a model has, in the order bundles list them. */
   public static final List<String> FILES = List.of(CUES, DEOBFUSCATION, AGENCY_HANDLES,
       NOT_NAMES, PLACE_WORDS, SCOPE_ONLY, CLITICS, AGREEMENT, NO_NAME_AFTER, VERDICT_FILLERS,
       IT_IS, CUE_PAIRS, ABSENCE, NEGATABLE, AIMLESS, AUXILIARIES, PASSIVE_AUXILIARIES,
       CONDITIONALS, PERSON_OBJECTS, AFTER_OBJECT_HER, CAUSATIVES, FUNCTION_WORDS,
-      HTML_BREAKING_TAGS, HTML_INLINE_TAGS, QUOTE_MARKS, LEET);
+      HTML_BREAKING_TAGS, HTML_INLINE_TAGS, QUOTE_MARKS, LEET, NEGATION_ENDS, QUOTE_BLOCK_MARKERS,
+      PLURAL_ENDINGS, VERDICT_THAT, OBJECT_OR_POSSESSIVE);
 
   /**
-   * The rule files that format 3 bundles trained before 7 December 2026 lack (the shipped model
-   * among them), because these tables were Java code then, each with the SHA-256 of that table
-   * ({@link #tableDigest}). Such a bundle is scored with this trollscan's copy of the file, which
-   * must hold exactly that table: {@link #ofBundle} checks the digest, and a test pins it, so an
-   * edit of the file cannot silently change those bundles' scores (docs/model-bundle.md, "Bundles
-   * without the character tables").
+   * The rule files that format 3 bundles trained before they were rule files lack (the shipped
+   * model lacks all of them), because these tables were Java code then, each with the SHA-256 of
+   * that table ({@link #tableDigest}): the character tables, and the grammar words and endings
+   * that became files later on 7 December 2026. Such a bundle is scored with this trollscan's
+   * copy of the file, which must hold exactly that table: {@link #ofBundle} checks the digest,
+   * and a test pins it, so an edit of the file cannot silently change those bundles' scores
+   * (docs/model-bundle.md, "Bundles without the character tables or grammar words").
    */
   public static final Map<String, String> TABLES_OLDER_BUNDLES_LACK = orderedMap(
       HTML_BREAKING_TAGS, "39289f238eacc1437998ba34f0fe658203c022085de05cd0183513a1a1ec5386",
       HTML_INLINE_TAGS, "87cff87ef41696adccc804093637023622576d98239c14ac3d1aca74391bf1f4",
       QUOTE_MARKS, "f02cc049734469fce59edaddf18fcea2470f864e1f9cf74f7347bf7177c6760a",
-      LEET, "ac87eb297f90a5f1b1640d6158501612c917753055d78d3e27b3b6c08d7107e2");
+      LEET, "ac87eb297f90a5f1b1640d6158501612c917753055d78d3e27b3b6c08d7107e2",
+      NEGATION_ENDS, "cdc29937887188ad3702d1831d5b7ec66333a2a909e1f242432eb168d4c7b08b",
+      QUOTE_BLOCK_MARKERS, "9e526b58baff42d1f7820224d10866d6cf1f99c58cb70f6ab18875ca9bb38e6e",
+      PLURAL_ENDINGS, "2a095c328cd83b06c6f287763854cb28cb789ab1dfb02c145fd22e04e25d5d71",
+      VERDICT_THAT, "8e7fc0236af43df9340685fc16f1efe36543cc1707051220a103ad99cf69a2df",
+      OBJECT_OR_POSSESSIVE, "354cbfc814262a7a81d343f7d6ebc4adfb4266e5081a78f6a19ff16802dce8b2");
 
   /** The largest rule file read (cues.txt has about 40 kB). */
   public static final int MAX_FILE_BYTES = 1 << 20;
+
+  /** The separator between the two texts of a {@link #QUOTE_BLOCK_MARKERS} line. */
+  public static final String MARKER_SEPARATOR = " ... ";
 
   /** A line of a rule file that holds something: its number (from 1) and its stripped text. */
   public record Line(int number, String text) {}
@@ -87,6 +102,8 @@ public final class Rules {
   private final Map<String, Set<String>> wordSets = new LinkedHashMap<>();
   private final List<String[]> cuePairs;
   private final List<String[]> absence;
+  private final List<QuoteBlockMarker> quoteBlockMarkers;
+  private final WordEndings pluralEndings;
 
   private Rules(Map<String, byte[]> files) {
     this.files = files;
@@ -94,7 +111,8 @@ public final class Rules {
     files.forEach((name, bytes) -> lines.put(name, lines(name, bytes)));
     for (String set : List.of(SCOPE_ONLY, CLITICS, AGREEMENT, NO_NAME_AFTER, VERDICT_FILLERS,
         IT_IS, NEGATABLE, AIMLESS, AUXILIARIES, PASSIVE_AUXILIARIES, CONDITIONALS, PERSON_OBJECTS,
-        AFTER_OBJECT_HER, CAUSATIVES, FUNCTION_WORDS, HTML_BREAKING_TAGS, HTML_INLINE_TAGS)) {
+        AFTER_OBJECT_HER, CAUSATIVES, FUNCTION_WORDS, HTML_BREAKING_TAGS, HTML_INLINE_TAGS,
+        NEGATION_ENDS, VERDICT_THAT, OBJECT_OR_POSSESSIVE)) {
       wordSets.put(set, wordSet(set, lines.get(set)));
     }
     this.lexicons = Lexicons.parse(lines.get(CUES), lines.get(DEOBFUSCATION),
@@ -117,6 +135,8 @@ public final class Rules {
     }
     this.cuePairs = table(CUE_PAIRS, lines.get(CUE_PAIRS), 2, 2, 0, cues);
     this.absence = table(ABSENCE, lines.get(ABSENCE), 2, Integer.MAX_VALUE, 1, cues);
+    this.quoteBlockMarkers = quoteBlockMarkers(lines.get(QUOTE_BLOCK_MARKERS));
+    this.pluralEndings = endings(PLURAL_ENDINGS, lines.get(PLURAL_ENDINGS));
   }
 
   /**
@@ -176,7 +196,7 @@ public final class Rules {
       throw new IllegalStateException("this trollscan's rules/" + file + " holds another table"
           + " (SHA-256 " + digest + ") than the one bundles without it were trained with ("
           + pinned + "); keep that table for them (docs/model-bundle.md, \"Bundles without the"
-          + " character tables\")");
+          + " character tables or grammar words\")");
     }
     return ours;
   }
@@ -266,6 +286,26 @@ public final class Rules {
   public List<String[]> absence() {
     return absence;
   }
+
+  /**
+   * The text around a quoted post that forums write ({@link #QUOTE_BLOCK_MARKERS}), in file
+   * order.
+   */
+  public List<QuoteBlockMarker> quoteBlockMarkers() {
+    return quoteBlockMarkers;
+  }
+
+  /** The endings that make a capitalised word a plural, not a name ({@link #PLURAL_ENDINGS}). */
+  public WordEndings pluralEndings() {
+    return pluralEndings;
+  }
+
+  /**
+   * A forum's text around a quoted post, as the normalised post holds it: {@code opener} on the
+   * line that opens the quote ("said:"), {@code closer} after the quoted words ("click to
+   * expand").
+   */
+  public record QuoteBlockMarker(String opener, String closer) {}
 
   /**
    * Whether a section of {@code cues.txt} is a cue of its own, not a scope delimiter listed in
@@ -398,6 +438,53 @@ public final class Rules {
       }
     }
     return new ObfuscationStep.Leet(letters, second);
+  }
+
+  /** The quote block markers: an opener, " ... " and a closer per line, in lower case. */
+  private static List<QuoteBlockMarker> quoteBlockMarkers(List<Line> lines) {
+    List<QuoteBlockMarker> markers = new ArrayList<>();
+    for (Line l : lines) {
+      String text = l.text();
+      int at = text.indexOf(MARKER_SEPARATOR);
+      if (at <= 0 || at + MARKER_SEPARATOR.length() >= text.length()
+          || text.indexOf(MARKER_SEPARATOR, at + 1) >= 0) {
+        throw new RuleException(QUOTE_BLOCK_MARKERS, l.number(), "'" + text + "' is not"
+            + " OPENER" + MARKER_SEPARATOR + "CLOSER; allowed: the text that opens a quote, \""
+            + MARKER_SEPARATOR + "\" once, and the text that closes it");
+      }
+      String opener = text.substring(0, at);
+      String closer = text.substring(at + MARKER_SEPARATOR.length());
+      for (String marker : List.of(opener, closer)) {
+        if (!marker.equals(marker.strip()) || marker.indexOf('\t') >= 0
+            || !marker.equals(marker.toLowerCase(java.util.Locale.ROOT))) {
+          throw new RuleException(QUOTE_BLOCK_MARKERS, l.number(), "'" + marker + "' cannot"
+              + " be in a normalised post; allowed: lower-case text without tabs or white"
+              + " space around it");
+        }
+      }
+      markers.add(new QuoteBlockMarker(opener, closer));
+    }
+    return List.copyOf(markers);
+  }
+
+  /** Word endings: "+" or "-", a space and an ending per line, each ending once. */
+  private static WordEndings endings(String file, List<Line> lines) {
+    List<WordEndings.Ending> endings = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (Line l : lines) {
+      String[] words = l.text().split(" ");
+      if (words.length != 2 || !words[0].equals("+") && !words[0].equals("-")
+          || words[1].isEmpty() || words[1].indexOf('\t') >= 0) {
+        throw new RuleException(file, l.number(), "'" + l.text() + "' is not + or -, a space"
+            + " and an ending");
+      }
+      if (!seen.add(words[1])) {
+        throw new RuleException(file, l.number(), "the ending '" + words[1] + "' is listed"
+            + " twice");
+      }
+      endings.add(new WordEndings.Ending(words[0].equals("+"), words[1]));
+    }
+    return new WordEndings(endings);
   }
 
   private static Set<String> wordSet(String file, List<Line> lines) {

@@ -170,6 +170,48 @@ public final class StepSettings {
     return new StepSettings(changed);
   }
 
+  /**
+   * A copy with the settings of {@code assignments} changed, each "PART.STAGE.NAME=VALUE" as the
+   * manifest names the setting ({@code annotators.negation.maxTokens=4}); a setting at most once.
+   *
+   * @throws IllegalArgumentException naming the first assignment that names no setting, gives one
+   *     twice, or gives a value that is no number, not of the setting's kind or out of range
+   */
+  public StepSettings with(List<String> assignments) {
+    StepSettings out = this;
+    java.util.Set<Setting> given = java.util.EnumSet.noneOf(Setting.class);
+    for (String a : assignments) {
+      int eq = a.indexOf('=');
+      String name = eq < 0 ? a : a.substring(0, eq);
+      Setting setting = java.util.Arrays.stream(Setting.values())
+          .filter(s -> name.equals(s.part() + "." + s.stage() + "." + s.key()))
+          .findFirst().orElse(null);
+      if (setting == null || eq < 0) {
+        List<String> names = java.util.Arrays.stream(Setting.values())
+            .map(s -> s.part() + "." + s.stage() + "." + s.key()).toList();
+        throw new IllegalArgumentException("'" + a + "' is not "
+            + (setting == null ? "a step setting" : "NAME=VALUE") + "; the settings: "
+            + String.join(", ", names));
+      }
+      if (!given.add(setting)) {
+        throw new IllegalArgumentException("'" + a + "': " + name + " is given twice");
+      }
+      String text = a.substring(eq + 1).strip();
+      Number value;
+      try {
+        value = setting.whole() ? (Number) Long.parseLong(text) : (Number) Double.parseDouble(text);
+      } catch (NumberFormatException e) {
+        value = null;
+      }
+      if (value == null || !setting.accepts(value)) {
+        throw new IllegalArgumentException("'" + a + "': " + name + " is '" + text
+            + "'; allowed: " + setting.allowed());
+      }
+      out = out.with(setting, value);
+    }
+    return out;
+  }
+
   /** A whole-number setting's value. */
   public int whole(Setting setting) {
     if (!setting.whole()) {

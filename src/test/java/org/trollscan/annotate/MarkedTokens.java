@@ -14,7 +14,12 @@ final class MarkedTokens {
 
   /** The marked tokens of {@code post}, space-separated, in order. */
   static String of(String post, Function<AnalyzedText, boolean[]> marks) {
-    AnalyzedText t = ANALYZER.analyze(post);
+    return of(ANALYZER, post, marks);
+  }
+
+  /** The tokens of {@code post} marked as {@code analyzer} marks them. */
+  static String of(TextAnalyzer analyzer, String post, Function<AnalyzedText, boolean[]> marks) {
+    AnalyzedText t = analyzer.analyze(post);
     boolean[] marked = marks.apply(t);
     List<String> out = new ArrayList<>();
     for (int i = 0; i < t.size(); i++) {

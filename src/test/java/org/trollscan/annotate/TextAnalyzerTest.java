@@ -16,7 +16,8 @@ class TextAnalyzerTest {
   void aChainWhoseAnnotatorNeedsWhatNoEarlierStageProvidesIsRefused() {
     Rules rules = Rules.fromClasspath();
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> TextAnalyzer.checked(java.util.List.of(new NegationScope(6), new CueMatcher(rules))));
+        () -> TextAnalyzer.checked(
+            java.util.List.of(new NegationScope(rules, 6), new CueMatcher(rules))));
     assertEquals("negation requires cues, which no stage before it provides", e.getMessage());
     CueMatcher cues = new CueMatcher(rules);
     e = assertThrows(IllegalStateException.class, () -> TextAnalyzer.checked(

@@ -113,7 +113,7 @@ class ModelTamperTest {
             entries -> BundleFiles.replace(entries, "rules/function-words.txt", new String(
                 BundleFiles.get(entries, "rules/function-words.txt")).replace("\nthe\n", "\nshe\n")
                 .getBytes())),
-        tamper("a rule entry added, listed and resealed", "invalid manifest.json: entries[28]"
+        tamper("a rule entry added, listed and resealed", "invalid manifest.json: entries[33]"
             + " 'rules/extra.txt' is used by no label and is no rule file",
             entries -> {
               List<Entry> out = new ArrayList<>(entries);

@@ -124,6 +124,53 @@ class TrainCommandTest {
   }
 
   @Test
+  void aStepSettingThatIsNoneOrOutOfRangeIsAUsageErrorNamingIt() throws IOException {
+    Cli.Result unknown = refusedBeforeTraining(ExitCodes.USAGE, false, "--step-setting",
+        "annotators.negation.maxTokenz=4");
+    assertTrue(unknown.err().startsWith("trollscan: --step-setting 'annotators.negation"
+        + ".maxTokenz=4' is not a step setting; the settings: normalization.spaced-letters"
+        + ".minLetters, "), unknown.err());
+    assertTrue(unknown.err().contains(", annotators.negation.maxTokens, "), unknown.err());
+    assertEquals("trollscan: --step-setting 'annotators.negation.maxTokens=0': "
+        + "annotators.negation.maxTokens is '0'; allowed: a whole number from 1 to 50\n",
+        refusedBeforeTraining(ExitCodes.USAGE, false, "--step-setting",
+            "annotators.negation.maxTokens=0").err());
+    assertEquals("trollscan: --step-setting 'annotators.negation.maxTokens=4.5': "
+        + "annotators.negation.maxTokens is '4.5'; allowed: a whole number from 1 to 50\n",
+        refusedBeforeTraining(ExitCodes.USAGE, false, "--step-setting",
+            "annotators.negation.maxTokens=4.5").err());
+    assertEquals("trollscan: --step-setting 'evidence.evidence.minShareOfTop=NaN': "
+        + "evidence.evidence.minShareOfTop is 'NaN'; allowed: a number from 0 to 1\n",
+        refusedBeforeTraining(ExitCodes.USAGE, false, "--step-setting",
+            "evidence.evidence.minShareOfTop=NaN").err());
+    assertEquals("trollscan: --step-setting 'annotators.negation.maxTokens=5': "
+        + "annotators.negation.maxTokens is given twice\n",
+        refusedBeforeTraining(ExitCodes.USAGE, false, "--step-setting",
+            "annotators.negation.maxTokens=4", "--step-setting",
+            "annotators.negation.maxTokens=5").err());
+    assertTrue(refusedBeforeTraining(ExitCodes.USAGE, false, "--step-setting",
+        "annotators.negation.maxTokens").err().contains("is not NAME=VALUE"));
+    // Before the data files are looked at: a bad setting costs no minutes of reading.
+    assertTrue(refusedBeforeTraining(ExitCodes.USAGE, false, "--data", "no-such.csv",
+        "--step-setting", "x=1").err().contains("--step-setting 'x=1' is not a step setting"));
+  }
+
+  @Test
+  void stepSettingsGivenToTrainAreTheBundles() throws Exception {
+    Path csv = TinyModels.writeCorpus(dir);
+    Path model = dir.resolve("steps.zip");
+    Cli.Result r = Cli.run("train", "--quiet", "--data", csv.toString(), "--cv", "2",
+        "--cv-repeats", "1", "-o", model.toString(), "--step-setting",
+        "annotators.negation.maxTokens=4", "--step-setting", "evidence.evidence.minShareOfTop=0.5");
+    assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+    org.trollscan.rules.StepSettings steps =
+        org.trollscan.model.BundleIO.load(model).manifest().pipeline().settings();
+    assertEquals(org.trollscan.rules.StepSettings.defaults()
+        .with(org.trollscan.rules.StepSettings.Setting.NEGATION_MAX_TOKENS, 4)
+        .with(org.trollscan.rules.StepSettings.Setting.EVIDENCE_MIN_SHARE_OF_TOP, 0.5), steps);
+  }
+
+  @Test
   void aMissingDataFileIsNamedBeforeTheOthersAreRead() throws IOException {
     Cli.Result r = refusedBeforeTraining(ExitCodes.INPUT, false, "--data", "no-such.csv");
     assertEquals("trollscan: no-such.csv: no such file\n", r.err());

@@ -300,4 +300,30 @@ class CueFeaturesTest {
     assertTrue(features("report her page as a scam").contains("s:scam+report_verb"));
     assertFalse(features("spam her inbox until she quits").contains("cue:scam"));
   }
+
+  /** The cue features of this trollscan's rules with one file's text replaced. */
+  private static List<String> featuresWith(String file, String text, String post) {
+    java.util.Map<String, byte[]> files =
+        new java.util.LinkedHashMap<>(Rules.fromClasspath().files());
+    files.put(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Rules rules = Rules.parse(files);
+    TextAnalyzer analyzer = TextAnalyzer.forTokenizer("forum", rules);
+    List<String> out = new ArrayList<>();
+    new CueFeatures(rules, analyzer.cueMatcher()).generate(analyzer.analyze(post),
+        (f, from, to) -> out.add(f.toString()));
+    return out;
+  }
+
+  @Test
+  void aPronounOfObjectOrPossessiveAfterAContactVerbIsThePersonContacted() {
+    // "send her something" contacts her; "send them something" reports nobody only when "them"
+    // is listed as such a pronoun, and "her" stops being one when the list lacks it.
+    assertFalse(features("send her something").contains("cue:report_verb"));
+    assertTrue(features("send her employer something").contains("cue:report_verb"));
+    assertTrue(features("send them something").contains("cue:report_verb"));
+    assertTrue(featuresWith(Rules.OBJECT_OR_POSSESSIVE, "# none\n", "send her something")
+        .contains("cue:report_verb"));
+    assertFalse(featuresWith(Rules.OBJECT_OR_POSSESSIVE, "her\nthem\n", "send them something")
+        .contains("cue:report_verb"));
+  }
 }

@@ -130,14 +130,23 @@ public final class BundleFiles {
   }
 
   /**
-   * A copy as a bundle trained before the character tables were rule files: without the entries
-   * of {@link org.trollscan.rules.Rules#TABLES_OLDER_BUNDLES_LACK}, the manifest listing them
-   * nowhere (entries, pipeline), resealed.
+   * A copy as a bundle trained before the character tables and grammar words were rule files
+   * (the shipped model): without the entries of {@link
+   * org.trollscan.rules.Rules#TABLES_OLDER_BUNDLES_LACK}, the manifest listing them nowhere
+   * (entries, pipeline), resealed.
    */
   public static List<Entry> withoutCharacterTables(List<Entry> entries) throws IOException {
+    return withoutRuleFiles(entries, org.trollscan.rules.Rules.TABLES_OLDER_BUNDLES_LACK.keySet());
+  }
+
+  /**
+   * A copy as a bundle trained before {@code files} were rule files: without their entries, the
+   * manifest listing them nowhere (entries, pipeline), resealed.
+   */
+  public static List<Entry> withoutRuleFiles(List<Entry> entries,
+      java.util.Collection<String> files) throws IOException {
     java.util.Set<String> tables = new java.util.HashSet<>();
-    org.trollscan.rules.Rules.TABLES_OLDER_BUNDLES_LACK.keySet()
-        .forEach(f -> tables.add(org.trollscan.features.Pipeline.entry(f)));
+    files.forEach(f -> tables.add(org.trollscan.features.Pipeline.entry(f)));
     List<Entry> kept = new ArrayList<>(entries.stream()
         .filter(e -> !tables.contains(e.name())).toList());
     return editManifest(kept, m -> {

@@ -164,6 +164,10 @@ class BundleDecidesTest {
         .withThreadColumn("thread_id").run(List.of(corpus.toString()), "trial-1", bundle);
     Path older = BundleFiles.write(dir.resolve("older.zip"),
         BundleFiles.withoutCharacterTables(BundleFiles.entries(bundle)));
+    // A bundle trained after the character tables became rule files, before the grammar words.
+    Path between = BundleFiles.write(dir.resolve("between.zip"), BundleFiles.withoutRuleFiles(
+        BundleFiles.entries(bundle), List.of(Rules.NEGATION_ENDS, Rules.QUOTE_BLOCK_MARKERS,
+            Rules.PLURAL_ENDINGS, Rules.VERDICT_THAT, Rules.OBJECT_OR_POSSESSIVE)));
     // Posts whose features each edited table changes: a breaking and an inline tag, leetspeak,
     // a short reply that refers back, and a phrase the edited lexicon makes an insult.
     Path posts = dir.resolve("posts.csv");
@@ -174,11 +178,20 @@ class BundleDecidesTest {
         + "4,r<b>e</b>port her to the c0unc1l,b\n"
         + "5,r3p0rt her now,b\n"
         + "6,lovely photo of the beach,c\n"
-        + "7,\u201cring social services on her\u201d they said,c\n", StandardCharsets.UTF_8);
+        + "7,\u201cring social services on her\u201d they said,c\n"
+        // ... and posts whose annotations the grammar words and endings decide.
+        + "8,nobody should report her but ring social services on her,d\n"
+        + "9,it's so cruel how someone reported her to the council,d\n"
+        + "10,\"Bex wrote:\nring the council on her\nShow more\nabsolutely not\",d\n"
+        + "11,someone should report Vloggers to the council,d\n"
+        + "12,send her something,d\n", StandardCharsets.UTF_8);
     String[] score = {"score", "--model", bundle.toString(), "--thread-column", "thread_id",
         "--id-column", "id", posts.toString()};
     Run before = trollscan(null, dir, score);
     assertEquals(0, before.exitCode(), before.err());
+    Run betweenBefore = trollscan(null, dir, "score", "--model", between.toString(),
+        "--thread-column", "thread_id", "--id-column", "id", posts.toString());
+    assertEquals(before.out(), betweenBefore.out(), "this build supplies the files it lacks");
 
     Path overrides = dir.resolve("classes");
     Path rules = Files.createDirectories(overrides.resolve("org/trollscan/rules"));
@@ -194,6 +207,24 @@ class BundleDecidesTest {
     edit(rules.resolve(Rules.QUOTE_MARKS), "\n\u201c \"\n", "\n");
     edit(rules.resolve(org.trollscan.context.ReplyCues.FILE), "\ndone\n", "\n");
     edit(rules.resolve(Rules.CUES), "\n[insult]\n", "\n[insult]\nlovely photo\n");
+    edit(rules.resolve(Rules.NEGATION_ENDS), "\nbut\n", "\n");
+    edit(rules.resolve(Rules.VERDICT_THAT), "\nthat\n", "\nthat\nhow\n");
+    edit(rules.resolve(Rules.QUOTE_BLOCK_MARKERS), "\nsaid: ... click to expand\n",
+        "\nsaid: ... click to expand\nwrote: ... show more\n");
+    edit(rules.resolve(Rules.PLURAL_ENDINGS), "\n+ .?s\n", "\n");
+    edit(rules.resolve(Rules.OBJECT_OR_POSSESSIVE), "\nher\n", "\n");
+    // Each edit changes the scores of its post when a model is scored with the edited files.
+    Scorer trained = new Scorer(BundleIO.load(bundle));
+    ModelBundle b = trained.bundle();
+    Scorer withEdits = new Scorer(new ModelBundle(b.manifest(), b.models(), b.compiled(),
+        Rules.fromDirectory(rules)));
+    for (String post : List.of("nobody should report her but ring social services on her",
+        "it's so cruel how someone reported her to the council",
+        "Bex wrote:\nring the council on her\nShow more\nabsolutely not",
+        "someone should report Vloggers to the council", "send her something")) {
+      assertNotEquals(trained.score(post, false).probabilities(),
+          withEdits.score(post, false).probabilities(), post);
+    }
 
     Run after = trollscan(overrides, dir, score);
     assertEquals(0, after.exitCode(), after.err());
@@ -207,8 +238,11 @@ class BundleDecidesTest {
         retrained.toString());
     assertEquals(0, train.exitCode(), train.err());
     List<BundleFiles.Entry> entries = BundleFiles.entries(retrained);
-    assertArrayEquals(Files.readAllBytes(rules.resolve(Rules.LEET)),
-        BundleFiles.get(entries, Pipeline.entry(Rules.LEET)));
+    for (String file : List.of(Rules.LEET, Rules.NEGATION_ENDS, Rules.VERDICT_THAT,
+        Rules.QUOTE_BLOCK_MARKERS, Rules.PLURAL_ENDINGS, Rules.OBJECT_OR_POSSESSIVE)) {
+      assertArrayEquals(Files.readAllBytes(rules.resolve(file)),
+          BundleFiles.get(entries, Pipeline.entry(file)), file);
+    }
     assertFalse(BundleIO.load(retrained).manifest().context().refersBack().contains("done"));
     assertTrue(BundleIO.load(bundle).manifest().context().refersBack().contains("done"));
     Run lacking = trollscan(overrides, dir, "score", "--model", older.toString(),
@@ -217,5 +251,11 @@ class BundleDecidesTest {
     assertTrue(lacking.err().contains("this trollscan's rules/html-breaking-tags.txt holds"
         + " another table"), lacking.err());
     assertEquals("", lacking.out());
+    Run lackingWords = trollscan(overrides, dir, "score", "--model", between.toString(),
+        posts.toString());
+    assertEquals(1, lackingWords.exitCode(), lackingWords.err());
+    assertTrue(lackingWords.err().contains("this trollscan's rules/negation-ends.txt holds"
+        + " another table"), lackingWords.err());
+    assertEquals("", lackingWords.out());
   }
 }
