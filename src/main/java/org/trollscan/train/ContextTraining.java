@@ -142,6 +142,14 @@ final class ContextTraining {
           + " rows have only one class (" + hPositives + " positive of " + hn + "); a"
           + " harassment context model needs both");
     }
+    // Each fold's model trains on the other folds, which need both classes too; with implied
+    // the model is only measured, so a fold without them skips it rather than failing training.
+    boolean foldsHaveBoth = bothClasses && eachFoldLeavesBoth(hGold, hFold, k);
+    if (rule == HarassmentRule.MODEL && !foldsHaveBoth) {
+      throw new org.trollscan.input.InputException("--context-harassment model: leaving out one"
+          + " of the " + k + " thread folds leaves harassment rows of one class only; a"
+          + " harassment context model needs both");
+    }
     double impliedThreshold = bothClasses
         ? TrainingRun.chooseThreshold(hImplied, hGold, settings, folds).value()
         : frThreshold.value();
@@ -149,7 +157,7 @@ final class ContextTraining {
     // whichever rule is chosen, so that training shows the trade before a user chooses.
     double[] hModel = null;
     double modelThreshold = Double.NaN;
-    if (bothClasses) {
+    if (foldsHaveBoth) {
       double[] own = new double[hn];
       for (int f = 0; f < k; f++) {
         List<ContextModel.Example> train = new ArrayList<>();
@@ -206,6 +214,24 @@ final class ContextTraining {
     return new Result(model, harassmentModel, block);
   }
 
+  /** Whether the rows outside each fold hold both gold values. */
+  private static boolean eachFoldLeavesBoth(boolean[] gold, int[] fold, int folds) {
+    for (int f = 0; f < folds; f++) {
+      boolean positive = false;
+      boolean negative = false;
+      for (int m = 0; m < gold.length; m++) {
+        if (fold[m] != f) {
+          positive |= gold[m];
+          negative |= !gold[m];
+        }
+      }
+      if (!positive || !negative) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Harassment in context: a score raised to the context false_report one where that is flagged
    *  (LABELLING.md: every false_report post is harassment). As {@code ContextScorer} does. */
   private static double raised(double harassment, double falseReport, double threshold) {
@@ -220,13 +246,18 @@ final class ContextTraining {
   private void printHarassment(double[] alone, double[] implied, double impliedThreshold,
       double[] model, double modelThreshold, boolean[] gold, int[] fold, long positives) {
     int k = settings.folds();
+    if (gold.length == 0) {
+      log.printf("harassment in context: no context row is labelled for harassment%n");
+      return;
+    }
     log.printf("harassment in context, out of fold on %,d rows (%,d positive), mean ± sd over"
         + " the %d thread folds:%n", gold.length, positives, k);
     double[] a = TrainingRun.crossValidation(alone, gold, fold, k, impliedThreshold).get("auc");
     log.printf("  post-alone          auc %.4f ± %.4f%n", a[0], a[1]);
     printRule("implied", implied, impliedThreshold, gold, fold);
     if (model == null) {
-      log.printf("  model               (not trained: the harassment rows have one class)%n");
+      log.printf("  model               (not trained: the harassment rows, or those outside a"
+          + " fold, have one class)%n");
     } else {
       printRule("model", model, modelThreshold, gold, fold);
     }
