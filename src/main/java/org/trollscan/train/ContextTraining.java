@@ -99,21 +99,8 @@ final class ContextTraining {
     }
     int[] fold = folds(rows);
     int k = settings.folds();
-    double[] oof = new double[n];
-    for (int f = 0; f < k; f++) {
-      List<ContextModel.Example> train = new ArrayList<>();
-      for (int j = 0; j < n; j++) {
-        if (fold[j] != f) {
-          train.add(new ContextModel.Example(rows.get(j).features(), goldFr[j]));
-        }
-      }
-      ContextModel m = ContextModel.train(train, L2);
-      for (int j = 0; j < n; j++) {
-        if (fold[j] == f) {
-          oof[j] = m.probability(rows.get(j).features());
-        }
-      }
-    }
+    List<ContextFeatures> features = rows.stream().map(Row::features).toList();
+    double[] oof = outOfFold(features, goldFr, fold, k);
     String folds = " over " + k + " thread folds of the context model";
     TrainingRun.Threshold frThreshold = TrainingRun.chooseThreshold(oof, goldFr, settings, folds);
     // Harassment in context, on the posts labelled for it, as ContextScorer will score them.
@@ -157,22 +144,9 @@ final class ContextTraining {
     // whichever rule is chosen, so that training shows the trade before a user chooses.
     double[] hModel = null;
     double modelThreshold = Double.NaN;
+    List<ContextFeatures> hFeatures = hRows.stream().map(j -> rows.get(j).features()).toList();
     if (foldsHaveBoth) {
-      double[] own = new double[hn];
-      for (int f = 0; f < k; f++) {
-        List<ContextModel.Example> train = new ArrayList<>();
-        for (int m = 0; m < hn; m++) {
-          if (hFold[m] != f) {
-            train.add(new ContextModel.Example(rows.get(hRows.get(m)).features(), hGold[m]));
-          }
-        }
-        ContextModel cm = ContextModel.train(train, L2);
-        for (int m = 0; m < hn; m++) {
-          if (hFold[m] == f) {
-            own[m] = cm.probability(rows.get(hRows.get(m)).features());
-          }
-        }
-      }
+      double[] own = outOfFold(hFeatures, hGold, hFold, k);
       hModel = new double[hn];
       for (int m = 0; m < hn; m++) {
         hModel[m] = raised(own[m], oof[hRows.get(m)], frThreshold.value());
@@ -180,19 +154,9 @@ final class ContextTraining {
       modelThreshold = TrainingRun.chooseThreshold(hModel, hGold, settings, folds).value();
     }
     double hThreshold = rule == HarassmentRule.MODEL ? modelThreshold : impliedThreshold;
-    List<ContextModel.Example> all = new ArrayList<>(n);
-    for (int j = 0; j < n; j++) {
-      all.add(new ContextModel.Example(rows.get(j).features(), goldFr[j]));
-    }
-    ContextModel model = ContextModel.train(all, L2);
-    ContextModel harassmentModel = null;
-    if (rule == HarassmentRule.MODEL) {
-      List<ContextModel.Example> hAll = new ArrayList<>(hn);
-      for (int m = 0; m < hn; m++) {
-        hAll.add(new ContextModel.Example(rows.get(hRows.get(m)).features(), hGold[m]));
-      }
-      harassmentModel = ContextModel.train(hAll, L2);
-    }
+    ContextModel model = ContextModel.train(examples(features, goldFr, null, -1), L2);
+    ContextModel harassmentModel = rule == HarassmentRule.MODEL
+        ? ContextModel.train(examples(hFeatures, hGold, null, -1), L2) : null;
     Map<String, double[]> cv = TrainingRun.crossValidation(oof, goldFr, fold, settings.folds(),
         frThreshold.value());
     long threadCount = rows.stream().map(Row::thread).distinct().count();
@@ -212,6 +176,36 @@ final class ContextTraining {
         aloneThreshold, frThreshold.rule() + hRule, threadColumn, DEFAULT_MAX_OPEN_THREADS, n,
         threadCount, positives, cv);
     return new Result(model, harassmentModel, block);
+  }
+
+  /**
+   * Each row's score by the context model trained on the rows of the other folds (L2
+   * {@link #L2}); the rows outside each fold must hold both gold values.
+   */
+  private static double[] outOfFold(List<ContextFeatures> features, boolean[] gold, int[] fold,
+      int folds) {
+    double[] oof = new double[features.size()];
+    for (int f = 0; f < folds; f++) {
+      ContextModel m = ContextModel.train(examples(features, gold, fold, f), L2);
+      for (int j = 0; j < oof.length; j++) {
+        if (fold[j] == f) {
+          oof[j] = m.probability(features.get(j));
+        }
+      }
+    }
+    return oof;
+  }
+
+  /** The rows as training examples, in order, but those of fold {@code leftOut} (none: -1). */
+  private static List<ContextModel.Example> examples(List<ContextFeatures> features,
+      boolean[] gold, int[] fold, int leftOut) {
+    List<ContextModel.Example> out = new ArrayList<>(features.size());
+    for (int j = 0; j < gold.length; j++) {
+      if (fold == null || fold[j] != leftOut) {
+        out.add(new ContextModel.Example(features.get(j), gold[j]));
+      }
+    }
+    return out;
   }
 
   /** Whether the rows outside each fold hold both gold values. */
