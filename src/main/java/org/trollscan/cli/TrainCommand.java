@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.trollscan.context.HarassmentRule;
 import org.trollscan.model.TrainingSettings;
 import org.trollscan.train.TrainingRun;
 import picocli.CommandLine.Command;
@@ -124,6 +125,13 @@ final class TrainCommand implements Callable<Integer> {
           + "--thread-column (docs/context.md). Default: none, posts alone.")
   String threadColumn;
 
+  @Option(names = "--context-harassment", paramLabel = "implied|model",
+      description = "With --thread-column, how harassment is scored in context: implied (the "
+          + "post-alone score, raised to the context false_report score where that is flagged) "
+          + "or model (a harassment context model's score, raised the same way). Training "
+          + "prints both rules' metrics (docs/context.md). Default: implied.")
+  String contextHarassment;
+
   @Option(names = {"-q", "--quiet"},
       description = "No progress lines (rows read, folds done); thresholds, cross-validated "
           + "metrics and warnings are still printed.")
@@ -170,9 +178,15 @@ final class TrainCommand implements Callable<Integer> {
     if (threadColumn != null && threadColumn.isBlank()) {
       throw new UsageException("--thread-column needs a column name");
     }
+    HarassmentRule harassmentRule = contextHarassment == null ? HarassmentRule.IMPLIED
+        : UsageException.fromOptions(() -> HarassmentRule.fromOption(contextHarassment));
+    if (contextHarassment != null && threadColumn == null) {
+      throw new UsageException("--context-harassment needs --thread-column: it says how the"
+          + " context stage scores harassment");
+    }
     TrainingRun run = new TrainingRun(settings, features, top.stderr, progress,
         java.util.Set.copyOf(tuneOn), weights).withThreadColumn(threadColumn)
-        .withStepSettings(steps);
+        .withStepSettings(steps).withContextHarassment(harassmentRule);
     UsageException.fromOptions(() -> run.check(data, version, output));
     TrainingRun.Corpus corpus = run.read(data);
     UsageException.fromOptions(() -> run.checkFolds(corpus));

@@ -3,14 +3,16 @@ package org.trollscan.context;
 /**
  * Scores posts in thread order: each post's post-alone scores, read with its thread so far, give
  * its context scores; the thread's state is then updated. At most {@code maxThreads} threads are
- * remembered at once ({@link ThreadStates}). Harassment has no context model of its own: it is
- * the post-alone score, raised to the context false_report score where that is flagged
- * (LABELLING.md: every false_report post is harassment), because a harassment context model
- * learned to raise short replies in general (docs/context.md). Not thread-safe: one scorer per
- * ordered stream.
+ * remembered at once ({@link ThreadStates}). Harassment in context is the harassment context
+ * model's score when the bundle has one ({@link HarassmentRule#MODEL}), else the post-alone
+ * score ({@link HarassmentRule#IMPLIED}); either is raised to the context false_report score
+ * where that is flagged (LABELLING.md: every false_report post is harassment). Which to train is
+ * a trade (docs/context.md). Not thread-safe: one scorer per ordered stream.
  */
 public final class ContextScorer {
   private final ContextModel falseReport;
+  /** The harassment context model, or null when harassment in context is implied. */
+  private final ContextModel harassment;
   private final ReplyCues replyCues;
   private final double contextFalseReportThreshold;
   private final double contextHarassmentThreshold;
@@ -38,7 +40,21 @@ public final class ContextScorer {
   public ContextScorer(ContextModel falseReport, ReplyCues replyCues,
       double contextFalseReportThreshold, double contextHarassmentThreshold,
       double postAloneFalseReportThreshold, int maxThreads) {
+    this(falseReport, null, replyCues, contextFalseReportThreshold, contextHarassmentThreshold,
+        postAloneFalseReportThreshold, maxThreads);
+  }
+
+  /**
+   * @param harassment the harassment context model, or null for harassment implied (the
+   *     post-alone score, raised where false_report is flagged in context)
+   * @param contextHarassmentThreshold the threshold of harassment in context, chosen in training
+   *     on the scores as they come out of {@link #score} under the same rule
+   */
+  public ContextScorer(ContextModel falseReport, ContextModel harassment, ReplyCues replyCues,
+      double contextFalseReportThreshold, double contextHarassmentThreshold,
+      double postAloneFalseReportThreshold, int maxThreads) {
     this.falseReport = falseReport;
+    this.harassment = harassment;
     this.replyCues = replyCues;
     this.contextFalseReportThreshold = contextFalseReportThreshold;
     this.contextHarassmentThreshold = contextHarassmentThreshold;
@@ -70,7 +86,8 @@ public final class ContextScorer {
   private Scores scores(ContextFeatures f, double aloneHarassment) {
     double fr = falseReport.probability(f);
     boolean frFlagged = fr >= contextFalseReportThreshold;
-    double h = frFlagged ? Math.max(aloneHarassment, fr) : aloneHarassment;
+    double own = harassment == null ? aloneHarassment : harassment.probability(f);
+    double h = frFlagged ? Math.max(own, fr) : own;
     return new Scores(fr, h, frFlagged, h >= contextHarassmentThreshold);
   }
 

@@ -70,6 +70,8 @@ public final class BundleIO {
 
   /** The bundle's entry holding the context stage's false_report model. */
   public static final String CONTEXT_ENTRY = "context-false_report.maxent";
+  /** The bundle's entry holding the context stage's harassment model, when it has one. */
+  public static final String CONTEXT_HARASSMENT_ENTRY = "context-harassment.maxent";
 
   /**
    * As {@link #write(Manifest, Map, Rules, Path)}, with a context stage when {@code context} is
@@ -78,6 +80,21 @@ public final class BundleIO {
    */
   public static Manifest write(Manifest draft, Map<Label, AbstractModel> models,
       org.trollscan.context.ContextModel context, Rules rules, Path target) {
+    return write(draft, models, context, null, rules, target);
+  }
+
+  /**
+   * As {@link #write(Manifest, Map, org.trollscan.context.ContextModel, Rules, Path)}, with the
+   * context stage's harassment model too when {@code contextHarassment} is not null (entry
+   * {@link #CONTEXT_HARASSMENT_ENTRY}, named by the block's {@code harassmentEntry}); null for
+   * harassment implied, which writes the manifest exactly as a bundle without the option.
+   */
+  public static Manifest write(Manifest draft, Map<Label, AbstractModel> models,
+      org.trollscan.context.ContextModel context,
+      org.trollscan.context.ContextModel contextHarassment, Rules rules, Path target) {
+    if (contextHarassment != null && context == null) {
+      throw new IllegalArgumentException("a harassment context model needs a context stage");
+    }
     Map<String, byte[]> labelEntries = new java.util.LinkedHashMap<>();
     for (Manifest.LabelEntry e : draft.labels()) {
       try {
@@ -87,8 +104,8 @@ public final class BundleIO {
             + ex.getMessage(), ex);
       }
     }
-    return writeEntries(draft, labelEntries, context == null ? null : context.bytes(), rules,
-        target);
+    return writeEntries(draft, labelEntries, context == null ? null : context.bytes(),
+        contextHarassment == null ? null : contextHarassment.bytes(), rules, target);
   }
 
   /**
@@ -97,11 +114,11 @@ public final class BundleIO {
    */
   static Manifest writeEntries(Manifest draft, Map<String, byte[]> labelModels, Rules rules,
       Path target) {
-    return writeEntries(draft, labelModels, null, rules, target);
+    return writeEntries(draft, labelModels, null, null, rules, target);
   }
 
   private static Manifest writeEntries(Manifest draft, Map<String, byte[]> labelModels,
-      byte[] contextModel, Rules rules, Path target) {
+      byte[] contextModel, byte[] contextHarassmentModel, Rules rules, Path target) {
     if ((contextModel == null) != (draft.context() == null)) {
       throw new IllegalArgumentException("a context model needs a context block and back");
     }
@@ -129,11 +146,14 @@ public final class BundleIO {
         Manifest.Context c = draft.context();
         contents.put(CONTEXT_ENTRY, contextModel);
         listed.add(new Manifest.Entry(CONTEXT_ENTRY, sha256(contextModel), contextModel.length));
-        context = new Manifest.Context(CONTEXT_ENTRY, c.featuresVersion(), c.shortWords(),
-            c.refersBack(), c.falseReportThreshold(), c.harassmentThreshold(),
-            c.aloneFalseReportThreshold(), c.thresholdRule(), c.threadColumn(),
-            c.maxOpenThreads(), c.trainingRows(), c.threads(), c.positives(),
-            c.crossValidation());
+        String harassmentEntry = null;
+        if (contextHarassmentModel != null) {
+          harassmentEntry = CONTEXT_HARASSMENT_ENTRY;
+          contents.put(harassmentEntry, contextHarassmentModel);
+          listed.add(new Manifest.Entry(harassmentEntry, sha256(contextHarassmentModel),
+              contextHarassmentModel.length));
+        }
+        context = c.withEntries(CONTEXT_ENTRY, harassmentEntry);
       }
       Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, draft.modelVersion(),
           draft.toolVersion(), draft.createdAt(), draft.features(),
@@ -284,7 +304,7 @@ public final class BundleIO {
     }
     // In Label order, as ModelBundle lists its labels: CompiledWeights numbers them that way.
     return new ModelBundle(manifest, models, new CompiledWeights(List.copyOf(weights.values())),
-        rules, context(contents, name));
+        rules, context(contents, name), contextHarassment(contents, name));
   }
 
   /**
@@ -293,17 +313,29 @@ public final class BundleIO {
    */
   static org.trollscan.context.ContextModel context(Contents contents, String name) {
     Manifest.Context c = contents.manifest().context();
-    if (c == null) {
-      return null;
-    }
+    return c == null ? null : contextModel(contents, c.entry(), name);
+  }
+
+  /**
+   * The context stage's harassment model, or null when harassment in context is implied (no
+   * context stage, or a block without {@code harassmentEntry}); checked as {@link #context}.
+   */
+  static org.trollscan.context.ContextModel contextHarassment(Contents contents, String name) {
+    Manifest.Context c = contents.manifest().context();
+    return c == null || c.harassmentEntry() == null ? null
+        : contextModel(contents, c.harassmentEntry(), name);
+  }
+
+  private static org.trollscan.context.ContextModel contextModel(Contents contents, String entry,
+      String name) {
     Manifest.Entry recorded = contents.manifest().entries().stream()
-        .filter(e -> e.name().equals(c.entry())).findFirst().orElseThrow();
-    byte[] bytes = contents.entries().get(c.entry());
+        .filter(e -> e.name().equals(entry)).findFirst().orElseThrow();
+    byte[] bytes = contents.entries().get(entry);
     checkDigest(bytes, recorded, name);
     try {
       return org.trollscan.context.ContextModel.read(bytes);
     } catch (IOException | RuntimeException e) {
-      throw new BundleException(name + ": entry " + quoted(c.entry())
+      throw new BundleException(name + ": entry " + quoted(entry)
           + " is not a valid context model: " + e.getMessage());
     }
   }

@@ -89,8 +89,9 @@ public record Manifest(
    * @param shortWords replies of this many words or fewer are short
    * @param refersBack the words that make a short reply refer back, sorted
    * @param falseReportThreshold the decision threshold of the context false_report score
-   * @param harassmentThreshold the decision threshold of harassment in context (the post-alone
-   *     score raised to the context false_report score where that is flagged)
+   * @param harassmentThreshold the decision threshold of harassment in context (the harassment
+   *     context model's score, or the post-alone one when there is none, raised to the context
+   *     false_report score where that is flagged)
    * @param aloneFalseReportThreshold the post-alone false_report threshold with which a thread
    *     remembers its last flagged post (the bundle's own, when trained)
    * @param thresholdRule how the two thresholds were chosen
@@ -100,6 +101,9 @@ public record Manifest(
    * @param threads threads among them
    * @param positives false_report positives among them
    * @param crossValidation context false_report metrics over the thread folds: name to [mean, sd]
+   * @param harassmentEntry the bundle entry holding the harassment context maxent
+   *     ({@code train --context-harassment model}); null (and not written) when harassment in
+   *     context is implied, as in every bundle trained before the option
    */
   public record Context(
       String entry,
@@ -115,7 +119,32 @@ public record Manifest(
       long trainingRows,
       long threads,
       long positives,
-      Map<String, double[]> crossValidation) {
+      Map<String, double[]> crossValidation,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String harassmentEntry) {
+
+    /** A context block whose harassment in context is implied (no harassment context model). */
+    public Context(String entry, int featuresVersion, int shortWords, List<String> refersBack,
+        double falseReportThreshold, double harassmentThreshold,
+        double aloneFalseReportThreshold, String thresholdRule, String threadColumn,
+        int maxOpenThreads, long trainingRows, long threads, long positives,
+        Map<String, double[]> crossValidation) {
+      this(entry, featuresVersion, shortWords, refersBack, falseReportThreshold,
+          harassmentThreshold, aloneFalseReportThreshold, thresholdRule, threadColumn,
+          maxOpenThreads, trainingRows, threads, positives, crossValidation, null);
+    }
+
+    /** A copy naming these entries (null {@code harassmentEntry}: implied). */
+    public Context withEntries(String entry, String harassmentEntry) {
+      return new Context(entry, featuresVersion, shortWords, refersBack, falseReportThreshold,
+          harassmentThreshold, aloneFalseReportThreshold, thresholdRule, threadColumn,
+          maxOpenThreads, trainingRows, threads, positives, crossValidation, harassmentEntry);
+    }
+
+    /** How harassment is scored in context: by a model of its own when the block names one. */
+    public org.trollscan.context.HarassmentRule harassmentRule() {
+      return harassmentEntry == null ? org.trollscan.context.HarassmentRule.IMPLIED
+          : org.trollscan.context.HarassmentRule.MODEL;
+    }
 
     /** The reply cues the context model was trained with: shortWords and refersBack. */
     public org.trollscan.context.ReplyCues replyCues() {

@@ -130,6 +130,13 @@ final class ManifestReader {
             + "' is a rule entry or the model of a label");
       }
       used.add(context.entry());
+      if (context.harassmentEntry() != null) {
+        if (used.contains(context.harassmentEntry())) {
+          throw new IOException("context.harassmentEntry '" + context.harassmentEntry()
+              + "' is a rule entry, the model of a label or context.entry");
+        }
+        used.add(context.harassmentEntry());
+      }
     }
     for (int i = 0; i < entries.size(); i++) {
       if (!used.contains(entries.get(i).name())) {
@@ -145,8 +152,9 @@ final class ManifestReader {
   static final int MAX_OPEN_THREADS = 10_000_000;
 
   /**
-   * The context block, checked: its entry listed, its features the ones this trollscan computes
-   * (so that a bundle scores the same everywhere or not at all), thresholds probabilities.
+   * The context block, checked: its entries listed (the harassment one optional), its features
+   * the ones this trollscan computes (so that a bundle scores the same everywhere or not at
+   * all), thresholds probabilities.
    */
   private static Manifest.Context context(Fields c, Set<String> entryNames,
       List<Manifest.LabelEntry> labels) throws IOException {
@@ -177,9 +185,17 @@ final class ManifestReader {
     long threads = c.whole("threads", 1, rows, " (1 to " + c.where("trainingRows") + ")");
     long positives = c.whole("positives", 0, rows, " (0 to " + c.where("trainingRows") + ")");
     Map<String, double[]> cv = crossValidation(c.object("crossValidation"));
+    // Absent or null: harassment in context is implied, as in bundles trained before the field.
+    String harassmentEntry = c.get("harassmentEntry") == null ? null
+        : c.entryName("harassmentEntry");
+    if (harassmentEntry != null && !entryNames.contains(harassmentEntry)) {
+      throw new IOException(c.where("harassmentEntry") + " '" + harassmentEntry
+          + "' is not listed in entries");
+    }
     c.done();
     return new Manifest.Context(entry, version, shortWords, refersBack, frThreshold, hThreshold,
-        aloneThreshold, rule, threadColumn, maxOpen, rows, threads, positives, cv);
+        aloneThreshold, rule, threadColumn, maxOpen, rows, threads, positives, cv,
+        harassmentEntry);
   }
 
   /**

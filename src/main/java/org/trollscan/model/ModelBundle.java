@@ -9,10 +9,12 @@ import org.trollscan.rules.Rules;
 /**
  * A trained model as loaded for scoring: the manifest that says how it was made, each label's
  * threshold, the labels' maxent weights compiled into one table, and the rules (lexicons, word
- * lists, rule tables) read from the bundle, which alone decide the features.
+ * lists, rule tables) read from the bundle, which alone decide the features; and the context
+ * stage's false_report model and harassment model, each null when the bundle has none.
  */
 public record ModelBundle(Manifest manifest, Map<Label, LabelModel> models,
-    CompiledWeights compiled, Rules rules, org.trollscan.context.ContextModel context) {
+    CompiledWeights compiled, Rules rules, org.trollscan.context.ContextModel context,
+    org.trollscan.context.ContextModel contextHarassment) {
 
   public ModelBundle {
     models = java.util.Collections.unmodifiableMap(new EnumMap<>(models));
@@ -21,7 +23,7 @@ public record ModelBundle(Manifest manifest, Map<Label, LabelModel> models,
   /** A bundle without a context stage. */
   public ModelBundle(Manifest manifest, Map<Label, LabelModel> models, CompiledWeights compiled,
       Rules rules) {
-    this(manifest, models, compiled, rules, null);
+    this(manifest, models, compiled, rules, null, null);
   }
 
   /** Whether the bundle has a context stage ({@code score --thread-column}). */
@@ -35,7 +37,7 @@ public record ModelBundle(Manifest manifest, Map<Label, LabelModel> models,
    */
   public org.trollscan.context.ContextScorer contextScorer(int maxOpenThreads) {
     Manifest.Context c = manifest.context();
-    return new org.trollscan.context.ContextScorer(context, c.replyCues(),
+    return new org.trollscan.context.ContextScorer(context, contextHarassment, c.replyCues(),
         c.falseReportThreshold(), c.harassmentThreshold(), c.aloneFalseReportThreshold(),
         maxOpenThreads > 0 ? maxOpenThreads : c.maxOpenThreads());
   }
@@ -59,6 +61,6 @@ public record ModelBundle(Manifest manifest, Map<Label, LabelModel> models,
       }
       changed.put(label, m.withThreshold(t));
     });
-    return new ModelBundle(manifest, changed, compiled, rules, context);
+    return new ModelBundle(manifest, changed, compiled, rules, context, contextHarassment);
   }
 }

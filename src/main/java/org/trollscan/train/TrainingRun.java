@@ -120,6 +120,19 @@ public final class TrainingRun {
     return this;
   }
 
+  /** How the context stage scores harassment ({@code train --context-harassment}). */
+  private org.trollscan.context.HarassmentRule contextHarassment =
+      org.trollscan.context.HarassmentRule.IMPLIED;
+
+  /**
+   * Trains the context stage with this harassment rule (default implied); it matters only with
+   * a thread column. Returns this run.
+   */
+  public TrainingRun withContextHarassment(org.trollscan.context.HarassmentRule rule) {
+    this.contextHarassment = java.util.Objects.requireNonNull(rule);
+    return this;
+  }
+
   /** Cross-validated results of one label. */
   public record LabelReport(Label label, long rows, long positives, double threshold, String rule,
       Map<String, double[]> crossValidation) {}
@@ -463,7 +476,7 @@ public final class TrainingRun {
       draft = draft.withContext(context.block());
     }
     Manifest written = BundleIO.write(draft, models, context == null ? null : context.model(),
-        rules, output);
+        context == null ? null : context.harassmentModel(), rules, output);
     return new Result(written, reports);
   }
 
@@ -488,8 +501,8 @@ public final class TrainingRun {
     for (int k = 0; k < harassment.rows().size(); k++) {
       h[harassment.rows().get(k)] = impliedH[k];
     }
-    return new ContextTraining(settings, log).train(posts, threads, fr, h, threshold,
-        threadColumn);
+    return new ContextTraining(settings, log, contextHarassment).train(posts, threads, fr, h,
+        threshold, threadColumn);
   }
 
   /**
