@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.trollscan.context.ContextScorer;
 import org.trollscan.model.EvidenceSpan;
 import org.trollscan.model.Label;
 import org.trollscan.model.Score;
@@ -28,6 +30,9 @@ import org.trollscan.model.Score;
  * (src/test/resources/serve/perspective: NAME.request.json is sent as is; NAME.response.json is
  * the answer, with {@code "${harassment}"} and {@code "${false_report}"} standing for the
  * scorer's probability of the comment, and {@code "${spans:LABEL}"} for its evidence spans).
+ * When the request has {@code context.entries} and the model a context stage, the probability
+ * expected is the comment's in context: the entries scored alone, in order, into one thread,
+ * then the comment ({@code score --thread-column} on the same posts).
  */
 class PerspectiveCompatibilityTest {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -67,17 +72,40 @@ class PerspectiveCompatibilityTest {
     assertEquals(status, r.statusCode(), r.body());
     String text = JSON.readTree(request).path("comment").path("text").asText();
     Score score = TestServer.SCORER.score(text, true, true);
-    match(expected, JSON.readTree(r.body()), "$", score, text);
+    match(expected, JSON.readTree(r.body()), "$", score, inThread(JSON.readTree(request), score,
+        text), text);
   }
 
-  private static void match(JsonNode want, JsonNode got, String where, Score score, String text) {
+  /** The comment's probabilities after the request's context entries, as the service reads them. */
+  private static Map<Label, Double> inThread(JsonNode request, Score alone, String text) {
+    List<String> entries = new ArrayList<>();
+    request.path("context").path("entries").forEach(e -> {
+      if (!e.path("text").asText().isEmpty()) {
+        entries.add(e.path("text").asText());
+      }
+    });
+    if (entries.isEmpty() || !TestServer.SCORER.bundle().hasContext()) {
+      return alone.probabilities();
+    }
+    ContextScorer thread = TestServer.SCORER.bundle().contextScorer(1);
+    for (String entry : entries) {
+      Map<Label, Double> p = TestServer.SCORER.score(entry, false).probabilities();
+      thread.score("t", entry, p.get(Label.FALSE_REPORT), p.get(Label.HARASSMENT));
+    }
+    ContextScorer.Scores s = thread.score("t", text,
+        alone.probabilities().get(Label.FALSE_REPORT), alone.probabilities().get(Label.HARASSMENT));
+    return Map.of(Label.HARASSMENT, s.harassment(), Label.FALSE_REPORT, s.falseReport());
+  }
+
+  private static void match(JsonNode want, JsonNode got, String where, Score score,
+      Map<Label, Double> probabilities, String text) {
     if (want.isTextual() && want.textValue().startsWith("${")) {
       String key = want.textValue().substring(2, want.textValue().length() - 1);
       if (key.startsWith("spans:")) {
         matchSpans(got, Label.fromColumn(key.substring(6)), score, text, where);
         return;
       }
-      double p = score.probabilities().get(Label.fromColumn(key));
+      double p = probabilities.get(Label.fromColumn(key));
       assertTrue(got.isNumber(), where + " should be a number: " + got);
       assertEquals(p, got.doubleValue(), 1e-9, where);
       return;
@@ -87,7 +115,7 @@ class PerspectiveCompatibilityTest {
       List<String> wantKeys = names(want);
       assertEquals(wantKeys, names(got), where);
       for (String k : wantKeys) {
-        match(want.get(k), got.get(k), where + "." + k, score, text);
+        match(want.get(k), got.get(k), where + "." + k, score, probabilities, text);
       }
       return;
     }
@@ -95,7 +123,7 @@ class PerspectiveCompatibilityTest {
       assertTrue(got.isArray(), where + ": " + got);
       assertEquals(want.size(), got.size(), where);
       for (int i = 0; i < want.size(); i++) {
-        match(want.get(i), got.get(i), where + "[" + i + "]", score, text);
+        match(want.get(i), got.get(i), where + "[" + i + "]", score, probabilities, text);
       }
       return;
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.trollscan.model.BundleIO;
 import org.trollscan.model.ContextModels;
 import org.trollscan.model.Scorer;
+import org.trollscan.model.TinyModels;
 
 /**
  * Perspective's {@code context.entries} through the real server: the thread so far when the
@@ -31,7 +32,9 @@ class ServeContextTest {
 
   @BeforeAll
   static void start() throws Exception {
-    plain = TestServer.start();
+    // A bundle without a context stage (the shipped model has one).
+    plain = new TestServer(ServeConfig.defaults(0, 2),
+        new Scorer(BundleIO.load(TinyModels.shared())));
     withContext = new TestServer(ServeConfig.defaults(0, 2),
         new Scorer(BundleIO.load(ContextModels.shared())));
   }
