@@ -14,8 +14,8 @@ import org.trollscan.features.FeatureHash;
  */
 final class MaxentWeightsReader {
   /**
-   * The most predicates a bundle's label models may hold together: six times the shipped model's
-   * 168,611. Scoring holds about 90 bytes of tables per predicate (docs/model-bundle.md).
+   * The most predicates a bundle's label models may hold together: about six times the shipped
+   * model's 174,471. Scoring holds about 90 bytes of tables per predicate (docs/model-bundle.md).
    */
   static final int MAX_PREDICATES = 1_000_000;
 

@@ -140,6 +140,39 @@ class ShippedModelTest {
   }
 
   @Test
+  void theShippedModelReadsThreadsAndScoresHarassmentInContextWithAModelOfItsOwn() {
+    assertTrue(scorer.bundle().hasContext(), "the default model has a context stage");
+    assertEquals(BundleIO.CONTEXT_HARASSMENT_ENTRY,
+        scorer.bundle().manifest().context().harassmentEntry());
+  }
+
+  /**
+   * The blind pair family (samples/context-pairs-2.csv, never trained or tuned on): in context
+   * the campaign copy of the shared replies must outrank the harmless copy in at least 27 of the
+   * 30 pairs, the issue's 90% bar; the model card reports 30 of 30. A floor, not a target.
+   */
+  @Test
+  void inContextTheBlindPairsCampaignRepliesOutrankTheirHarmlessCopies() throws IOException {
+    org.trollscan.context.ContextScorer context = scorer.bundle().contextScorer(0);
+    java.util.Map<String, double[]> pairs = new java.util.TreeMap<>();
+    try (java.io.Reader in = Files.newBufferedReader(Path.of("samples/context-pairs-2.csv"))) {
+      for (org.apache.commons.csv.CSVRecord r : org.apache.commons.csv.CSVFormat.DEFAULT
+          .builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+        java.util.Map<Label, Double> alone = scorer.score(r.get("text"), false).probabilities();
+        double fr = context.score(r.get("thread_id"), r.get("text"),
+            alone.get(Label.FALSE_REPORT), alone.get(Label.HARASSMENT)).falseReport();
+        if (!r.get("position").equals("1")) {
+          pairs.computeIfAbsent(r.get("pair_id"), k -> new double[2])[
+              r.get("role").equals("campaign") ? 0 : 1] += fr;
+        }
+      }
+    }
+    long separated = pairs.values().stream().filter(p -> p[0] > p[1]).count();
+    assertEquals(30, pairs.size());
+    assertTrue(separated >= 27, separated + " of 30 pairs separated in context");
+  }
+
+  @Test
   void corpusTestSplitQualityStaysAtItsRecordedFloor() throws IOException {
     assertTrue(auc("samples/corpus/test.csv", "harassment") >= 0.90);
     assertTrue(auc("samples/corpus/test.csv", "false_report") >= 0.90);
@@ -150,9 +183,9 @@ class ShippedModelTest {
     Path olid = Path.of(System.getProperty("trollscan.shared", "../shared"),
         "corpora/olid/test.csv");
     assumeTrue(Files.exists(olid), "skipped: " + olid + " is absent (../shared not beside the project)");
-    // A guard against accidental regressions on tweets, just under the shipped 0.796 (word
-    // bigrams, models 2026.11.29-6 to -15). It was 0.77 from model 2026.11.29-3, which traded
-    // 0.007 for forum hard negatives (see the model card). Plain Doccat scores 0.769 here.
+    // A guard against accidental regressions on tweets, just under the shipped 0.798 (0.796 for
+    // the word-bigram models 2026.11.29-6 to -40). It was 0.77 from model 2026.11.29-3, which
+    // traded 0.007 for forum hard negatives (docs/model-history.md). Doccat scores 0.769 here.
     assertTrue(auc(olid.toString(), "harassment") >= 0.785);
   }
 }
