@@ -37,6 +37,43 @@ public final class AnalysisBenchmark {
     long run(String post);
   }
 
+  private final List<String> posts;
+  private final Stage[] stages;
+
+  /**
+   * The stages over the first {@code limit} posts of a CSV file with a {@code text} column,
+   * with the shipped model. {@link BuildComparison} makes one per build, each in its own class
+   * loader.
+   */
+  public AnalysisBenchmark(String csv, int limit) throws Exception {
+    posts = read(Path.of(csv), limit);
+    Scorer scorer = new Scorer(BundleIO.loadDefault());
+    Field f = Scorer.class.getDeclaredField("featurizer");
+    f.setAccessible(true);
+    Featurizer featurizer = (Featurizer) f.get(scorer);
+    stages = new Stage[] {
+        post -> System.identityHashCode(featurizer.analyze(cut(post))),
+        post -> {
+          AnalyzedText a = featurizer.analyze(cut(post));
+          HashedFeatures h = featurizer.featurizeHashed(a);
+          return h.hashes().length + h.occurrenceFeature().length;
+        },
+        post -> scorer.score(post, true).probabilities().hashCode()};
+  }
+
+  /** The stages by name, in {@link #stage} order. */
+  public static final List<String> STAGES = List.of("analyze", "features", "score");
+
+  /** One pass of stage {@code s} ({@link #STAGES}) over the posts: CPU ns, bytes, a sink. */
+  public long[] stage(int s) {
+    return pass(stages[s], posts);
+  }
+
+  /** The number of posts a pass reads. */
+  public int posts() {
+    return posts.size();
+  }
+
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
       System.err.println("usage: AnalysisBenchmark POSTS.csv [posts] [warm-up] [passes]");
