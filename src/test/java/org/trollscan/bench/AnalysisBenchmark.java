@@ -82,46 +82,33 @@ public final class AnalysisBenchmark {
     int limit = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
     int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     int passes = args.length > 3 ? Integer.parseInt(args[3]) : 5;
-    List<String> posts = read(Path.of(args[0]), limit);
-    Scorer scorer = new Scorer(BundleIO.loadDefault());
-    Field f = Scorer.class.getDeclaredField("featurizer");
-    f.setAccessible(true);
-    Featurizer featurizer = (Featurizer) f.get(scorer);
-
-    Stage analyze = post -> System.identityHashCode(featurizer.analyze(cut(post)));
-    Stage features = post -> {
-      AnalyzedText a = featurizer.analyze(cut(post));
-      HashedFeatures h = featurizer.featurizeHashed(a);
-      return h.hashes().length + h.occurrenceFeature().length;
-    };
-    Stage score = post -> scorer.score(post, true).probabilities().hashCode();
-
-    System.out.printf("%,d posts, %d warm-up and %d measured passes per stage%n", posts.size(),
+    AnalysisBenchmark bench = new AnalysisBenchmark(args[0], limit);
+    System.out.printf("%,d posts, %d warm-up and %d measured passes per stage%n", bench.posts(),
         warmUp, passes);
     System.out.printf("%-10s %12s %12s %14s%n", "stage", "cpu ns/post", "(min-max)",
         "bytes/post");
-    for (String name : System.getProperty("stages", "analyze,features,score").split(",")) {
-      Stage s = switch (name) {
-        case "analyze" -> analyze;
-        case "features" -> features;
-        default -> score;
-      };
+    for (String name : System.getProperty("stages", String.join(",", STAGES)).split(",")) {
+      int s = STAGES.indexOf(name);
+      if (s < 0) {
+        System.err.println("no stage " + name + "; stages: " + STAGES);
+        System.exit(2);
+      }
       long sink = 0;
       for (int p = 0; p < warmUp; p++) {
-        sink += pass(s, posts)[2];
+        sink += bench.stage(s)[2];
       }
       long[] cpu = new long[passes];
       long bytes = 0;
       for (int p = 0; p < passes; p++) {
-        long[] r = pass(s, posts);
+        long[] r = bench.stage(s);
         cpu[p] = r[0];
         bytes = r[1];
         sink += r[2];
       }
       Arrays.sort(cpu);
-      System.out.printf("%-10s %12.0f %5.0f-%-6.0f %14.0f   (%d)%n", name,
-          cpu[passes / 2] / (double) posts.size(), cpu[0] / (double) posts.size(),
-          cpu[passes - 1] / (double) posts.size(), bytes / (double) posts.size(), sink & 1);
+      double n = bench.posts();
+      System.out.printf("%-10s %12.0f %5.0f-%-6.0f %14.0f   (%d)%n", name, cpu[passes / 2] / n,
+          cpu[0] / n, cpu[passes - 1] / n, bytes / n, sink & 1);
     }
   }
 
