@@ -107,7 +107,8 @@ public enum TokenCase {
   }
 
   /** Per-thread counts, reused from post to post. */
-  private static final ThreadLocal<long[]> COUNTS = ThreadLocal.withInitial(() -> new long[1024]);
+  private static final ThreadLocal<long[]> COUNTS =
+      ThreadLocal.withInitial(() -> new long[1024]);
 
   /** What {@link #of(String, int, int)} says of ASCII characters with counts {@code d}. */
   private static TokenCase ofAscii(long d, char first) {

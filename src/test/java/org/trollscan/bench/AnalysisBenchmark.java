@@ -24,9 +24,9 @@ import org.trollscan.model.Scorer;
  *
  * <p>Usage: {@code java -cp JAR:target/test-classes org.trollscan.bench.AnalysisBenchmark
  * POSTS.csv [posts=50000] [warm-up passes=3] [measured passes=5]}, with {@code
- * -Dstages=analyze,features,score} to choose the stages (all three by default). It uses only what every build
- * since the restructuring before issue 26 has (the scorer's featurizer is read by reflection),
- * so the same compiled harness runs against an older jar.
+ * -Dstages=analyze,features,score} to choose the stages (all three by default). It uses only
+ * what every build since commit 9ee6703 (before the issue-26 restructuring) has, the scorer's
+ * featurizer read by reflection, so the same compiled harness runs against an older jar.
  */
 public final class AnalysisBenchmark {
   private static final com.sun.management.ThreadMXBean THREADS =
