@@ -92,6 +92,12 @@ public final class Annotation {
     return (T) v;
   }
 
+  /** The value of a key, or null when no stage wrote it. */
+  @SuppressWarnings("unchecked")
+  <T> T find(Key<T> key) {
+    return (T) values[key.slot];
+  }
+
   /** Writes a key's value; each key is written once, and none after the post is sealed. */
   public <T> void set(Key<T> key, T value) {
     if (sealed) {

@@ -66,6 +66,13 @@ public final class ObfuscationStep implements NormalizationStep {
    */
   private final char[] asciiLetter = new char[128];
   private final char[] asciiSecond = new char[128];
+  /**
+   * The table's other characters (the shipped table has none), searched in turn: a map lookup
+   * for every accented letter or emoji of a post boxed each one and cost a hash look-up.
+   */
+  private final char[] otherChars;
+  private final char[] otherLetters;
+  private final char[] otherSeconds;
 
   /**
    * @param vocabularyByPriority the words it may recover, the first of a shape winning for
@@ -86,6 +93,19 @@ public final class ObfuscationStep implements NormalizationStep {
         asciiSecond[c] = letter;
       }
     });
+    StringBuilder chars = new StringBuilder();
+    StringBuilder letters = new StringBuilder();
+    StringBuilder seconds = new StringBuilder();
+    leet.letters().forEach((c, letter) -> {
+      if (c >= 128) {
+        chars.append(c.charValue());
+        letters.append(letter.charValue());
+        seconds.append(leet.second().getOrDefault(c, (char) 0).charValue());
+      }
+    });
+    this.otherChars = chars.toString().toCharArray();
+    this.otherLetters = letters.toString().toCharArray();
+    this.otherSeconds = seconds.toString().toCharArray();
   }
 
   /** The letter a character stands for, or 0 when the table has none. */
@@ -93,8 +113,12 @@ public final class ObfuscationStep implements NormalizationStep {
     if (c < 128) {
       return asciiLetter[c];
     }
-    Character letter = leet.letters().get(c);
-    return letter == null ? 0 : letter;
+    for (int k = 0; k < otherChars.length; k++) {
+      if (otherChars[k] == c) {
+        return otherLetters[k];
+      }
+    }
+    return 0;
   }
 
   /** The second letter a character stands for, or 0 when the table has none. */
@@ -102,8 +126,12 @@ public final class ObfuscationStep implements NormalizationStep {
     if (c < 128) {
       return asciiSecond[c];
     }
-    Character letter = leet.second().get(c);
-    return letter == null ? 0 : letter;
+    for (int k = 0; k < otherChars.length; k++) {
+      if (otherChars[k] == c) {
+        return otherSeconds[k];
+      }
+    }
+    return 0;
   }
 
   /** A word that may be obfuscated: letters, digits, the table's characters and '*'. */

@@ -61,6 +61,16 @@ class StepTablesTest {
   }
 
   @Test
+  void aCharacterBeyondAsciiIsReadAsTheLetterItsTableSaysAndItsSecondLetter() {
+    ObfuscationStep.Leet beyond = new ObfuscationStep.Leet(
+        Map.of('\u20AC', 'e', '\u00A1', 'i'), Map.of('\u00A1', 'l'));
+    assertEquals("report her", obfuscation(beyond, "r\u20ACp*rt her"));
+    assertEquals("claim", obfuscation(beyond, "c\u00A1aim"), "\u00A1 is i, else l");
+    assertEquals("r\u00A3port", obfuscation(beyond, "r\u00A3port"), "\u00A3 is no letter");
+    assertEquals("r\u20ACport", obfuscation(LEET, "r\u20ACport"), "\u20AC only with that table");
+  }
+
+  @Test
   void aTableThatCannotWorkIsRefused() {
     assertThrows(IllegalArgumentException.class,
         () -> new MarkupStep.Tags(Set.of("br"), Set.of("br")));
