@@ -147,15 +147,17 @@ class ShippedModelTest {
   }
 
   /**
-   * The blind pair family (samples/context-pairs-2.csv, never trained or tuned on): in context
-   * the campaign copy of the shared replies must outrank the harmless copy in at least 27 of the
-   * 30 pairs, the issue's 90% bar; the model card reports 30 of 30. A floor, not a target.
+   * The first pair family (samples/context-pairs.csv, never trained on; a development set since
+   * its results were read): in context the campaign copy of the shared replies must outrank the
+   * harmless copy in at least 27 of the 30 pairs, the issue's 90% bar; the model card reports 29
+   * of 30. A floor, not a target. The blind family (context-pairs-2.csv) is kept out of the test
+   * loop, so that no failing build teaches anyone its answers.
    */
   @Test
-  void inContextTheBlindPairsCampaignRepliesOutrankTheirHarmlessCopies() throws IOException {
+  void inContextTheFirstFamilysCampaignRepliesOutrankTheirHarmlessCopies() throws IOException {
     org.trollscan.context.ContextScorer context = scorer.bundle().contextScorer(0);
     java.util.Map<String, double[]> pairs = new java.util.TreeMap<>();
-    try (java.io.Reader in = Files.newBufferedReader(Path.of("samples/context-pairs-2.csv"))) {
+    try (java.io.Reader in = Files.newBufferedReader(Path.of("samples/context-pairs.csv"))) {
       for (org.apache.commons.csv.CSVRecord r : org.apache.commons.csv.CSVFormat.DEFAULT
           .builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
         java.util.Map<Label, Double> alone = scorer.score(r.get("text"), false).probabilities();
