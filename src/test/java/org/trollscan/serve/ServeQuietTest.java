@@ -21,11 +21,7 @@ class ServeQuietTest {
 
   @Test
   void quietServePrintsNothingOnAGivenPortAndTheAddressOnAChosenOne() throws Exception {
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    assertEquals("", runAndStop("--port", Integer.toString(port)));
+    assertEquals("", runAndStop("--port", Integer.toString(freePortNoOneElseIsGiven())));
     assertTrue(runAndStop("--port", "0").startsWith("trollscan: serving http://127.0.0.1:"));
   }
 
@@ -42,6 +38,30 @@ class ServeQuietTest {
       assertEquals(2, p.exitValue(), Files.readString(log));
       assertTrue(Files.readString(log).contains("cannot listen on"), Files.readString(log));
     }
+  }
+
+  /**
+   * A free port below the kernel's ephemeral range. A port from {@code new ServerSocket(0)} is
+   * free only until it is closed: another process asking for port 0 (a second test run on the
+   * machine) may be given it next, and the probe below would then see that process listen and
+   * signal serve before it started (exit 143). Ports below the range are never handed out so.
+   */
+  private static int freePortNoOneElseIsGiven() throws Exception {
+    int low = 32768;
+    Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    if (Files.isReadable(range)) {
+      low = Integer.parseInt(Files.readString(range).trim().split("\\s+")[0]);
+    }
+    java.util.Random random = new java.util.Random();
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = 10_000 + random.nextInt(Math.max(1, low - 10_000));
+      try (ServerSocket probe = new ServerSocket(port)) {
+        return probe.getLocalPort();
+      } catch (java.io.IOException taken) {
+        // in use: try another
+      }
+    }
+    throw new IllegalStateException("no free port between 10000 and " + low);
   }
 
   /** Starts serve --quiet, waits until it is up, sends SIGTERM; returns its stderr. */
