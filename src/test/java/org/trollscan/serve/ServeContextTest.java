@@ -165,6 +165,21 @@ class ServeContextTest {
   }
 
   @Test
+  void aContextWithoutEntriesIsScoredAlone() throws Exception {
+    double alone = TestServer.SCORER.score("done mine", false).probabilities()
+        .get(Label.FALSE_REPORT);
+    for (String context : List.of("null", "{}", "{\"entries\": null}",
+        "{\"articleAndParentComment\": {\"parentComment\": {\"text\": \"hi\"}}}")) {
+      HttpResponse<String> r = shipped.post("/v1alpha1/comments:analyze", "{\"comment\":"
+          + " {\"text\": \"done mine\"}, \"requestedAttributes\": {\"FALSE_REPORT\": {}},"
+          + " \"languages\": [\"en\"], \"context\": " + context + "}");
+      assertEquals(200, r.statusCode(), r.body());
+      assertEquals(alone, JSON.readTree(r.body())
+          .at("/attributeScores/FALSE_REPORT/summaryScore/value").doubleValue(), 1e-9, context);
+    }
+  }
+
+  @Test
   void theOpenerAgreesWithTheScoreCommandRunWithAThreadColumn(@TempDir Path dir)
       throws Exception {
     Path csv = dir.resolve("posts.csv");
