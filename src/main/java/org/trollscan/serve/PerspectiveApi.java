@@ -14,6 +14,7 @@ import org.trollscan.model.EvidenceSpan;
 import org.trollscan.model.Label;
 import org.trollscan.model.Score;
 import org.trollscan.model.Scorer;
+import org.trollscan.normalize.PostText;
 
 /**
  * Perspective's {@code comments:analyze}, in the shape of its published API description
@@ -21,10 +22,12 @@ import org.trollscan.model.Scorer;
  * {@code AnalyzeCommentResponse} or a Google API error out. Request fields Perspective accepts
  * but we have no use for ({@code doNotStore}, {@code communityId}, {@code sessionId}) are
  * accepted and ignored; the text is never stored in any case. {@code context.entries} (the
- * earlier comments of the thread) is read when the model has a context stage: each entry is
- * scored alone, in order, to build the thread's state, and the comment is scored in it; nothing
- * is kept between requests. Without a context stage it is ignored, as Perspective's own models
- * mostly do.
+ * earlier comments of the thread) is read when the model has a context stage: a request that
+ * has it, even empty, is scored in its thread as {@code score --thread-column} scores it (each
+ * entry scored alone, in order, to build the thread's state, then the comment in it, as the
+ * thread's opener when no entry shows anything); a request without it is scored alone, as
+ * {@code score} without a thread column. Nothing is kept between requests. Without a context
+ * stage it is ignored, as Perspective's own models mostly do.
  */
 final class PerspectiveApi {
   static final String PROBABILITY = "PROBABILITY";
@@ -121,9 +124,9 @@ final class PerspectiveApi {
       }
     }
 
-    List<String> thread = scorer.bundle().hasContext() ? contextEntries(request) : List.of();
+    List<String> thread = scorer.bundle().hasContext() ? contextEntries(request) : null;
     Score score = scorer.score(text, true, spans);
-    if (!thread.isEmpty()) {
+    if (thread != null) {
       score = inContext(thread, text, score);
     }
     metrics.scored(score.flagged());
@@ -166,14 +169,17 @@ final class PerspectiveApi {
   }
 
   /**
-   * The texts of {@code context.entries}, in order; entries with an empty text are skipped. Only
-   * read when the model has a context stage, so a client's context never fails a request that
-   * would not use it.
+   * The texts of {@code context.entries}, in order, or null when the request has no entries (the
+   * comment is then scored alone). An empty list is a thread with nothing before the comment: it
+   * opens the thread, and a thread's opener is scored by the context model, with the context
+   * thresholds, unlike a post scored alone. Entries that show nothing are skipped, as
+   * {@code score --thread-column} leaves such posts out of their thread. Only read when the model
+   * has a context stage, so a client's context never fails a request that would not use it.
    */
   private static List<String> contextEntries(JsonNode request) {
     JsonNode context = request.get("context");
     if (context == null || context.isNull()) {
-      return List.of();
+      return null;
     }
     JsonNode entries = context.isObject() ? context.get("entries") : null;
     if (!context.isObject() || (entries != null && !entries.isNull() && !entries.isArray())) {
@@ -182,7 +188,7 @@ final class PerspectiveApi {
           "INVALID_REQUEST");
     }
     if (entries == null || entries.isNull()) {
-      return List.of();
+      return null;
     }
     if (entries.size() > MAX_CONTEXT_ENTRIES) {
       throw ApiException.badRequest("context.entries has " + entries.size() + " entries; at"
@@ -202,7 +208,7 @@ final class PerspectiveApi {
         throw ApiException.badRequest("context.entries[" + i + "].text too long: at most "
             + ServeConfig.MAX_TEXT_CHARS + " characters.", "COMMENT_TOO_LONG");
       }
-      if (!entry.isEmpty()) {
+      if (!PostText.isEmpty(entry)) {
         texts.add(entry);
       }
     }
@@ -210,9 +216,9 @@ final class PerspectiveApi {
   }
 
   /**
-   * The comment's score after the thread's earlier comments, each scored alone in order into a
-   * fresh state (one thread, so one state); flags by the context thresholds, evidence the
-   * comment's own.
+   * The comment's score after the thread's earlier comments (none: the comment opens the
+   * thread), each scored alone in order into a fresh state (one thread, so one state); flags by
+   * the context thresholds, evidence the comment's own.
    */
   private Score inContext(List<String> thread, String text, Score alone) {
     org.trollscan.context.ContextScorer context = scorer.bundle().contextScorer(1);

@@ -24,6 +24,7 @@ import org.trollscan.context.ContextScorer;
 import org.trollscan.model.EvidenceSpan;
 import org.trollscan.model.Label;
 import org.trollscan.model.Score;
+import org.trollscan.normalize.PostText;
 
 /**
  * Request/response pairs in the shape of Perspective's published API description
@@ -78,15 +79,17 @@ class PerspectiveCompatibilityTest {
 
   /** The comment's probabilities after the request's context entries, as the service reads them. */
   private static Map<Label, Double> inThread(JsonNode request, Score alone, String text) {
+    JsonNode given = request.path("context").path("entries");
+    if (!given.isArray() || !TestServer.SCORER.bundle().hasContext()) {
+      return alone.probabilities();
+    }
+    // Entries present, even none with text: the comment is scored in its thread.
     List<String> entries = new ArrayList<>();
-    request.path("context").path("entries").forEach(e -> {
-      if (!e.path("text").asText().isEmpty()) {
+    given.forEach(e -> {
+      if (!PostText.isEmpty(e.path("text").asText())) {
         entries.add(e.path("text").asText());
       }
     });
-    if (entries.isEmpty() || !TestServer.SCORER.bundle().hasContext()) {
-      return alone.probabilities();
-    }
     ContextScorer thread = TestServer.SCORER.bundle().contextScorer(1);
     for (String entry : entries) {
       Map<Label, Double> p = TestServer.SCORER.score(entry, false).probabilities();
