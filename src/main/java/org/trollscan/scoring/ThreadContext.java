@@ -34,10 +34,10 @@ public final class ThreadContext {
    */
   public static ThreadContext of(ModelBundle bundle, String threadColumn, String timeColumn,
       Map<Label, Double> overrides, int maxOpenThreads) {
-    Map<Label, Double> thresholds = bundle.manifest().context().thresholds();
-    thresholds.putAll(overrides);
-    return new ThreadContext(bundle.contextScorer(maxOpenThreads), threadColumn, timeColumn,
-        thresholds, maxOpenThreads);
+    // One map for the scorer (where harassment is raised) and the flags, so they cannot differ.
+    Map<Label, Double> thresholds = bundle.contextThresholds(overrides);
+    return new ThreadContext(bundle.contextScorer(maxOpenThreads, thresholds), threadColumn,
+        timeColumn, thresholds, maxOpenThreads);
   }
 
   /** The thresholds in context by label, as used. */
