@@ -71,7 +71,9 @@ public record ScoreMeta(String toolVersion, List<String> commandLine, Model mode
    * @param version the bundle's model version
    * @param file the bundle file as given to --model; null for the model shipped in trollscan
    * @param sha256 the SHA-256 of the bundle file's bytes (of the shipped bundle for null)
-   * @param thresholds each label's threshold as used, --threshold overrides applied
+   * @param thresholds each label's post-alone threshold, --threshold overrides applied when posts
+   *     are scored alone; in context they are the bundle's and {@link Context#thresholds} holds
+   *     the ones that decided
    */
   public record Model(String version, String file, String sha256, Map<Label, Double> thresholds) {
 

@@ -54,5 +54,9 @@ class ContextThresholdOverrideTest {
     assertEquals(List.of(), broken);
     JsonNode meta = new ObjectMapper().readTree(dir.resolve("pairs.csv.meta.json").toFile());
     assertEquals(0.3, meta.at("/context/thresholds/false_report").doubleValue());
+    // The post-alone thresholds stay the bundle's: in context the override is the context one.
+    assertEquals(org.trollscan.model.BundleIO.loadDefault().model(
+        org.trollscan.model.Label.FALSE_REPORT).threshold(),
+        meta.at("/model/thresholds/false_report").doubleValue());
   }
 }
