@@ -233,7 +233,8 @@ final class ScoreCommand implements Callable<Integer> {
       try (OutputFile metaOut = metaFile == null ? null : OutputFile.open(metaFile, metaStdout)) {
         if (metaOut != null) {
           ScoreMeta.Context c = step == null ? null : new ScoreMeta.Context(threadColumn,
-              timeColumn, openThreads, step.threadsLetGo(), contextThresholds);
+              timeColumn, openThreads, step.threadsLetGo(), step.postsAfterLetGo(),
+              contextThresholds);
           record(modelRecord, started, format, writer.columns(), summary, c)
               .write(metaOut.stream());
         }
@@ -254,15 +255,18 @@ final class ScoreCommand implements Callable<Integer> {
     if (!quiet) {
       err.println("trollscan: model " + bundle.manifest().modelVersion() + ": "
           + summary.describe() + (step == null ? "" : "; in context by " + threadColumn
-              + ", " + ScoringRun.Summary.grouped(step.threadsLetGo())
-              + " threads let go before their end"));
+              + ", " + ScoringRun.Summary.grouped(step.threadsLetGo()) + " threads let go, "
+              + ScoringRun.Summary.grouped(step.postsAfterLetGo())
+              + " posts came after their thread was let go"));
     }
-    if (step != null && step.threadsLetGo() > 0) {
-      // Even with --quiet: those threads' later posts were read without their start.
-      err.println("trollscan: warning: " + ScoringRun.Summary.grouped(step.threadsLetGo())
-          + " threads were let go before their last post (more than " + ScoringRun.Summary
-          .grouped(openThreads) + " open at once), so their later posts were scored as openers;"
-          + " raise --max-open-threads or sort the input by thread");
+    if (step != null && step.postsAfterLetGo() > 0) {
+      // Even with --quiet: those posts were read without their thread's start. Threads let go
+      // that never post again lose nothing (an input sorted by thread), so they say nothing.
+      err.println("trollscan: warning: " + ScoringRun.Summary.grouped(step.postsAfterLetGo())
+          + " posts came for a thread let go earlier (more than " + ScoringRun.Summary
+          .grouped(openThreads) + " threads open at once), so each was scored as its thread's"
+          + " opener, without the posts before it; raise --max-open-threads or sort the input by"
+          + " thread (the count may be slightly high, never low)");
     }
     return exitCode(summary);
   }

@@ -23,6 +23,54 @@ public record ContextFeatures(String[] names, float[] values) {
    */
   public static final int VERSION = 1;
 
+  /**
+   * Every feature a context model may read, by name: {@link #of} can only add these, so a
+   * bundle's context model can be checked against {@link #NAMES}. A log-odds feature is two
+   * names, its positive and its negative part.
+   */
+  private enum Name {
+    BIAS("bias", false),
+    SELF_FR("self_fr", true),
+    SELF_H("self_h", true),
+    OPENER("opener", false),
+    REPLY("reply", false),
+    OP_FR("op_fr", true),
+    OP_H("op_h", true),
+    MAX_FR("max_fr", false),
+    MEAN_FR("mean_fr", false),
+    RECENT_FLAG("recent_flag", false),
+    REFERS("refers", false),
+    REFERS_OP_FR("refers*op_fr", true),
+    REFERS_MAX_FR("refers*max_fr", false),
+    REFERS_RECENT_FLAG("refers*recent_flag", false),
+    SHORT("short", false),
+    SHORT_OP_FR("short*op_fr", true);
+
+    /** The name itself, or for a log-odds feature its positive part. */
+    final String plain;
+    /** A log-odds feature's negative part; null for the others. */
+    final String negative;
+
+    Name(String name, boolean logOdds) {
+      this.plain = logOdds ? name + "+" : name;
+      this.negative = logOdds ? name + "-" : null;
+    }
+  }
+
+  /** The names of every feature {@link #of} can give, derived from what it adds. */
+  public static final Set<String> NAMES;
+
+  static {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    for (Name n : Name.values()) {
+      names.add(n.plain);
+      if (n.negative != null) {
+        names.add(n.negative);
+      }
+    }
+    NAMES = java.util.Collections.unmodifiableSet(names);
+  }
+
   /** Families of context features, each of which can be left out to measure what it brings. */
   public enum Family {
     /** The opener's scores, alone and crossed with the reply cues. */
@@ -55,37 +103,37 @@ public record ContextFeatures(String[] names, float[] values) {
     boolean recentOn = !off.contains(Family.RECENT);
     boolean cues = !off.contains(Family.REPLY_CUES);
     Builder b = new Builder();
-    b.add("bias", 1);
-    b.logit("self_fr", falseReport);
-    b.logit("self_h", harassment);
+    b.add(Name.BIAS, 1);
+    b.logit(Name.SELF_FR, falseReport);
+    b.logit(Name.SELF_H, harassment);
     if (before.posts() == 0) {
-      b.add("opener", 1);
+      b.add(Name.OPENER, 1);
       return b.build();
     }
-    b.add("reply", 1);
+    b.add(Name.REPLY, 1);
     if (opener) {
-      b.logit("op_fr", before.openerFalseReport());
-      b.logit("op_h", before.openerHarassment());
+      b.logit(Name.OP_FR, before.openerFalseReport());
+      b.logit(Name.OP_H, before.openerHarassment());
     }
     if (running) {
-      b.add("max_fr", before.maxFalseReport());
-      b.add("mean_fr", before.meanFalseReport());
+      b.add(Name.MAX_FR, before.maxFalseReport());
+      b.add(Name.MEAN_FR, before.meanFalseReport());
     }
     double recent = !recentOn || before.sinceFlagged() == 0 ? 0 : 1.0 / before.sinceFlagged();
-    b.add("recent_flag", recent);
+    b.add(Name.RECENT_FLAG, recent);
     if (cues && replyCues.refersBack(text)) {
-      b.add("refers", 1);
+      b.add(Name.REFERS, 1);
       if (opener) {
-        b.logit("refers*op_fr", before.openerFalseReport());
+        b.logit(Name.REFERS_OP_FR, before.openerFalseReport());
       }
       if (running) {
-        b.add("refers*max_fr", before.maxFalseReport());
+        b.add(Name.REFERS_MAX_FR, before.maxFalseReport());
       }
-      b.add("refers*recent_flag", recent);
+      b.add(Name.REFERS_RECENT_FLAG, recent);
     } else if (cues && replyCues.isShort(text)) {
-      b.add("short", 1);
+      b.add(Name.SHORT, 1);
       if (opener) {
-        b.logit("short*op_fr", before.openerFalseReport());
+        b.logit(Name.SHORT_OP_FR, before.openerFalseReport());
       }
     }
     return b.build();
@@ -95,18 +143,22 @@ public record ContextFeatures(String[] names, float[] values) {
     private final List<String> names = new ArrayList<>();
     private final List<Float> values = new ArrayList<>();
 
-    void add(String name, double value) {
+    void add(Name name, double value) {
+      add(name.plain, value);
+    }
+
+    private void add(String name, double value) {
       if (value > 0) {
         names.add(name);
         values.add((float) value);
       }
     }
 
-    void logit(String name, double p) {
+    void logit(Name name, double p) {
       double q = Math.min(Math.max(p, 1e-6), 1 - 1e-6);
       double l = Math.max(-CLIP, Math.min(CLIP, Math.log(q / (1 - q))));
-      add(name + "+", l);
-      add(name + "-", -l);
+      add(name.plain, l);
+      add(name.negative, -l);
     }
 
     ContextFeatures build() {

@@ -72,11 +72,35 @@ public final class ContextModel {
    * deserialisation); the caller has checked them against the bundle's checksum.
    */
   public static ContextModel read(byte[] bytes) throws IOException {
-    MaxentModel m = new opennlp.tools.ml.model.GenericModelReader(
-        new opennlp.tools.ml.model.BinaryFileDataReader(new java.io.ByteArrayInputStream(bytes)))
-        .getModel();
+    if (bytes.length == 0) {
+      throw new IOException("it is empty");
+    }
+    opennlp.tools.ml.model.AbstractModel m;
+    try {
+      m = new opennlp.tools.ml.model.GenericModelReader(
+          new opennlp.tools.ml.model.BinaryFileDataReader(
+              new java.io.ByteArrayInputStream(bytes))).getModel();
+    } catch (java.io.EOFException e) {
+      // OpenNLP's reader says only "null" here.
+      throw new IOException("it ends early, after " + bytes.length + " bytes (cut short?)", e);
+    }
     if (m.getNumOutcomes() != 2 || m.getIndex(POSITIVE) < 0 || m.getIndex(NEGATIVE) < 0) {
       throw new IOException("not a binary context model (its outcomes are not 0 and 1)");
+    }
+    // A label model has outcomes 0 and 1 too; its predicates (words, n-grams) tell it apart.
+    // Every score it gave in context would be its bias alone, a constant.
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, ?> predicates = (java.util.Map<String, ?>) m.getDataStructures()[1];
+    List<String> foreign = predicates.keySet().stream()
+        .filter(p -> !ContextFeatures.NAMES.contains(p)).sorted().limit(3).toList();
+    if (!foreign.isEmpty()) {
+      long n = predicates.keySet().stream()
+          .filter(p -> !ContextFeatures.NAMES.contains(p)).count();
+      throw new IOException("not a context model: " + n + " of its " + predicates.size()
+          + " predicates are not context features (such as "
+          + foreign.stream().map(p -> "'" + p + "'").collect(java.util.stream.Collectors
+              .joining(", ")) + "); a context model reads only " + ContextFeatures.NAMES.size()
+          + " features such as 'self_fr+' and 'op_fr-'");
     }
     return new ContextModel(m);
   }

@@ -75,7 +75,7 @@ public final class ContextScorer {
   /** Scores the next post of {@code thread} from its post-alone scores. */
   public Scores score(String thread, String text, double aloneFalseReport,
       double aloneHarassment) {
-    ThreadState before = states.get(thread);
+    ThreadState before = states.arrive(thread);
     ContextFeatures f = ContextFeatures.of(replyCues, text, aloneFalseReport, aloneHarassment,
         before);
     states.put(thread, before.after(aloneFalseReport, aloneHarassment,
@@ -91,9 +91,17 @@ public final class ContextScorer {
     return new Scores(fr, h, frFlagged, h >= contextHarassmentThreshold);
   }
 
-  /** Threads let go before their end to keep within the bound ({@link ThreadStates#evicted}). */
+  /** Threads let go to keep within the bound ({@link ThreadStates#evicted}). */
   public long evicted() {
     return states.evicted();
+  }
+
+  /**
+   * Posts that came for a thread let go earlier and were scored as its opener ({@link
+   * ThreadStates#returned}; may be slightly high, never low).
+   */
+  public long returned() {
+    return states.returned();
   }
 
   public ThreadStates states() {

@@ -335,8 +335,10 @@ public final class BundleIO {
     try {
       return org.trollscan.context.ContextModel.read(bytes);
     } catch (IOException | RuntimeException e) {
+      // Some of OpenNLP's reader's exceptions carry no message: name the kind instead of "null".
       throw new BundleException(name + ": entry " + quoted(entry)
-          + " is not a valid context model: " + e.getMessage());
+          + " is not a valid context model: " + (e.getMessage() != null ? e.getMessage()
+              : "unreadable (" + e.getClass().getSimpleName() + ")"));
     }
   }
 

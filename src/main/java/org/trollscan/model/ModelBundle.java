@@ -36,10 +36,33 @@ public record ModelBundle(Manifest manifest, Map<Label, LabelModel> models,
    * bundle's default when 0); the bundle must have a context stage.
    */
   public org.trollscan.context.ContextScorer contextScorer(int maxOpenThreads) {
+    return contextScorer(maxOpenThreads, Map.of());
+  }
+
+  /**
+   * As {@link #contextScorer(int)}, with {@code overrides} (--threshold) in place of the
+   * bundle's context thresholds: they decide both the flags and where harassment is raised to
+   * the false_report score, so a post flagged false_report is never scored lower for harassment.
+   * The post-alone threshold by which a thread remembers its last flagged post is the bundle's
+   * whatever the overrides: it is part of the features the context model was trained on.
+   */
+  public org.trollscan.context.ContextScorer contextScorer(int maxOpenThreads,
+      Map<Label, Double> overrides) {
     Manifest.Context c = manifest.context();
+    Map<Label, Double> t = contextThresholds(overrides);
     return new org.trollscan.context.ContextScorer(context, contextHarassment, c.replyCues(),
-        c.falseReportThreshold(), c.harassmentThreshold(), c.aloneFalseReportThreshold(),
+        t.get(Label.FALSE_REPORT), t.get(Label.HARASSMENT), c.aloneFalseReportThreshold(),
         maxOpenThreads > 0 ? maxOpenThreads : c.maxOpenThreads());
+  }
+
+  /**
+   * The thresholds in context by label: the bundle's, with {@code overrides} (--threshold) in
+   * their place where given; the bundle must have a context stage.
+   */
+  public Map<Label, Double> contextThresholds(Map<Label, Double> overrides) {
+    Map<Label, Double> t = manifest.context().thresholds();
+    t.putAll(overrides);
+    return t;
   }
 
   /** The labels this bundle scores, in {@link Label} order. */

@@ -56,12 +56,14 @@ public record ScoreMeta(String toolVersion, List<String> commandLine, Model mode
    * @param threadColumn the thread column
    * @param timeColumn the time column, null when none was given
    * @param maxOpenThreads the bound on threads remembered at once
-   * @param threadsLetGo threads let go before their last post to keep within it (their later
-   *     posts were read as openers)
-   * @param thresholds the context thresholds that decided the flags
+   * @param threadsLetGo threads let go to keep within it, whether or not more of their posts came
+   * @param postsAfterLetGo posts that came for a thread let go earlier, scored as its opener
+   *     without the posts before them (may be slightly high, never low)
+   * @param thresholds the context thresholds that decided the flags and where harassment was
+   *     raised to the false_report score (--threshold's where given)
    */
   public record Context(String threadColumn, String timeColumn, int maxOpenThreads,
-      long threadsLetGo, Map<Label, Double> thresholds) {}
+      long threadsLetGo, long postsAfterLetGo, Map<Label, Double> thresholds) {}
   public static final String SCHEMA = "trollscan-score-meta/1";
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -69,7 +71,9 @@ public record ScoreMeta(String toolVersion, List<String> commandLine, Model mode
    * @param version the bundle's model version
    * @param file the bundle file as given to --model; null for the model shipped in trollscan
    * @param sha256 the SHA-256 of the bundle file's bytes (of the shipped bundle for null)
-   * @param thresholds each label's threshold as used, --threshold overrides applied
+   * @param thresholds each label's post-alone threshold, --threshold overrides applied when posts
+   *     are scored alone; in context they are the bundle's and {@link Context#thresholds} holds
+   *     the ones that decided
    */
   public record Model(String version, String file, String sha256, Map<Label, Double> thresholds) {
 
@@ -181,6 +185,7 @@ public record ScoreMeta(String toolVersion, List<String> commandLine, Model mode
         json.writeStringField("time_column", context.timeColumn());
         json.writeNumberField("max_open_threads", context.maxOpenThreads());
         json.writeNumberField("threads_let_go", context.threadsLetGo());
+        json.writeNumberField("posts_after_let_go", context.postsAfterLetGo());
         json.writeObjectFieldStart("thresholds");
         for (Map.Entry<Label, Double> t : context.thresholds().entrySet()) {
           json.writeFieldName(t.getKey().column());

@@ -34,10 +34,10 @@ public final class ThreadContext {
    */
   public static ThreadContext of(ModelBundle bundle, String threadColumn, String timeColumn,
       Map<Label, Double> overrides, int maxOpenThreads) {
-    Map<Label, Double> thresholds = bundle.manifest().context().thresholds();
-    thresholds.putAll(overrides);
-    return new ThreadContext(bundle.contextScorer(maxOpenThreads), threadColumn, timeColumn,
-        thresholds, maxOpenThreads);
+    // One map for the scorer (where harassment is raised) and the flags, so they cannot differ.
+    Map<Label, Double> thresholds = bundle.contextThresholds(overrides);
+    return new ThreadContext(bundle.contextScorer(maxOpenThreads, thresholds), threadColumn,
+        timeColumn, thresholds, maxOpenThreads);
   }
 
   /** The thresholds in context by label, as used. */
@@ -101,9 +101,18 @@ public final class ThreadContext {
         alone.probabilities());
   }
 
-  /** Threads let go before their end, to keep within the bound on open threads. */
+  /** Threads let go to keep within the bound on open threads, whether or not they had ended. */
   public long threadsLetGo() {
     return context.evicted();
+  }
+
+  /**
+   * Posts that came for a thread let go earlier, so were scored as its opener without the posts
+   * before them: the context actually lost (may be slightly high, never low: {@link
+   * org.trollscan.context.LetGoThreads}).
+   */
+  public long postsAfterLetGo() {
+    return context.returned();
   }
 
   /** Checks that each thread's posts come in time order, remembering one time per thread. */

@@ -65,6 +65,69 @@ class ContextBundleTest {
     assertEquals("", r.out());
   }
 
+  private static Cli.Result scoreWith(Path bundle) {
+    return Cli.runWithStdin("done mine\n", "score", "--model", bundle.toString(), "--format",
+        "text", "-");
+  }
+
+  @Test
+  void anEmptyContextEntryResealedIsRefusedSayingSo() throws IOException {
+    Path bundle = BundleFiles.write(dir.resolve("empty.zip"), BundleFiles.reseal(
+        BundleFiles.replace(BundleFiles.entries(ContextModels.shared()), BundleIO.CONTEXT_ENTRY,
+            new byte[0])));
+    Cli.Result r = scoreWith(bundle);
+    assertEquals(ExitCodes.MODEL, r.exitCode(), r.err());
+    assertEquals("trollscan: " + bundle + ": entry '" + BundleIO.CONTEXT_ENTRY + "' is not a"
+        + " valid context model: it is empty\n", r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void aTruncatedContextEntryResealedIsRefusedSayingItEndsEarly() throws IOException {
+    List<BundleFiles.Entry> entries = BundleFiles.entries(ContextModels.shared());
+    byte[] model = BundleFiles.get(entries, BundleIO.CONTEXT_ENTRY);
+    byte[] half = java.util.Arrays.copyOf(model, model.length / 2);
+    Path bundle = BundleFiles.write(dir.resolve("truncated.zip"),
+        BundleFiles.reseal(BundleFiles.replace(entries, BundleIO.CONTEXT_ENTRY, half)));
+    Cli.Result r = scoreWith(bundle);
+    assertEquals(ExitCodes.MODEL, r.exitCode(), r.err());
+    assertEquals("trollscan: " + bundle + ": entry '" + BundleIO.CONTEXT_ENTRY + "' is not a"
+        + " valid context model: it ends early, after " + half.length + " bytes (cut short?)\n",
+        r.err());
+    assertTrue(!r.err().contains("null"), r.err());
+  }
+
+  @Test
+  void aLabelModelCopiedIntoTheHarassmentContextEntryIsRefusedEvenResealed()
+      throws IOException {
+    List<BundleFiles.Entry> entries = BundleFiles.entries(
+        ContextModels.sharedWithHarassmentModel());
+    Path bundle = BundleFiles.write(dir.resolve("label-as-context.zip"), BundleFiles.reseal(
+        BundleFiles.replace(entries, BundleIO.CONTEXT_HARASSMENT_ENTRY,
+            BundleFiles.get(entries, "false_report.maxent"))));
+    Cli.Result r = scoreWith(bundle);
+    assertEquals(ExitCodes.MODEL, r.exitCode(), r.err());
+    assertTrue(r.err().startsWith("trollscan: " + bundle + ": entry '"
+        + BundleIO.CONTEXT_HARASSMENT_ENTRY + "' is not a valid context model: not a context"
+        + " model: "), r.err());
+    assertTrue(r.err().contains(" predicates are not context features (such as '"), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void aLabelModelCopiedIntoTheFalseReportContextEntryIsRefusedEvenResealed()
+      throws IOException {
+    List<BundleFiles.Entry> entries = BundleFiles.entries(ContextModels.shared());
+    Path bundle = BundleFiles.write(dir.resolve("label-as-context-fr.zip"), BundleFiles.reseal(
+        BundleFiles.replace(entries, BundleIO.CONTEXT_ENTRY,
+            BundleFiles.get(entries, "harassment.maxent"))));
+    Cli.Result r = scoreWith(bundle);
+    assertEquals(ExitCodes.MODEL, r.exitCode(), r.err());
+    assertTrue(r.err().contains("entry '" + BundleIO.CONTEXT_ENTRY + "' is not a valid context"
+        + " model: not a context model: "), r.err());
+  }
+
   @Test
   void aContextThresholdOutOfRangeIsRefusedEvenResealed() throws IOException {
     Path bundle = BundleFiles.write(dir.resolve("threshold.zip"), BundleFiles.editManifest(

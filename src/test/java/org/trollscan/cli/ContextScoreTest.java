@@ -65,7 +65,8 @@ class ContextScoreTest {
       assertTrue(Double.parseDouble(campaign.get("false_report"))
           > Double.parseDouble(harmless.get("false_report")), r.out());
     }
-    assertTrue(r.err().contains("in context by thread_id, 0 threads let go"), r.err());
+    assertTrue(r.err().contains("in context by thread_id, 0 threads let go, 0 posts came after"
+        + " their thread was let go"), r.err());
   }
 
   @Test
@@ -134,16 +135,48 @@ class ContextScoreTest {
         "--thread-column", "thread_id", "--max-open-threads", "1", "-o",
         dir.resolve("out.csv").toString(), in.toString());
     assertEquals(ExitCodes.OK, r.exitCode(), r.err());
-    // camp, fair, camp, fair, camp, fair: each post but the first lets the other thread go.
-    assertTrue(r.err().contains("5 threads let go before their end"), r.err());
-    assertTrue(r.err().contains("warning: 5 threads were let go before their last post"),
+    // camp, fair, camp, fair, camp, fair: each post but the first lets the other thread go,
+    // and each of the last four comes for a thread let go.
+    assertTrue(r.err().contains("5 threads let go, 4 posts came after their thread was let go"),
         r.err());
+    assertTrue(r.err().contains("warning: 4 posts came for a thread let go earlier (more than 1"
+        + " threads open at once), so each was scored as its thread's opener"), r.err());
     String json = Files.readString(meta);
     assertTrue(json.contains("\"threads_let_go\" : 5"), json);
+    assertTrue(json.contains("\"posts_after_let_go\" : 4"), json);
     assertTrue(json.contains("\"max_open_threads\" : 1"), json);
     // Let go, the replies lose their opener: the two copies score alike again.
     List<CSVRecord> rows = rows(Files.readString(dir.resolve("out.csv")));
     assertEquals(rows.get(2).get("false_report"), rows.get(3).get("false_report"));
+  }
+
+  @Test
+  void anInputSortedByThreadLosesNoContextBeyondTheBoundAndSaysNothing() throws IOException {
+    Path in = dir.resolve("sorted.csv");
+    StringBuilder csv = new StringBuilder("id,thread_id,text\n");
+    for (int t = 1; t <= 5; t++) {
+      csv.append("o").append(t).append(",t").append(t)
+          .append(",Everyone report her page for fraud\n");
+      csv.append("r").append(t).append(",t").append(t).append(",done mine\n");
+      csv.append("s").append(t).append(",t").append(t).append(",same sent\n");
+    }
+    Files.writeString(in, csv);
+    Path out = dir.resolve("sorted-out.csv");
+    Cli.Result r = Cli.run("score", "--model", ContextModels.shared().toString(), "-q",
+        "--thread-column", "thread_id", "--max-open-threads", "1", "-o", out.toString(),
+        in.toString());
+    assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+    assertTrue(!r.err().contains("warning"), r.err());
+    String json = Files.readString(dir.resolve("sorted-out.csv.meta.json"));
+    assertTrue(json.contains("\"threads_let_go\" : 4"), json);
+    assertTrue(json.contains("\"posts_after_let_go\" : 0"), json);
+    // One thread open at a time is all a sorted input needs: the scores are those of an
+    // unbounded run.
+    Path unbounded = dir.resolve("unbounded.csv");
+    assertEquals(ExitCodes.OK, Cli.run("score", "--model", ContextModels.shared().toString(),
+        "-q", "--thread-column", "thread_id", "--no-meta", "-o", unbounded.toString(),
+        in.toString()).exitCode());
+    assertEquals(Files.readString(unbounded), Files.readString(out));
   }
 
   @Test

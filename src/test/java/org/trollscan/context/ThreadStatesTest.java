@@ -39,6 +39,28 @@ class ThreadStatesTest {
   }
 
   @Test
+  void threadsLetGoThatPostNoMoreAreNoLostContext() {
+    ThreadStates states = new ThreadStates(1);
+    for (String t : new String[] {"a", "a", "b", "b", "b", "c", "d", "d"}) {
+      states.put(t, states.arrive(t).after(0.5, 0.5, false));
+    }
+    assertEquals(3, states.evicted());
+    assertEquals(0, states.returned(), "sorted by thread: no post came after its thread went");
+  }
+
+  @Test
+  void eachPostThatComesForAThreadLetGoIsCounted() {
+    ThreadStates states = new ThreadStates(1);
+    for (String t : new String[] {"a", "b", "a", "a", "b", "c"}) {
+      states.put(t, states.arrive(t).after(0.5, 0.5, false));
+    }
+    // b lets a go, a (back) lets b go, b (back) lets a go, c lets b go.
+    assertEquals(4, states.evicted());
+    assertEquals(2, states.returned(), "the second a, the second b");
+    assertEquals(ThreadState.EMPTY, states.get("a"));
+  }
+
+  @Test
   void refusesACapacityBelowOne() {
     assertThrows(IllegalArgumentException.class, () -> new ThreadStates(0));
   }
