@@ -46,10 +46,11 @@ public final class ThreadContext {
   }
 
   /**
-   * @param thresholds the context thresholds by label (the bundle's, or --threshold's)
+   * @param thresholds the context thresholds by label (the bundle's, or --threshold's): the
+   *     ones {@code context} was built with ({@link #of})
    * @param timeColumn null when posts are taken in input order
    */
-  public ThreadContext(ContextScorer context, String threadColumn, String timeColumn,
+  private ThreadContext(ContextScorer context, String threadColumn, String timeColumn,
       Map<Label, Double> thresholds, int maxOpenThreads) {
     this.context = context;
     this.threadColumn = threadColumn;
@@ -88,14 +89,24 @@ public final class ThreadContext {
     double h = alone.probabilities().get(Label.HARASSMENT);
     ContextScorer.Scores s = thread.isBlank() ? context.scoreAlone(post.text(), fr, h)
         : context.score(thread, post.text(), fr, h);
+    return inContext(alone, s);
+  }
+
+  /**
+   * A post's score in context: the context probabilities and flags (the scorer's thresholds),
+   * the post-alone probabilities beside them, and the post's own evidence. Shared by every path
+   * that scores in context (score, eval, serve), so they cannot differ.
+   */
+  public static Score inContext(Score alone, ContextScorer.Scores s) {
     Map<Label, Double> p = new EnumMap<>(Label.class);
     p.put(Label.HARASSMENT, s.harassment());
     p.put(Label.FALSE_REPORT, s.falseReport());
     List<Label> flagged = new ArrayList<>();
-    for (Label l : Label.values()) {
-      if (p.get(l) >= thresholds.get(l)) {
-        flagged.add(l);
-      }
+    if (s.harassmentFlagged()) {
+      flagged.add(Label.HARASSMENT);
+    }
+    if (s.falseReportFlagged()) {
+      flagged.add(Label.FALSE_REPORT);
     }
     return new Score(p, List.copyOf(flagged), alone.evidence(), alone.truncated(), alone.spans(),
         alone.probabilities());

@@ -226,20 +226,8 @@ final class PerspectiveApi {
       Map<Label, Double> p = scorer.score(entry, false).probabilities();
       context.score("", entry, p.get(Label.FALSE_REPORT), p.get(Label.HARASSMENT));
     }
-    org.trollscan.context.ContextScorer.Scores s = context.score("", text,
-        alone.probabilities().get(Label.FALSE_REPORT), alone.probabilities().get(Label.HARASSMENT));
-    Map<Label, Double> p = new java.util.EnumMap<>(Label.class);
-    p.put(Label.HARASSMENT, s.harassment());
-    p.put(Label.FALSE_REPORT, s.falseReport());
-    List<Label> flagged = new ArrayList<>();
-    if (s.harassmentFlagged()) {
-      flagged.add(Label.HARASSMENT);
-    }
-    if (s.falseReportFlagged()) {
-      flagged.add(Label.FALSE_REPORT);
-    }
-    return new Score(p, flagged, alone.evidence(), alone.truncated(), alone.spans(),
-        alone.probabilities());
+    return org.trollscan.scoring.ThreadContext.inContext(alone, context.score("", text,
+        alone.probabilities().get(Label.FALSE_REPORT), alone.probabilities().get(Label.HARASSMENT)));
   }
 
   private record SpanValue(int begin, int end, double value) {}
