@@ -1,6 +1,5 @@
 package org.trollscan.rules;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,24 +23,6 @@ import org.trollscan.normalize.ObfuscationStep;
 class CharacterTablesTest {
   private static final Rules RULES = Rules.fromClasspath();
   private static final CharacterTables TABLES = RULES.lexicons().characterTables();
-
-  /**
-   * The digests of the tables format 3 bundles without these files were trained with. If this
-   * fails after an edit of one of the files, the edit changes the scores of every such bundle
-   * (the shipped model among them): keep the old table for them (a copy that {@link
-   * Rules#tableOlderBundlesLack} reads) before changing the file for new models.
-   */
-  @ParameterizedTest(name = "{0}")
-  @CsvSource({
-      "html-breaking-tags.txt, 39289f238eacc1437998ba34f0fe658203c022085de05cd0183513a1a1ec5386",
-      "html-inline-tags.txt,   87cff87ef41696adccc804093637023622576d98239c14ac3d1aca74391bf1f4",
-      "quote-marks.txt,        f02cc049734469fce59edaddf18fcea2470f864e1f9cf74f7347bf7177c6760a",
-      "leet.txt,               ac87eb297f90a5f1b1640d6158501612c917753055d78d3e27b3b6c08d7107e2"})
-  void theTableOlderBundlesGetIsPinnedByDigest(String file, String sha256) {
-    assertEquals(sha256, Rules.tableDigest(file, RULES.files().get(file)), file);
-    assertEquals(sha256, Rules.TABLES_OLDER_BUNDLES_LACK.get(file), file);
-    assertArrayEquals(RULES.files().get(file), Rules.tableOlderBundlesLack(file));
-  }
 
   @Test
   void theTagFilesHoldTheTagSetsThatWereJava() {

